@@ -1,0 +1,127 @@
+import path from "node:path";
+import type { ChildProcess } from "node:child_process";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../../src/generated/prisma/client.ts";
+import { seedDemoData, type SeedResult } from "../../prisma/seed.ts";
+import { buildIfStale } from "./build.ts";
+import { provisionDatabase, type ProvisionedDatabase } from "./database.ts";
+import { startLocalSmtp, type LocalSmtp } from "./local-smtp.ts";
+import { projectRoot } from "./paths.ts";
+import { portInUse, spawnGroup, stopGroup, waitForHttp } from "./processes.ts";
+import { applyMigrations } from "./schema-engine.ts";
+import { loadLocalSecrets } from "./secrets.ts";
+
+export type RuntimeOptions = {
+  dataDir: string;
+  port: number;
+  mode: "production" | "development";
+  /** A new, empty database for this run (tests); otherwise the persistent local one. */
+  freshDatabase?: boolean;
+  seed?: boolean;
+  log?: (line: string) => void;
+  /** Where the web server's own output goes (default: this terminal). */
+  serverStdio?: "inherit" | "ignore";
+};
+
+export type Runtime = {
+  url: string;
+  databaseUrl: string;
+  database: ProvisionedDatabase;
+  smtp: LocalSmtp | null;
+  seed: SeedResult | null;
+  staffPassword: string | null;
+  server: ChildProcess;
+  stop: () => Promise<void>;
+};
+
+/**
+ * Everything `npm start` runs: the database (embedded unless DATABASE_URL), SMTP (local unless
+ * SMTP_URL), migrations, demo data, a production build when stale, and the web server. stop()
+ * takes it all down in reverse order.
+ */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const stack: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    while (stack.length) await stack.pop()!().catch((e) => log(`shutdown: ${String(e)}`));
+  };
+
+  try {
+    if (await portInUse(options.port)) {
+      throw new Error(`Port ${options.port} is already in use. Stop what is using it, or set PORT to another port.`);
+    }
+    const secrets = await loadLocalSecrets(options.dataDir);
+
+    const database = await provisionDatabase({
+      dataDir: options.dataDir,
+      password: secrets.databasePassword,
+      databaseUrl: process.env.DATABASE_URL || undefined,
+      fresh: options.freshDatabase,
+    });
+    stack.push(database.stop);
+    log(database.embedded ? "Database: embedded PostgreSQL started." : "Database: DATABASE_URL.");
+
+    let smtp: LocalSmtp | null = null;
+    if (!process.env.SMTP_URL) {
+      smtp = await startLocalSmtp({ mailboxDir: path.join(options.dataDir, "mailbox") });
+      stack.push(smtp.stop);
+      log(`Mail: local SMTP server on ${smtp.url}; messages at /dev/mailbox.`);
+    } else {
+      log("Mail: SMTP_URL.");
+    }
+
+    const applied = await applyMigrations(database.url);
+    log(applied.length ? `Migrations applied: ${applied.join(", ")}.` : "Migrations: up to date.");
+
+    let seed: SeedResult | null = null;
+    const wantSeed = options.seed ?? process.env.SEED_DEMO_DATA !== "false";
+    if (wantSeed) {
+      const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+      try {
+        seed = await seedDemoData(prisma, secrets.demoStaffPassword);
+      } finally {
+        await prisma.$disconnect();
+      }
+      log(`Demo data: ${seed.requestsCreated} requests and ${seed.staffCreated.length} staff accounts created (existing ones kept).`);
+    }
+
+    const url = `http://localhost:${options.port}`;
+    const serverEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: options.mode,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(options.port),
+      DATABASE_URL: database.url,
+      SMTP_URL: smtp?.url ?? process.env.SMTP_URL,
+      APP_URL: process.env.APP_URL ?? url,
+      FILE_STORE_DIR: process.env.FILE_STORE_DIR ?? path.join(options.dataDir, "files"),
+      FILE_ENCRYPTION_KEY: process.env.FILE_ENCRYPTION_KEY ?? secrets.fileEncryptionKey,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? secrets.authSecret,
+      ...(smtp ? { MAILBOX_DIR: smtp.mailboxDir, MAILBOX_ENABLED: "true" } : {}),
+    };
+
+    const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
+    if (options.mode === "production") await buildIfStale(log);
+    const server = spawnGroup(
+      process.execPath,
+      [nextBin, options.mode === "production" ? "start" : "dev", "-p", String(options.port), "-H", "127.0.0.1"],
+      { cwd: projectRoot, env: serverEnv, stdio: options.serverStdio ?? "inherit" },
+    );
+    stack.push(() => stopGroup(server));
+    await waitForHttp(`${url}/api/health`, 120_000, server);
+
+    return {
+      url,
+      databaseUrl: database.url,
+      database,
+      smtp,
+      seed,
+      staffPassword: wantSeed ? secrets.demoStaffPassword : null,
+      server,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

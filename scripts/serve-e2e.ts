@@ -1,0 +1,35 @@
+/**
+ * The server the Playwright tests run against: the production build on a fresh database (a new
+ * database on DATABASE_URL's server, else an embedded PostgreSQL) with the local SMTP server,
+ * its mailbox in .data/e2e/mailbox for the tests to read. Stops everything on SIGTERM/SIGINT.
+ */
+import { rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { defaultDataDir } from "./lib/paths.ts";
+import { startRuntime } from "./lib/runtime.ts";
+
+export const e2eDataDir = path.join(defaultDataDir, "e2e");
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+await rm(e2eDataDir, { recursive: true, force: true });
+delete process.env.SMTP_URL; // the tests read the local mailbox
+const runtime = await startRuntime({
+  dataDir: e2eDataDir,
+  port,
+  mode: "production",
+  freshDatabase: true,
+  seed: true,
+  log: (line) => console.log(`[e2e-server] ${line}`),
+});
+// The tests send mail through the same local SMTP server (tests/e2e/mailbox.spec.ts).
+if (runtime.smtp) await writeFile(path.join(e2eDataDir, "smtp-url"), `${runtime.smtp.url}\n`);
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await runtime.stop();
+  process.exit(0);
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+console.log(`[e2e-server] ready at ${runtime.url}`);

@@ -1,0 +1,48 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * All configuration, read once from the environment and validated. Every variable is documented
+ * in .env.example. Read lazily (first call), so `next build` needs none of them.
+ */
+const booleanString = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgresql:// URL" }),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }),
+  MAIL_FROM: z.string().min(3).default("Record Connect <no-reply@recordconnect.example>"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  FILE_STORE_DIR: z.string().min(1).default(".data/files"),
+  FILE_ENCRYPTION_KEY: z
+    .string({ error: "FILE_ENCRYPTION_KEY is required: 32 random bytes, base64 (openssl rand -base64 32)" })
+    .refine((v) => Buffer.from(v, "base64").length === 32, "FILE_ENCRYPTION_KEY must be 32 bytes, base64-encoded"),
+  MAILBOX_DIR: z.string().min(1).optional(),
+  MAILBOX_ENABLED: booleanString,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** The development mailbox page: on in development when a mailbox exists, in production only if enabled. */
+export function mailboxEnabled(): boolean {
+  const e = env();
+  if (!e.MAILBOX_DIR) return false;
+  return e.NODE_ENV !== "production" || e.MAILBOX_ENABLED;
+}

@@ -1,0 +1,35 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { provisionDatabase } from "../../scripts/lib/database.ts";
+import { applyMigrations } from "../../scripts/lib/schema-engine.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    dataDir: string;
+  }
+}
+
+/**
+ * One fresh database for the whole integration run: a new database on DATABASE_URL's server
+ * when it is set, otherwise an embedded PostgreSQL on a free port in a temporary folder.
+ */
+export default async function setup(project: TestProject) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "rc-integration-"));
+  const database = await provisionDatabase({
+    dataDir,
+    password: "integration",
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    fresh: true,
+    persistent: false,
+  });
+  await applyMigrations(database.url);
+  project.provide("databaseUrl", database.url);
+  project.provide("dataDir", dataDir);
+  return async () => {
+    await database.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,35 @@
+import { verify } from "@node-rs/argon2";
+import { afterAll, describe, expect, it } from "vitest";
+import { demoStaff, seedDemoData } from "../../prisma/seed.ts";
+import { testPrisma } from "./db";
+
+const prisma = testPrisma();
+afterAll(() => prisma.$disconnect());
+
+describe("demo data", () => {
+  it("is created once: a second run adds nothing and keeps existing rows", async () => {
+    const first = await seedDemoData(prisma, "Demo-password-1");
+    const requests = await prisma.authorizationRequest.count({ where: { idempotencyKey: { startsWith: "demo-seed-" } } });
+    expect(requests).toBe(5);
+    expect(first.staffCreated).toEqual(demoStaff.map((s) => s.email));
+
+    const second = await seedDemoData(prisma, "another-password");
+    expect(second).toEqual({ staffCreated: [], requestsCreated: 0 });
+    expect(await prisma.authorizationRequest.count({ where: { idempotencyKey: { startsWith: "demo-seed-" } } })).toBe(5);
+  });
+
+  it("gives the admin an argon2 password hash that verifies, and no second factor yet", async () => {
+    const admin = await prisma.staffUser.findUniqueOrThrow({ where: { email: "admin@recordconnect.example" } });
+    expect(admin.role).toBe("ADMIN");
+    expect(admin.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verify(admin.passwordHash, "Demo-password-1")).toBe(true);
+    expect(admin.totpSecretSealed).toBeNull();
+  });
+
+  it("spreads requests over statuses and delivery methods, each due 30 days after receipt", async () => {
+    const rows = await prisma.authorizationRequest.findMany({ where: { idempotencyKey: { startsWith: "demo-seed-" } } });
+    expect(new Set(rows.map((r) => r.status)).size).toBeGreaterThanOrEqual(4);
+    expect(new Set(rows.map((r) => r.deliveryMethod))).toEqual(new Set(["SECURE_EMAIL", "MAIL", "PICKUP"]));
+    for (const r of rows) expect(r.dueAt.getTime() - r.receivedAt.getTime()).toBe(30 * 86400_000);
+  });
+});
