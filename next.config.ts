@@ -5,6 +5,12 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Server-only packages that must not be bundled (native bindings, runtime file access).
   serverExternalPackages: ["pino", "pg", "nodemailer", "pdf-lib"],
+  experimental: {
+    // The authorization form posts its uploads through a server action: a photo ID and up to
+    // three proofs of authority, each at most 10 MB (checked again, by content, on the server).
+    serverActions: { bodySizeLimit: "45mb" },
+    proxyClientMaxBodySize: "45mb",
+  },
   // Headers that hold for every response; the nonce-based CSP is set per request in src/proxy.ts.
   async headers() {
     return [

@@ -13,6 +13,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 
 await rm(e2eDataDir, { recursive: true, force: true });
 delete process.env.SMTP_URL; // the tests read the local mailbox
+// The journeys all come from 127.0.0.1; the per-client limit itself is tested in integration.
+process.env.RATE_LIMIT_SUBMISSIONS_PER_HOUR ??= "200";
 const runtime = await startRuntime({
   dataDir: e2eDataDir,
   port,

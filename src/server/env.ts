@@ -20,6 +20,10 @@ const schema = z.object({
   FILE_ENCRYPTION_KEY: z
     .string({ error: "FILE_ENCRYPTION_KEY is required: 32 random bytes, base64 (openssl rand -base64 32)" })
     .refine((v) => Buffer.from(v, "base64").length === 32, "FILE_ENCRYPTION_KEY must be 32 bytes, base64-encoded"),
+  AUTH_SECRET: z
+    .string({ error: "AUTH_SECRET is required: 32+ random bytes, base64 (openssl rand -base64 32)" })
+    .refine((v) => Buffer.from(v, "base64").length >= 32, "AUTH_SECRET must be at least 32 bytes, base64-encoded"),
+  RATE_LIMIT_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
   MAILBOX_DIR: z.string().min(1).optional(),
   MAILBOX_ENABLED: booleanString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -5,6 +5,7 @@ import { inject } from "vitest";
 // Configuration the server code reads (src/server/env.ts), pointed at this run's database.
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.SMTP_URL ??= "smtp://127.0.0.1:1";
+process.env.AUTH_SECRET = randomBytes(32).toString("base64");
 process.env.FILE_STORE_DIR = path.join(inject("dataDir"), "files");
 process.env.FILE_ENCRYPTION_KEY = randomBytes(32).toString("base64");
 process.env.LOG_LEVEL = "silent";

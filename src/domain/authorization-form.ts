@@ -1,0 +1,462 @@
+/**
+ * The online "Authorization for Release of Health Information": one zod schema, used by
+ * react-hook-form in the browser and re-parsed by the server action (ARCHITECTURE.md).
+ * Rules and their sources: ../shared/domain/RULES.md §2–§4. Pure: no I/O, no Next, no Prisma.
+ *
+ * Uploaded files are not part of this schema (they travel beside it in the form data and are
+ * checked by content on the server: src/server/uploads.ts); `uploadRules` below says which are
+ * required.
+ */
+import { z } from "zod";
+
+// ───────────────────────────── vocabularies ─────────────────────────────
+
+export const REPRESENTATIVE_AUTHORITIES = [
+  "PARENT_OF_MINOR",
+  "COURT_APPOINTED_GUARDIAN",
+  "HEALTH_CARE_POWER_OF_ATTORNEY",
+  "ESTATE_EXECUTOR_OR_ADMINISTRATOR",
+  "OTHER",
+] as const;
+export type RepresentativeAuthority = (typeof REPRESENTATIVE_AUTHORITIES)[number];
+
+export const RECORD_TYPES = [
+  "VISIT_NOTES",
+  "LAB_RESULTS",
+  "IMAGING_REPORTS",
+  "IMMUNIZATIONS",
+  "MEDICATION_LIST",
+  "BILLING_RECORDS",
+  "OTHER",
+] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+
+/** Each needs its own initials on the form (RULES.md §3). Psychotherapy notes are separate (alone). */
+export const SPECIAL_CATEGORIES = ["MENTAL_HEALTH", "HIV_AIDS", "GENETIC_TESTING", "SUBSTANCE_USE_DISORDER"] as const;
+export type SpecialCategory = (typeof SPECIAL_CATEGORIES)[number];
+
+export const PURPOSES = ["AT_REQUEST_OF_INDIVIDUAL", "CONTINUING_CARE", "LEGAL", "INSURANCE", "PERSONAL", "OTHER"] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+export const DELIVERY_METHODS = ["SECURE_EMAIL", "MAIL", "PICKUP"] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+
+export const RELEASE_SOURCES = ["THIS_GROUP", "EDWARD_ELMHURST", "TO_THIS_GROUP_FROM_ELSEWHERE"] as const;
+
+export const US_STATES = [
+  "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
+  "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR",
+  "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP",
+] as const;
+
+// ───────────────────────────── field shapes ─────────────────────────────
+
+const text = (label: string, max = 120) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .max(max, `${capitalize(label)} must be ${max} characters or fewer`);
+
+const optionalText = (label: string, max = 120) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${capitalize(label)} must be ${max} characters or fewer`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+const personName = (label: string) =>
+  text(label, 80).regex(/^[\p{L}\p{M}][\p{L}\p{M}' .,-]*$/u, `${capitalize(label)} can use letters, spaces, hyphens and apostrophes`);
+
+const phone = (label = "a phone number") =>
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .max(30, "Enter a phone number like 630-555-0100")
+    .refine((v) => v.replace(/\D/g, "").replace(/^1(?=\d{10}$)/, "").length === 10, "Enter a 10-digit phone number, like 630-555-0100");
+
+const optionalPhone = z
+  .string()
+  .trim()
+  .max(30)
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .refine((v) => v === undefined || v.replace(/\D/g, "").replace(/^1(?=\d{10}$)/, "").length === 10, "Enter a 10-digit number, like 630-555-0100");
+
+const email = (label = "an email address") =>
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .max(254, "Email address is too long")
+    .pipe(z.email("Enter an email address like name@example.com"));
+
+const optionalEmail = z
+  .string()
+  .trim()
+  .max(254)
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.email("Enter an email address like name@example.com").optional());
+
+/** A calendar date typed as YYYY-MM-DD (what <input type="date"> gives). */
+const isoDate = (label: string) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .min(1, `Enter ${label}`)
+    .pipe(z.iso.date(`Enter ${label} as a real date`));
+
+const optionalIsoDate = (label: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.iso.date(`Enter ${label} as a real date`).optional());
+
+const initials = z
+  .string()
+  .trim()
+  .max(5, "Initials are at most 5 letters")
+  .regex(/^[\p{L}.\s]*$/u, "Initials are letters only")
+  .optional()
+  .transform((v) => (v ? v.replace(/[.\s]/g, "").toUpperCase() : undefined));
+
+export const addressSchema = z.strictObject({
+  line1: text("the street address"),
+  line2: optionalText("the second address line"),
+  city: text("the city", 60),
+  state: z.enum(US_STATES, { error: "Choose a state" }),
+  postalCode: z
+    .string({ error: "Enter a ZIP code" })
+    .trim()
+    .regex(/^\d{5}(-\d{4})?$/, "Enter a 5-digit ZIP code, like 60540"),
+});
+export type Address = z.infer<typeof addressSchema>;
+
+// ───────────────────────────── sections ─────────────────────────────
+
+const releaseSchema = z.strictObject({
+  /** Only THIS_GROUP passes: the other two are answered with where to go instead (RULES.md §1). */
+  source: z.enum(RELEASE_SOURCES, { error: "Choose whose records you are asking for" }),
+});
+
+const representativeSchema = z.strictObject({
+  name: personName("your full name"),
+  phone: phone("your phone number"),
+  email: optionalEmail,
+  relationship: optionalText("your relationship to the patient", 80),
+  authority: z.enum(REPRESENTATIVE_AUTHORITIES, { error: "Choose your legal authority" }),
+  authorityDetail: optionalText("the description of your authority", 500),
+});
+
+const requesterSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({ kind: z.literal("PATIENT") }),
+    z.strictObject({ kind: z.literal("REPRESENTATIVE"), representative: representativeSchema }),
+  ],
+  { error: "Say whether you are the patient or a legal representative" },
+);
+
+const patientSchema = z.strictObject({
+  firstName: personName("the patient's first name"),
+  middleName: optionalText("the middle name", 80),
+  lastName: personName("the patient's last name"),
+  otherNames: optionalText("other names used", 200),
+  dateOfBirth: isoDate("the patient's date of birth"),
+  phone: phone("the patient's phone number"),
+  email: optionalEmail,
+  address: addressSchema,
+  mrn: z
+    .string()
+    .trim()
+    .max(20, "A medical record number is at most 20 characters")
+    .regex(/^[A-Za-z0-9-]*$/, "A medical record number has letters and digits only")
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  deceased: z.boolean().default(false),
+});
+
+const recipientSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({ kind: z.literal("SELF") }),
+    z.strictObject({
+      kind: z.literal("MEDICAL_PROVIDER"),
+      name: text("the provider's name", 120),
+      address: addressSchema,
+      phone: phone("the provider's phone number"),
+      fax: optionalPhone,
+    }),
+    z.strictObject({
+      kind: z.literal("THIRD_PARTY"),
+      name: text("the person's or organization's name", 120),
+      address: addressSchema,
+      email: optionalEmail,
+    }),
+  ],
+  { error: "Choose who should receive the records" },
+);
+
+const informationSchema = z.strictObject({
+  completeRecord: z.boolean(),
+  recordTypes: z.array(z.enum(RECORD_TYPES)).max(RECORD_TYPES.length).default([]),
+  recordTypesOther: optionalText("the other kind of record", 200),
+  dateFrom: optionalIsoDate("the start date"),
+  dateTo: optionalIsoDate("the end date"),
+  /** Initials per specially protected category; absent = not released. */
+  specialCategories: z.strictObject({
+    MENTAL_HEALTH: initials,
+    HIV_AIDS: initials,
+    GENETIC_TESTING: initials,
+    SUBSTANCE_USE_DISORDER: initials,
+  }),
+  /** Psychotherapy notes, only on an authorization for them alone; initialed like the others. */
+  psychotherapyNotes: initials,
+});
+
+const purposeSchema = z.strictObject({
+  purpose: z.enum(PURPOSES, { error: "Choose the purpose of the release" }),
+  purposeOther: optionalText("the purpose", 200),
+});
+
+const expirationSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({ kind: z.literal("DATE"), date: isoDate("the expiration date") }),
+    z.strictObject({ kind: z.literal("EVENT"), event: text("the event that ends the authorization", 200) }),
+  ],
+  { error: "Choose when this authorization expires" },
+);
+
+const deliverySchema = z.discriminatedUnion(
+  "method",
+  [
+    z.strictObject({ method: z.literal("SECURE_EMAIL"), email: email("the email address for the secure link"), emailConfirm: z.string().trim() }),
+    z.strictObject({ method: z.literal("MAIL"), address: addressSchema }),
+    z.strictObject({ method: z.literal("PICKUP"), phone: phone("the phone number we should call"), bestTimes: optionalText("the best times to call", 200) }),
+  ],
+  { error: "Choose how you want to receive the records" },
+);
+
+/** A PNG data URL from the signature pad; bounded so a form post stays small. */
+const drawnSignature = z
+  .string()
+  .max(400_000, "The drawn signature is too large; clear it and sign again")
+  .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, "Draw your signature, or choose to sign with your typed name");
+
+const signatureSchema = z.strictObject({
+  typedName: personName("your full legal name"),
+  method: z.enum(["DRAWN", "TYPED"], { error: "Sign by drawing, or choose to sign with your typed name" }),
+  drawn: drawnSignature.optional(),
+  /** For a 12–17-year-old's mental health records requested by a parent: the minor's own consent. */
+  minorName: optionalText("the minor's full name", 80),
+  acknowledgeRevocation: z.literal(true, { error: "Confirm you have read the right to revoke" }),
+  acknowledgeNoConditioning: z.literal(true, { error: "Confirm you have read that treatment does not depend on signing" }),
+  acknowledgeRedisclosure: z.literal(true, { error: "Confirm you have read that released information may be shared again" }),
+  acknowledgeFees: z.literal(true, { error: "Confirm you have read how fees work" }),
+});
+
+// ───────────────────────────── the whole form ─────────────────────────────
+
+const shape = z.strictObject({
+  release: releaseSchema,
+  requester: requesterSchema,
+  patient: patientSchema,
+  recipient: recipientSchema,
+  information: informationSchema,
+  purpose: purposeSchema,
+  expiration: expirationSchema,
+  delivery: deliverySchema,
+  signature: signatureSchema,
+});
+
+export type AuthorizationFormInput = z.input<typeof shape>;
+
+type Issue = { path: (string | number)[]; message: string };
+type DeepPartial<T> = T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+/**
+ * The whole form: field rules plus the rules that span fields. `today` is the signing date in
+ * America/Chicago (YYYY-MM-DD). The cross-field rules run even while other sections are still
+ * incomplete (`when`), so a multi-step form can show them on the step they belong to.
+ */
+export function authorizationFormSchema(today: string) {
+  return shape.superRefine(
+    (form, ctx) => {
+      for (const { path, message } of crossFieldIssues(form as DeepPartial<AuthorizationForm>, today)) {
+        ctx.addIssue({ code: "custom", path, message });
+      }
+    },
+    { when: () => true },
+  );
+}
+
+/** Rules that involve more than one field. Defensive: parts of the form may be missing or invalid. */
+export function crossFieldIssues(form: DeepPartial<AuthorizationForm>, today: string): Issue[] {
+  const issues: Issue[] = [];
+  const issue = (path: (string | number)[], message: string) => issues.push({ path, message });
+  const isDate = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+  // Release from (RULES.md §1).
+  if (form.release?.source === "EDWARD_ELMHURST") issue(["release", "source"], EDWARD_ELMHURST_MESSAGE);
+  if (form.release?.source === "TO_THIS_GROUP_FROM_ELSEWHERE") issue(["release", "source"], RECORDS_TO_THIS_GROUP_MESSAGE);
+
+  // Patient.
+  const dob = form.patient?.dateOfBirth;
+  const age = isDate(dob) ? ageOn(dob, today) : undefined;
+  if (isDate(dob) && dob > today) issue(["patient", "dateOfBirth"], "The date of birth must be in the past");
+  else if (isDate(dob) && dob < yearsBefore(today, 130)) issue(["patient", "dateOfBirth"], "Check the year of the date of birth");
+
+  // Representative authority (RULES.md §4).
+  const requester = form.requester;
+  if (requester?.kind === "REPRESENTATIVE" && requester.representative) {
+    const rep = requester.representative;
+    const at = ["requester", "representative"];
+    if (rep.authority === "OTHER" && !rep.authorityDetail?.trim()) issue([...at, "authorityDetail"], "Describe your legal authority to act for the patient");
+    if (rep.authority === "PARENT_OF_MINOR" && age !== undefined && age >= 18)
+      issue(
+        [...at, "authority"],
+        "A parent or guardian of a minor can ask only while the patient is under 18. An adult patient signs for themself, or a guardian or agent signs with proof",
+      );
+    if (rep.authority === "ESTATE_EXECUTOR_OR_ADMINISTRATOR" && form.patient && form.patient.deceased !== true)
+      issue(["patient", "deceased"], "An executor or administrator acts for a deceased patient: confirm the patient has died");
+  }
+
+  // What to release (RULES.md §2.1, §3).
+  const info = form.information;
+  if (info) {
+    const types = info.recordTypes ?? [];
+    const special = SPECIAL_CATEGORIES.filter((c) => info.specialCategories?.[c]);
+    if (info.psychotherapyNotes) {
+      if (info.completeRecord || types.length > 0 || special.length > 0)
+        issue(
+          ["information", "psychotherapyNotes"],
+          "Psychotherapy notes can only be requested on an authorization for them alone. Submit a separate request for other records",
+        );
+    } else if (info.completeRecord === false && types.length === 0 && special.length === 0) {
+      issue(["information", "recordTypes"], "Choose the complete record or at least one kind of record");
+    }
+    if (types.includes("OTHER") && !info.recordTypesOther?.trim()) issue(["information", "recordTypesOther"], "Describe the other records you want");
+    if (isDate(info.dateFrom) && info.dateFrom > today) issue(["information", "dateFrom"], "The start date must not be in the future");
+    if (isDate(info.dateFrom) && isDate(info.dateTo) && info.dateTo < info.dateFrom)
+      issue(["information", "dateTo"], "The end date must be on or after the start date");
+  }
+
+  // Purpose (RULES.md §2.4).
+  if (form.purpose?.purpose === "OTHER" && !form.purpose.purposeOther?.trim()) issue(["purpose", "purposeOther"], "Describe the purpose");
+
+  // Expiration (RULES.md §2.5; §3: mental health consent needs a calendar date).
+  const expiration = form.expiration;
+  if (expiration?.kind === "DATE" && isDate(expiration.date)) {
+    if (expiration.date <= today) issue(["expiration", "date"], "The expiration date must be after today");
+    else if (expiration.date > yearsAfter(today, 10)) issue(["expiration", "date"], "Choose an expiration date within 10 years");
+  } else if (expiration?.kind === "EVENT" && info?.specialCategories?.MENTAL_HEALTH) {
+    issue(["expiration", "kind"], "Releasing mental health records needs a calendar expiration date (Illinois law, 740 ILCS 110/5)");
+  }
+
+  // Section 4.
+  const delivery = form.delivery;
+  if (delivery?.method === "SECURE_EMAIL" && typeof delivery.email === "string" && (delivery.emailConfirm ?? "").trim().toLowerCase() !== delivery.email.trim().toLowerCase())
+    issue(["delivery", "emailConfirm"], "The two email addresses do not match");
+
+  // Signature (RULES.md §2.6): drawn, or the typed name as the signature; signed by the requester.
+  const sig = form.signature;
+  if (sig) {
+    if (sig.method === "DRAWN" && !sig.drawn) issue(["signature", "drawn"], "Draw your signature, or choose to sign with your typed name");
+    const signer =
+      requester?.kind === "PATIENT"
+        ? `${form.patient?.firstName ?? ""} ${form.patient?.lastName ?? ""}`
+        : requester?.kind === "REPRESENTATIVE"
+          ? (requester.representative?.name ?? "")
+          : "";
+    if (typeof sig.typedName === "string" && sig.typedName.trim() && signer.trim() && !namesMatch(sig.typedName, signer))
+      issue(
+        ["signature", "typedName"],
+        requester?.kind === "PATIENT"
+          ? "Type the patient's full legal name, as entered in the patient section"
+          : "Type your full legal name, as entered in the representative section",
+      );
+    if (age !== undefined && needsMinorConsent(form, age) && !sig.minorName?.trim())
+      issue(
+        ["signature", "minorName"],
+        "The patient is 12 to 17: their mental health records are released only with their own agreement. Type the patient's full name to show they agree",
+      );
+  }
+  return issues;
+}
+
+export type AuthorizationForm = z.output<typeof shape>;
+
+// ───────────────────────────── shared rules and texts ─────────────────────────────
+
+export const EDWARD_ELMHURST_MESSAGE =
+  "DuPage Medical Group cannot release records of Edward-Elmhurst Healthcare. Please contact Edward-Elmhurst Healthcare directly to request those records.";
+export const RECORDS_TO_THIS_GROUP_MESSAGE =
+  "To have records sent to DuPage Medical Group from another facility, contact that facility: they release their records. This form is only for records DuPage Medical Group holds.";
+
+/** Which uploads a form needs (checked on the server by content; RULES.md §4). */
+export function uploadRules(form: Pick<AuthorizationForm, "requester">) {
+  return { photoIdRequired: true, authorityProofRequired: form.requester.kind === "REPRESENTATIVE" };
+}
+
+/** A parent's request for mental health records of a 12–17-year-old needs the minor's agreement (740 ILCS 110/4). */
+export function needsMinorConsent(form: DeepPartial<Pick<AuthorizationForm, "requester" | "information">>, age: number): boolean {
+  return (
+    form.requester?.kind === "REPRESENTATIVE" &&
+    form.requester.representative?.authority === "PARENT_OF_MINOR" &&
+    !!form.information?.specialCategories?.MENTAL_HEALTH &&
+    age >= 12 &&
+    age < 18
+  );
+}
+
+/** A suggested expiration: one year after signing. */
+export function suggestedExpiration(today: string): string {
+  return yearsAfter(today, 1);
+}
+
+/** Whole years between a date of birth and a day, both YYYY-MM-DD. */
+export function ageOn(dateOfBirth: string, day: string): number {
+  const [by, bm, bd] = dateOfBirth.split("-").map(Number) as [number, number, number];
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** Today's date in America/Chicago, as YYYY-MM-DD. */
+export function todayInChicago(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Chicago", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+function yearsAfter(day: string, years: number): string {
+  const [y, rest] = [Number(day.slice(0, 4)), day.slice(4)];
+  const candidate = `${String(y + years).padStart(4, "0")}${rest}`;
+  return rest === "-02-29" ? `${String(y + years).padStart(4, "0")}-02-28` : candidate;
+}
+
+function yearsBefore(day: string, years: number): string {
+  return yearsAfter(day, -years);
+}
+
+/** The typed signature must contain the signer's first and last names (case, accents and punctuation aside). */
+export function namesMatch(typed: string, expected: string): boolean {
+  const words = (s: string) =>
+    s
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .split(/[^a-z']+/)
+      .filter(Boolean);
+  const typedWords = new Set(words(typed));
+  const expectedWords = words(expected);
+  if (expectedWords.length === 0) return false;
+  const first = expectedWords[0]!;
+  const last = expectedWords[expectedWords.length - 1]!;
+  return typedWords.has(first) && typedWords.has(last);
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

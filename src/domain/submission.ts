@@ -1,0 +1,22 @@
+/**
+ * The contract between the authorization form (browser) and its server action.
+ *
+ * The browser posts FormData with:
+ * - `payload`: JSON of the form values (AuthorizationFormInput),
+ * - `idempotencyKey`: a UUID made once per form session (kept in sessionStorage), so a double
+ *   click or a retry creates one request,
+ * - `photoId`: one file (PDF, JPEG or PNG, at most 10 MB),
+ * - `authorityProof`: one to MAX_PROOF_FILES files, for a legal representative.
+ */
+export const UPLOAD_FIELDS = { photoId: "photoId", authorityProof: "authorityProof" } as const;
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export const MAX_PROOF_FILES = 3;
+export const ACCEPTED_UPLOAD_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
+
+export type SubmitResult =
+  /** Stored. The browser now holds a short-lived receipt cookie for /request/confirmation. */
+  | { ok: true; confirmationNumber: string; dueDate: string }
+  /** Nothing was saved. Keys are field paths ("patient.address.postalCode", "uploads.photoId"). */
+  | { ok: false; kind: "invalid"; message: string; fieldErrors: Record<string, string[]> }
+  /** Nothing was saved, for a reason that is not a field (too many submissions, a server error). */
+  | { ok: false; kind: "refused"; message: string };

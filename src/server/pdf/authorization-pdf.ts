@@ -1,0 +1,131 @@
+import "server-only";
+import type { AuthorizationForm } from "@/domain/authorization-form";
+import { SPECIAL_CATEGORIES } from "@/domain/authorization-form";
+import { formatAddress, formatDateTime, formatIsoDate } from "@/domain/format";
+import {
+  deliveryMethodLabels,
+  feeStatement,
+  psychotherapyNotesLabel,
+  purposeLabels,
+  recipientKindLabels,
+  recordTypeLabels,
+  representativeAuthorityLabels,
+  requiredStatements,
+  specialCategoryLabels,
+} from "@/domain/labels";
+import { organization } from "@/domain/organization";
+import { PdfWriter } from "./layout";
+
+export type AuthorizationPdfInput = {
+  form: AuthorizationForm;
+  confirmationNumber: string;
+  signedAt: Date;
+  /** The drawn signature (PNG) when the signer drew one. */
+  signaturePng?: Buffer;
+};
+
+/**
+ * The signed authorization as the signer's copy (45 CFR 164.508(c)(4)): every field entered,
+ * every statement shown, the signature and the signing time.
+ */
+export async function renderAuthorizationPdf({ form, confirmationNumber, signedAt, signaturePng }: AuthorizationPdfInput): Promise<Uint8Array> {
+  const pdf = await PdfWriter.create({
+    title: `Authorization for Release of Health Information ${confirmationNumber}`,
+    subject: "Signed authorization",
+    footer: `${organization.name} · ${organization.serviceName} · ${confirmationNumber}`,
+  });
+  const { patient, requester, recipient, information, purpose, expiration, delivery, signature } = form;
+
+  pdf.title("Authorization for Release of Health Information", `${organization.name} · ${organization.serviceName} · Confirmation number ${confirmationNumber}`);
+  pdf.row("Submitted online", formatDateTime(signedAt));
+
+  pdf.heading("1. Patient");
+  pdf.row("Legal name", [patient.firstName, patient.middleName, patient.lastName].filter(Boolean).join(" "));
+  pdf.row("Other names used", patient.otherNames);
+  pdf.row("Date of birth", formatIsoDate(patient.dateOfBirth));
+  pdf.row("Phone", patient.phone);
+  pdf.row("E-mail", patient.email);
+  pdf.row("Address", formatAddress(patient.address));
+  pdf.row("Medical record number", patient.mrn);
+  if (patient.deceased) pdf.row("Patient is deceased", "Yes");
+
+  pdf.heading("2. Who is asking");
+  if (requester.kind === "PATIENT") {
+    pdf.row("Requester", "The patient");
+  } else {
+    const rep = requester.representative;
+    pdf.row("Requester", "A legal representative acting for the patient");
+    pdf.row("Name", rep.name);
+    pdf.row("Phone", rep.phone);
+    pdf.row("E-mail", rep.email);
+    pdf.row("Relationship", rep.relationship);
+    pdf.row("Legal authority", representativeAuthorityLabels[rep.authority].label);
+    pdf.row("Description of authority", rep.authorityDetail);
+  }
+
+  pdf.heading("3. Release from and to");
+  pdf.row("Who may release", `${organization.name}, all locations (Record Connect on its behalf)`);
+  pdf.row("Recipient", recipientKindLabels[recipient.kind]);
+  if (recipient.kind !== "SELF") {
+    pdf.row("Recipient name", recipient.name);
+    pdf.row("Recipient address", formatAddress(recipient.address));
+    if (recipient.kind === "MEDICAL_PROVIDER") {
+      pdf.row("Recipient phone", recipient.phone);
+      pdf.row("Recipient fax", recipient.fax);
+    } else {
+      pdf.row("Recipient e-mail", recipient.email);
+    }
+  }
+
+  pdf.heading("Information to release");
+  const kinds = information.completeRecord ? ["The complete medical record"] : information.recordTypes.map((t) => recordTypeLabels[t]);
+  pdf.row("Records", kinds.length ? kinds.join("; ") : information.psychotherapyNotes ? "Psychotherapy notes only" : "—");
+  if (information.recordTypesOther) pdf.row("Other records", information.recordTypesOther);
+  pdf.row("Dates of service", information.dateFrom || information.dateTo ? `${information.dateFrom ? formatIsoDate(information.dateFrom) : "the beginning"} to ${information.dateTo ? formatIsoDate(information.dateTo) : "the present"}` : "All dates");
+  for (const category of SPECIAL_CATEGORIES) {
+    const initials = information.specialCategories[category];
+    const { label, law } = specialCategoryLabels[category];
+    pdf.row(`${label} (${law})`, initials ? `Release authorized — initialed ${initials}` : "Not released (not initialed)");
+  }
+  pdf.row(psychotherapyNotesLabel, information.psychotherapyNotes ? `Release authorized — initialed ${information.psychotherapyNotes}` : "Not released (not initialed)");
+
+  pdf.heading("Purpose and expiration");
+  pdf.row("Purpose", purpose.purpose === "OTHER" ? purpose.purposeOther : purposeLabels[purpose.purpose]);
+  pdf.row("This authorization expires", expiration.kind === "DATE" ? `On ${formatIsoDate(expiration.date)}` : `When this happens: ${expiration.event}`);
+
+  pdf.heading("4. Delivery method");
+  pdf.row("Method", deliveryMethodLabels[delivery.method].label);
+  if (delivery.method === "SECURE_EMAIL") pdf.row("E-mail for the secure link", delivery.email);
+  if (delivery.method === "MAIL") pdf.row("Mail to", formatAddress(delivery.address));
+  if (delivery.method === "PICKUP") {
+    pdf.row("Phone to call", delivery.phone);
+    pdf.row("Best times to call", delivery.bestTimes);
+  }
+  pdf.paragraph(deliveryMethodLabels[delivery.method].explanation, { size: 9, muted: true });
+
+  pdf.heading("Fees");
+  pdf.paragraph(feeStatement.provider);
+  pdf.paragraph(feeStatement.others);
+  pdf.paragraph(feeStatement.invoice);
+
+  pdf.heading("Statements");
+  pdf.paragraph(`Right to revoke. ${requiredStatements.revocation}`);
+  pdf.paragraph(`No conditions. ${requiredStatements.noConditioning}`);
+  pdf.paragraph(`Redisclosure. ${requiredStatements.redisclosure}`);
+  pdf.paragraph(requiredStatements.copy);
+  pdf.paragraph("The signer confirmed reading each statement above, and how fees work, before signing.", { size: 9, muted: true });
+
+  pdf.heading("Signature");
+  pdf.row("Signed by", signature.typedName);
+  if (requester.kind === "REPRESENTATIVE") {
+    pdf.row("Signing as", `${representativeAuthorityLabels[requester.representative.authority].label}, for ${patient.firstName} ${patient.lastName}`);
+  }
+  pdf.row("Date and time signed", formatDateTime(signedAt));
+  if (signature.minorName) pdf.row("Minor patient's agreement", `Agreed by ${signature.minorName} (mental health records, 740 ILCS 110/4)`);
+  if (signature.method === "DRAWN" && signaturePng) {
+    pdf.image(await pdf.doc.embedPng(signaturePng), 260, 90, "Drawn signature");
+  } else {
+    pdf.row("Signature", `/s/ ${signature.typedName} — typed name adopted as electronic signature`);
+  }
+  return pdf.finish();
+}

@@ -1,0 +1,157 @@
+import { type PDFFont, type PDFImage, type PDFPage, PDFDocument, rgb, StandardFonts } from "pdf-lib";
+
+const PAGE = { width: 612, height: 792 }; // US Letter, points
+const MARGIN = 54;
+const INK = rgb(0.1, 0.1, 0.12);
+const MUTED = rgb(0.35, 0.37, 0.4);
+const RULE = rgb(0.75, 0.77, 0.8);
+
+/**
+ * A small top-to-bottom document writer over pdf-lib: headings, wrapped paragraphs, label/value
+ * rows and images, with automatic page breaks and page numbers. Text is limited to what the
+ * standard Helvetica font can encode (Latin-1 and common punctuation); anything else is replaced
+ * by "?" rather than failing the whole document.
+ */
+export class PdfWriter {
+  private page!: PDFPage;
+  private y = 0;
+  private readonly pages: PDFPage[] = [];
+  private readonly supported: Set<number>;
+
+  private constructor(
+    readonly doc: PDFDocument,
+    private readonly regular: PDFFont,
+    private readonly bold: PDFFont,
+    private readonly footer: string,
+  ) {
+    this.supported = new Set(regular.getCharacterSet());
+    this.addPage();
+  }
+
+  static async create(options: { title: string; subject: string; footer: string }): Promise<PdfWriter> {
+    const doc = await PDFDocument.create();
+    doc.setTitle(options.title);
+    doc.setSubject(options.subject);
+    doc.setProducer("Record Connect Requests");
+    doc.setCreator("Record Connect Requests");
+    const regular = await doc.embedFont(StandardFonts.Helvetica);
+    const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+    return new PdfWriter(doc, regular, bold, options.footer);
+  }
+
+  /** Replaces characters the font cannot encode. */
+  safe(text: string): string {
+    return Array.from(text.normalize("NFC"), (ch) => {
+      const code = ch.codePointAt(0)!;
+      if (ch === "\n") return ch;
+      return this.supported.has(code) ? ch : "?";
+    }).join("");
+  }
+
+  private addPage() {
+    this.page = this.doc.addPage([PAGE.width, PAGE.height]);
+    this.pages.push(this.page);
+    this.y = PAGE.height - MARGIN;
+  }
+
+  private ensure(height: number) {
+    if (this.y - height < MARGIN + 24) this.addPage();
+  }
+
+  private wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+    const lines: string[] = [];
+    for (const paragraph of this.safe(text).split("\n")) {
+      let line = "";
+      for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+        const candidate = line ? `${line} ${word}` : word;
+        if (font.widthOfTextAtSize(candidate, size) <= width) line = candidate;
+        else {
+          if (line) lines.push(line);
+          line = word;
+          while (font.widthOfTextAtSize(line, size) > width) {
+            // a single word longer than the line: cut it
+            let cut = line.length - 1;
+            while (cut > 1 && font.widthOfTextAtSize(line.slice(0, cut), size) > width) cut--;
+            lines.push(line.slice(0, cut));
+            line = line.slice(cut);
+          }
+        }
+      }
+      lines.push(line);
+    }
+    return lines;
+  }
+
+  title(text: string, subtitle?: string) {
+    this.ensure(50);
+    this.page.drawText(this.safe(text), { x: MARGIN, y: this.y - 18, size: 17, font: this.bold, color: INK });
+    this.y -= 26;
+    if (subtitle) {
+      this.page.drawText(this.safe(subtitle), { x: MARGIN, y: this.y - 11, size: 10.5, font: this.regular, color: MUTED });
+      this.y -= 18;
+    }
+    this.rule();
+  }
+
+  heading(text: string) {
+    this.ensure(40);
+    this.y -= 8;
+    this.page.drawText(this.safe(text), { x: MARGIN, y: this.y - 12, size: 12.5, font: this.bold, color: INK });
+    this.y -= 20;
+  }
+
+  paragraph(text: string, options: { size?: number; bold?: boolean; muted?: boolean } = {}) {
+    const size = options.size ?? 10;
+    const font = options.bold ? this.bold : this.regular;
+    for (const line of this.wrap(text, font, size, PAGE.width - 2 * MARGIN)) {
+      this.ensure(size + 4);
+      this.page.drawText(line, { x: MARGIN, y: this.y - size, size, font, color: options.muted ? MUTED : INK });
+      this.y -= size + 4;
+    }
+    this.y -= 4;
+  }
+
+  /** A label in the left column, its value wrapped in the right one. */
+  row(label: string, value: string | null | undefined) {
+    const size = 10;
+    const labelWidth = 170;
+    const valueWidth = PAGE.width - 2 * MARGIN - labelWidth - 10;
+    const labelLines = this.wrap(label, this.bold, size, labelWidth);
+    const valueLines = this.wrap(value && value.trim() ? value : "—", this.regular, size, valueWidth);
+    const height = Math.max(labelLines.length, valueLines.length) * (size + 4);
+    this.ensure(height);
+    labelLines.forEach((line, i) =>
+      this.page.drawText(line, { x: MARGIN, y: this.y - size - i * (size + 4), size, font: this.bold, color: MUTED }),
+    );
+    valueLines.forEach((line, i) =>
+      this.page.drawText(line, { x: MARGIN + labelWidth + 10, y: this.y - size - i * (size + 4), size, font: this.regular, color: INK }),
+    );
+    this.y -= height + 4;
+  }
+
+  image(image: PDFImage, maxWidth: number, maxHeight: number, caption?: string) {
+    const scale = Math.min(maxWidth / image.width, maxHeight / image.height, 1);
+    const w = image.width * scale;
+    const h = image.height * scale;
+    this.ensure(h + 24);
+    this.page.drawRectangle({ x: MARGIN, y: this.y - h - 8, width: w + 16, height: h + 16, borderColor: RULE, borderWidth: 1 });
+    this.page.drawImage(image, { x: MARGIN + 8, y: this.y - h, width: w, height: h });
+    this.y -= h + 20;
+    if (caption) this.paragraph(caption, { size: 9, muted: true });
+  }
+
+  rule() {
+    this.ensure(10);
+    this.page.drawLine({ start: { x: MARGIN, y: this.y - 2 }, end: { x: PAGE.width - MARGIN, y: this.y - 2 }, thickness: 0.75, color: RULE });
+    this.y -= 10;
+  }
+
+  async finish(): Promise<Uint8Array> {
+    const total = this.pages.length;
+    this.pages.forEach((page, i) => {
+      const text = this.safe(`${this.footer} · Page ${i + 1} of ${total}`);
+      page.drawText(text, { x: MARGIN, y: MARGIN - 20, size: 8.5, font: this.regular, color: MUTED });
+    });
+    return this.doc.save({ useObjectStreams: false });
+  }
+}

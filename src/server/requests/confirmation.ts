@@ -1,0 +1,66 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { recordAudit } from "../audit";
+import { db } from "../db";
+import { fileStore } from "../storage";
+import { readReceipt, receiptCookieName } from "../receipt";
+
+/** The request the browser's receipt cookie names, or null: the only way to reach the confirmation. */
+export async function requestFromReceipt(): Promise<string | null> {
+  return readReceipt((await cookies()).get(receiptCookieName())?.value);
+}
+
+export type ConfirmationView = {
+  confirmationNumber: string;
+  receivedAt: Date;
+  dueAt: Date;
+  deliveryMethod: "SECURE_EMAIL" | "MAIL" | "PICKUP";
+  recipientKind: "SELF" | "MEDICAL_PROVIDER" | "THIRD_PARTY";
+  requesterKind: "PATIENT" | "REPRESENTATIVE";
+  notifiedByEmail: boolean;
+};
+
+/** What the confirmation page shows — no PHI beyond what the submitter just typed, and the view is audited. */
+export async function confirmationView(requestId: string): Promise<ConfirmationView | null> {
+  const request = await db().authorizationRequest.findUnique({
+    where: { id: requestId },
+    select: {
+      confirmationNumber: true,
+      receivedAt: true,
+      dueAt: true,
+      deliveryMethod: true,
+      recipientKind: true,
+      requesterKind: true,
+      _count: { select: { notifications: true } },
+    },
+  });
+  if (!request) return null;
+  await recordAudit(db(), {
+    actor: { type: "REQUESTER", requestId },
+    action: "request.confirmation_viewed",
+    objectType: "AuthorizationRequest",
+    objectId: requestId,
+    requestId,
+  });
+  return { ...request, notifiedByEmail: request._count.notifications > 0 };
+}
+
+/** The signed authorization PDF, read and integrity-checked, with the download audited. */
+export async function signedAuthorizationPdf(requestId: string): Promise<{ bytes: Buffer; confirmationNumber: string } | null> {
+  const document = await db().document.findFirst({
+    where: { requestId, kind: "SIGNED_AUTHORIZATION" },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, storageKey: true, sha256: true, request: { select: { confirmationNumber: true } } },
+  });
+  if (!document) return null;
+  const bytes = await fileStore().get(document.storageKey, document.sha256);
+  await recordAudit(db(), {
+    actor: { type: "REQUESTER", requestId },
+    action: "document.downloaded",
+    objectType: "Document",
+    objectId: document.id,
+    requestId,
+    details: { kind: "SIGNED_AUTHORIZATION" },
+  });
+  return { bytes, confirmationNumber: document.request.confirmationNumber };
+}

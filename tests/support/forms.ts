@@ -1,0 +1,54 @@
+import type { AuthorizationFormInput } from "@/domain/authorization-form";
+
+/** A complete, valid patient request (fictional person), signed "today" = 2026-11-25. */
+export const TODAY = "2026-11-25";
+
+export function validPatientForm(): AuthorizationFormInput {
+  return {
+    release: { source: "THIS_GROUP" },
+    requester: { kind: "PATIENT" },
+    patient: {
+      firstName: "Jordan",
+      lastName: "Sample",
+      dateOfBirth: "1984-03-14",
+      phone: "630-555-0100",
+      email: "jordan.sample@example.com",
+      address: { line1: "100 Example Street", city: "Naperville", state: "IL", postalCode: "60540" },
+      deceased: false,
+    },
+    recipient: { kind: "SELF" },
+    information: {
+      completeRecord: false,
+      recordTypes: ["LAB_RESULTS", "VISIT_NOTES"],
+      dateFrom: "2024-01-01",
+      dateTo: "2025-12-31",
+      specialCategories: {},
+    },
+    purpose: { purpose: "AT_REQUEST_OF_INDIVIDUAL" },
+    expiration: { kind: "DATE", date: "2027-11-25" },
+    delivery: { method: "SECURE_EMAIL", email: "jordan.sample@example.com", emailConfirm: "Jordan.Sample@example.com" },
+    signature: {
+      typedName: "Jordan A. Sample",
+      method: "TYPED",
+      acknowledgeRevocation: true,
+      acknowledgeNoConditioning: true,
+      acknowledgeRedisclosure: true,
+      acknowledgeFees: true,
+    },
+  };
+}
+
+/** A power-of-attorney agent asking for an adult patient's records by mail. */
+export function validRepresentativeForm(): AuthorizationFormInput {
+  const form = validPatientForm();
+  return {
+    ...form,
+    requester: {
+      kind: "REPRESENTATIVE",
+      representative: { name: "Riley Placeholder", phone: "630-555-0111", email: "riley@example.com", authority: "HEALTH_CARE_POWER_OF_ATTORNEY" },
+    },
+    patient: { ...form.patient, firstName: "Morgan", lastName: "Placeholder", dateOfBirth: "1941-07-02", email: undefined },
+    delivery: { method: "MAIL", address: { line1: "200 Sample Avenue", city: "Wheaton", state: "IL", postalCode: "60187" } },
+    signature: { ...form.signature, typedName: "Riley Placeholder" },
+  };
+}
