@@ -166,11 +166,11 @@ export async function applyMigrations(url: string): Promise<string[]> {
   });
 }
 
-/** The SQL that would bring the database at `url` to schema.prisma; empty when they match. */
-export async function diffDatabaseToSchema(url: string): Promise<string> {
+/** The SQL from `from` to schema.prisma, as Prisma's differ writes it. */
+async function diffToSchema(url: string, from: (schema: string) => object): Promise<string> {
   return withEngine(url, async (engine, schema) => {
     const result = await engine.diff({
-      from: { tag: "schemaDatasource", files: [{ path: "schema.prisma", content: schema }], configDir: projectRoot } as never,
+      from: from(schema),
       to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schema }] },
       script: true,
       exitCode: null,
@@ -180,16 +180,12 @@ export async function diffDatabaseToSchema(url: string): Promise<string> {
   });
 }
 
-/** The SQL for a brand-new database (used once, for the first migration). */
-export async function diffEmptyToSchema(url: string): Promise<string> {
-  return withEngine(url, async (engine, schema) => {
-    const result = await engine.diff({
-      from: { tag: "empty" },
-      to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schema }] },
-      script: true,
-      exitCode: null,
-      filters,
-    } as never);
-    return (result.stdout ?? "").trim();
-  });
+/** The SQL that would bring the database at `url` to schema.prisma ("-- This is an empty migration." when they match). */
+export function diffDatabaseToSchema(url: string): Promise<string> {
+  return diffToSchema(url, (schema) => ({ tag: "schemaDatasource", files: [{ path: "schema.prisma", content: schema }], configDir: projectRoot }));
+}
+
+/** The SQL for a brand-new database (how the first migration was written). */
+export function diffEmptyToSchema(url: string): Promise<string> {
+  return diffToSchema(url, () => ({ tag: "empty" }));
 }

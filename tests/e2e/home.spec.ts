@@ -69,3 +69,15 @@ test("unknown pages get a calm 404 with the phone line", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByText("1-630-873-8748").first()).toBeVisible();
 });
+
+test("the blank paper form is a printable PDF with every section and statement", async ({ request }) => {
+  const response = await request.get("/forms/authorization.pdf");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  const { pdfText } = await import("../support/pdf-text");
+  const text = await pdfText(await response.body());
+  expect(text).toContain("Authorization for Release of Health Information");
+  for (const phrase of ["Delivery method", "Call for pickup by the patient or legal representative", "Right to revoke", "No conditions", "Redisclosure", "Cash is never accepted", "Initials"]) {
+    expect(text).toContain(phrase);
+  }
+});

@@ -4,13 +4,11 @@ import { SPECIAL_CATEGORIES } from "@/domain/authorization-form";
 import { formatAddress, formatDateTime, formatIsoDate } from "@/domain/format";
 import {
   deliveryMethodLabels,
-  feeStatement,
   psychotherapyNotesLabel,
   purposeLabels,
   recipientKindLabels,
   recordTypeLabels,
   representativeAuthorityLabels,
-  requiredStatements,
   specialCategoryLabels,
 } from "@/domain/labels";
 import { organization } from "@/domain/organization";
@@ -103,16 +101,7 @@ export async function renderAuthorizationPdf({ form, confirmationNumber, signedA
   }
   pdf.paragraph(deliveryMethodLabels[delivery.method].explanation, { size: 9, muted: true });
 
-  pdf.heading("Fees");
-  pdf.paragraph(feeStatement.provider);
-  pdf.paragraph(feeStatement.others);
-  pdf.paragraph(feeStatement.invoice);
-
-  pdf.heading("Statements");
-  pdf.paragraph(`Right to revoke. ${requiredStatements.revocation}`);
-  pdf.paragraph(`No conditions. ${requiredStatements.noConditioning}`);
-  pdf.paragraph(`Redisclosure. ${requiredStatements.redisclosure}`);
-  pdf.paragraph(requiredStatements.copy);
+  pdf.feesAndStatements();
   pdf.paragraph("The signer confirmed reading each statement above, and how fees work, before signing.", { size: 9, muted: true });
 
   pdf.heading("Signature");

@@ -1,4 +1,5 @@
 import { type PDFFont, type PDFImage, type PDFPage, PDFDocument, rgb, StandardFonts } from "pdf-lib";
+import { feeStatement, requiredStatements } from "@/domain/labels";
 
 const PAGE = { width: 612, height: 792 }; // US Letter, points
 const MARGIN = 54;
@@ -138,6 +139,42 @@ export class PdfWriter {
     this.page.drawImage(image, { x: MARGIN + 8, y: this.y - h, width: w, height: h });
     this.y -= h + 20;
     if (caption) this.paragraph(caption, { size: 9, muted: true });
+  }
+
+  /** A label over an empty line to write on (printable forms). */
+  blank(label: string, lines = 1) {
+    const size = 9.5;
+    this.ensure(size + 8 + lines * 20);
+    this.page.drawText(this.safe(label), { x: MARGIN, y: this.y - size, size, font: this.bold, color: MUTED });
+    this.y -= size + 4;
+    for (let i = 0; i < lines; i++) {
+      this.y -= 18;
+      this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: PAGE.width - MARGIN, y: this.y }, thickness: 0.6, color: RULE });
+    }
+    this.y -= 8;
+  }
+
+  /** An empty box to tick, with its label wrapped beside it (printable forms). */
+  checkbox(label: string) {
+    const size = 10;
+    const lines = this.wrap(label, this.regular, size, PAGE.width - 2 * MARGIN - 20);
+    this.ensure(lines.length * (size + 4) + 4);
+    this.page.drawRectangle({ x: MARGIN, y: this.y - size - 1, width: 10, height: 10, borderColor: INK, borderWidth: 0.8 });
+    lines.forEach((line, i) => this.page.drawText(line, { x: MARGIN + 18, y: this.y - size - i * (size + 4), size, font: this.regular, color: INK }));
+    this.y -= lines.length * (size + 4) + 4;
+  }
+
+  /** The fee rules and the three required statements (RULES.md §1, §2), as on the form. */
+  feesAndStatements() {
+    this.heading("Fees");
+    this.paragraph(feeStatement.provider);
+    this.paragraph(feeStatement.others);
+    this.paragraph(feeStatement.invoice);
+    this.heading("Statements");
+    this.paragraph(`Right to revoke. ${requiredStatements.revocation}`);
+    this.paragraph(`No conditions. ${requiredStatements.noConditioning}`);
+    this.paragraph(`Redisclosure. ${requiredStatements.redisclosure}`);
+    this.paragraph(requiredStatements.copy);
   }
 
   rule() {
