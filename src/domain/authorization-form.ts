@@ -85,13 +85,13 @@ const optionalPhone = z
   .transform((v) => (v ? v : undefined))
   .refine((v) => v === undefined || v.replace(/\D/g, "").replace(/^1(?=\d{10}$)/, "").length === 10, "Enter a 10-digit number, like 630-555-0100");
 
-const email = (label = "an email address") =>
+const email = (label = "an e-mail address") =>
   z
     .string({ error: `Enter ${label}` })
     .trim()
     .min(1, `Enter ${label}`)
-    .max(254, "Email address is too long")
-    .pipe(z.email("Enter an email address like name@example.com"));
+    .max(254, "E-mail address is too long")
+    .pipe(z.email("Enter an e-mail address like name@example.com"));
 
 const optionalEmail = z
   .string()
@@ -99,7 +99,7 @@ const optionalEmail = z
   .max(254)
   .optional()
   .transform((v) => (v ? v : undefined))
-  .pipe(z.email("Enter an email address like name@example.com").optional());
+  .pipe(z.email("Enter an e-mail address like name@example.com").optional());
 
 /** A calendar date typed as YYYY-MM-DD (what <input type="date"> gives). */
 const isoDate = (label: string) =>
@@ -234,7 +234,7 @@ const expirationSchema = z.discriminatedUnion(
 const deliverySchema = z.discriminatedUnion(
   "method",
   [
-    z.strictObject({ method: z.literal("SECURE_EMAIL"), email: email("the email address for the secure link"), emailConfirm: z.string().trim() }),
+    z.strictObject({ method: z.literal("SECURE_EMAIL"), email: email("the e-mail address for the secure link"), emailConfirm: z.string().trim().min(1, "Enter the e-mail address again") }),
     z.strictObject({ method: z.literal("MAIL"), address: addressSchema }),
     z.strictObject({ method: z.literal("PICKUP"), phone: phone("the phone number we should call"), bestTimes: optionalText("the best times to call", 200) }),
   ],
@@ -297,6 +297,7 @@ export function authorizationFormSchema(today: string) {
 /** Rules that involve more than one field. Defensive: parts of the form may be missing or invalid. */
 export function crossFieldIssues(form: DeepPartial<AuthorizationForm>, today: string): Issue[] {
   const issues: Issue[] = [];
+  if (typeof form !== "object" || form === null) return issues; // the shape's own errors say it all
   const issue = (path: (string | number)[], message: string) => issues.push({ path, message });
   const isDate = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
@@ -357,10 +358,12 @@ export function crossFieldIssues(form: DeepPartial<AuthorizationForm>, today: st
     issue(["expiration", "kind"], "Releasing mental health records needs a calendar expiration date (Illinois law, 740 ILCS 110/5)");
   }
 
-  // Section 4.
+  // Section 4. Pickup is by the patient or legal representative, so the records must be theirs to collect.
   const delivery = form.delivery;
+  if (delivery?.method === "PICKUP" && form.recipient?.kind && form.recipient.kind !== "SELF")
+    issue(["delivery", "method"], "Pickup is only for records going to the patient or legal representative. Choose secure e-mail or mail for another recipient");
   if (delivery?.method === "SECURE_EMAIL" && typeof delivery.email === "string" && (delivery.emailConfirm ?? "").trim().toLowerCase() !== delivery.email.trim().toLowerCase())
-    issue(["delivery", "emailConfirm"], "The two email addresses do not match");
+    issue(["delivery", "emailConfirm"], "The two e-mail addresses do not match");
 
   // Signature (RULES.md §2.6): drawn, or the typed name as the signature; signed by the requester.
   const sig = form.signature;

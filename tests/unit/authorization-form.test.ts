@@ -146,7 +146,7 @@ describe("expiration", () => {
 describe("Section 4 — delivery method", () => {
   it("secure e-mail needs the address twice, matching", () => {
     expect(issuesOf(withChange((f) => (f.delivery = { method: "SECURE_EMAIL", email: "a@example.com", emailConfirm: "b@example.com" })))["delivery.emailConfirm"]).toEqual([
-      "The two email addresses do not match",
+      "The two e-mail addresses do not match",
     ]);
     expect(issuesOf(withChange((f) => (f.delivery = { method: "SECURE_EMAIL", email: "not-an-email", emailConfirm: "not-an-email" })))["delivery.email"]).toBeDefined();
   });
@@ -167,5 +167,18 @@ describe("dates", () => {
   });
   it("today is taken in Chicago", () => {
     expect(todayInChicago(new Date("2026-11-26T03:00:00Z"))).toBe("2026-11-25");
+  });
+});
+
+describe("robustness", () => {
+  it("answers non-objects with a plain invalid result, never an exception", () => {
+    for (const value of [null, undefined, 42, "x", []]) expect(schema.safeParse(value).success).toBe(false);
+  });
+  it("keeps pickup for records going to the patient or representative", () => {
+    const form = withChange((f) => {
+      f.recipient = { kind: "MEDICAL_PROVIDER", name: "Example Clinic", address: f.patient.address, phone: "630-555-0133" };
+      f.delivery = { method: "PICKUP", phone: "630-555-0100" };
+    });
+    expect(issuesOf(form)["delivery.method"]).toBeDefined();
   });
 });

@@ -1,0 +1,282 @@
+"use client";
+
+/**
+ * The online Authorization for Release of Health Information, one step at a time. One
+ * react-hook-form holds every answer, validated by the domain schema (src/domain/authorization-form.ts)
+ * through zodResolver; "Continue" checks the steps so far, "Back" checks nothing. Files are kept
+ * in state beside the form. The draft lives in sessionStorage (useDraft).
+ */
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
+import { FormProvider, type Resolver, useForm, useFormState } from "react-hook-form";
+import { submitAuthorization } from "@/app/(requester)/request/actions";
+import { authorizationFormSchema, type AuthorizationForm } from "@/domain/authorization-form";
+import { type SubmitResult, UPLOAD_FIELDS } from "@/domain/submission";
+import { ErrorSummary } from "./ErrorSummary";
+import {
+  flattenErrors,
+  initialValues,
+  isFieldName,
+  type FormValues,
+  type Name,
+  REVIEW_STEP,
+  stepIndex,
+  stepOfField,
+  STEPS,
+  toSubmission,
+  triggerNames,
+  UPLOAD_ERROR_NAMES,
+} from "./model";
+import { Progress } from "./Progress";
+import { RefusalNotice, RestoredNotice } from "./Notices";
+import type { Stroke } from "./SignaturePad";
+import { StepBody } from "./StepBody";
+import { type ChosenFiles, uploadErrors } from "./uploads";
+import { type RestoredDraft, useDraft } from "./useDraft";
+
+type FocusTarget = "heading" | "summary" | "refusal";
+const REQUESTER_STEP = stepIndex("requester");
+const UNREACHABLE =
+  "We could not reach Record Connect, so your request was not sent. Check your internet connection and try again: your answers are still here.";
+
+export function AuthorizationWizard({ today }: { today: string }) {
+  const router = useRouter();
+  const initial = useMemo(() => initialValues(today), [today]);
+  const schema = useMemo(() => authorizationFormSchema(today), [today]);
+  // The schema sees only the chosen branch of each choice (toSubmission), as the server will.
+  const resolver = useMemo<Resolver<FormValues, unknown, AuthorizationForm>>(() => {
+    const base = zodResolver(schema);
+    return (values, context, options) => base(toSubmission(values, today), context, options);
+  }, [schema, today]);
+  // Answers are checked when the person presses Continue, not as they leave each field: a message
+  // appearing on blur shifts the page under the pointer (the click on Continue can miss), and
+  // screen-reader users hear errors in one summary, after they ask to move on.
+  const form = useForm<FormValues, unknown, AuthorizationForm>({ defaultValues: initial, resolver, mode: "onSubmit", shouldFocusError: false });
+  const { trigger, getValues, setError, clearErrors } = form;
+  const { errors } = useFormState({ control: form.control });
+
+  const [step, setStep] = useState(0);
+  const [furthest, setFurthest] = useState(0);
+  const [editing, setEditing] = useState(false);
+  const [files, setFiles] = useState<ChosenFiles>({ photoId: null, authorityProof: [] });
+  const [summaryStep, setSummaryStep] = useState<number | null>(null);
+  const [restored, setRestored] = useState<(RestoredDraft & { step: number }) | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [focusRequest, setFocusRequest] = useState<{ target: FocusTarget; n: number } | null>(null);
+  const busy = useRef(false);
+  const strokesRef = useRef<Stroke[]>([]);
+  const topRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const refusalRef = useRef<HTMLDivElement>(null);
+
+  const draft = useDraft({
+    form,
+    initial,
+    step,
+    stepCount: STEPS.length,
+    hasFiles: !!files.photoId || files.authorityProof.length > 0,
+    onRestore: (restoredStep, info) => {
+      setStep(restoredStep);
+      setFurthest(restoredStep);
+      setRestored({ ...info, step: restoredStep });
+    },
+  });
+
+  // Focus after the render that shows the new step, summary or notice (WCAG 2.4.3).
+  useEffect(() => {
+    if (!focusRequest) return;
+    const target = { heading: headingRef, summary: summaryRef, refusal: refusalRef }[focusRequest.target].current ?? headingRef.current;
+    topRef.current?.scrollIntoView({ block: "start" });
+    target?.focus({ preventScroll: true });
+  }, [focusRequest]);
+
+  // The page title names the step, so a screen reader user knows where they are after a reload.
+  const baseTitle = useRef<string | null>(null);
+  useEffect(() => {
+    baseTitle.current ??= document.title;
+    document.title = `${STEPS[step]?.title} (step ${step + 1} of ${STEPS.length}) – ${baseTitle.current}`;
+  }, [step]);
+
+  const focus = (target: FocusTarget) => setFocusRequest((r) => ({ target, n: (r?.n ?? 0) + 1 }));
+  const go = (to: number, target: FocusTarget = "heading") => {
+    setStep(to);
+    setFurthest((f) => Math.max(f, to));
+    focus(target);
+  };
+
+  /** Shows (and clears) the file errors; true when the files the request needs are chosen. */
+  const checkUploads = () => {
+    const problems = uploadErrors(getValues("requester.kind"), files);
+    for (const name of Object.values(UPLOAD_ERROR_NAMES)) {
+      const message = problems[name];
+      if (message) setError(name as Name, { type: "required", message });
+      else clearErrors(name as Name);
+    }
+    return Object.keys(problems).length === 0;
+  };
+
+  /** Shows the errors of the given steps; returns the first of them with an error, or null. */
+  const firstInvalid = async (steps: number[]): Promise<number | null> => {
+    await trigger(triggerNames(steps));
+    const result = schema.safeParse(toSubmission(getValues(), today));
+    const bad = new Set<number>();
+    if (!result.success)
+      for (const issue of result.error.issues) {
+        const name = issue.path.join(".");
+        const at = stepOfField(name);
+        bad.add(at);
+        // trigger() shows errors of fields; one about a whole section is shown here.
+        if (steps.includes(at) && !isFieldName(name)) setError(name as Name, { type: "schema", message: issue.message });
+      }
+    if (steps.includes(REQUESTER_STEP) && !checkUploads()) bad.add(REQUESTER_STEP);
+    const found = steps.filter((s) => bad.has(s));
+    return found.length > 0 ? Math.min(...found) : null;
+  };
+
+  const showErrorsOn = (at: number) => {
+    setSummaryStep(at);
+    // Sent back from the review: after the fix, Continue returns there.
+    if (step === REVIEW_STEP) setEditing(true);
+    if (at !== step) {
+      setStep(at);
+      setFurthest((f) => Math.max(f, at));
+    }
+    focus("summary");
+  };
+
+  const next = async () => {
+    // Back from the review to change an answer: every step is checked again (a change may
+    // affect a later step's rules) and the person returns to the review, or to what needs fixing.
+    const invalid = await firstInvalid(STEPS.map((_, i) => i).filter((i) => (editing ? i !== REVIEW_STEP : i <= step)));
+    if (invalid !== null) return showErrorsOn(invalid);
+    setSummaryStep(null);
+    go(editing ? REVIEW_STEP : step + 1);
+  };
+
+  const back = () => {
+    setSummaryStep(null);
+    go(Math.max(0, step - 1));
+  };
+
+  /** "Change" on the review (and the restore notice's links from it): Continue then returns to the review. */
+  const change = (to: number) => {
+    setSummaryStep(null);
+    if (step === REVIEW_STEP) setEditing(true);
+    go(to);
+  };
+
+  const applyResult = (result: SubmitResult) => {
+    if (result.ok) return;
+    if (result.kind === "refused") {
+      setRefusal(result.message);
+      return focus("refusal");
+    }
+    let first: number | null = null;
+    const unplaced: string[] = [];
+    for (const [name, messages] of Object.entries(result.fieldErrors)) {
+      const message = messages[0];
+      const at = stepOfField(name);
+      if (!message) continue;
+      if (at < 0 || at === REVIEW_STEP) {
+        unplaced.push(message);
+        continue;
+      }
+      setError(name as Name, { type: "server", message });
+      first = first === null ? at : Math.min(first, at);
+    }
+    // A file the server refused by its content has to be chosen again.
+    if (result.fieldErrors[UPLOAD_ERROR_NAMES.photoId]) setFiles((f) => ({ ...f, photoId: null }));
+    if (result.fieldErrors[UPLOAD_ERROR_NAMES.authorityProof]) setFiles((f) => ({ ...f, authorityProof: [] }));
+    if (unplaced.length > 0 || first === null) setRefusal([result.message, ...unplaced].filter(Boolean).join(" "));
+    if (first === null) return focus("refusal");
+    showErrorsOn(first);
+  };
+
+  const submit = async () => {
+    setRefusal(null);
+    const invalid = await firstInvalid(STEPS.map((_, i) => i).filter((i) => i !== REVIEW_STEP));
+    if (invalid !== null) return showErrorsOn(invalid);
+    const data = new FormData();
+    data.set("payload", JSON.stringify(toSubmission(getValues(), today)));
+    data.set("idempotencyKey", draft.idempotencyKey());
+    if (files.photoId) data.set(UPLOAD_FIELDS.photoId, files.photoId);
+    for (const file of files.authorityProof) data.append(UPLOAD_FIELDS.authorityProof, file);
+    let result: SubmitResult;
+    try {
+      result = await submitAuthorization(data);
+    } catch {
+      result = { ok: false, kind: "refused", message: UNREACHABLE };
+    }
+    if (result.ok) {
+      draft.clear();
+      router.push("/request/confirmation");
+      return true;
+    }
+    applyResult(result);
+  };
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    // One action at a time: a double click or a second Enter does nothing while one runs.
+    if (busy.current) return;
+    busy.current = true;
+    const isReview = step === REVIEW_STEP;
+    if (isReview) setSubmitting(true);
+    let leaving = false;
+    try {
+      leaving = isReview ? (await submit()) === true : (await next(), false);
+    } finally {
+      // After a successful submission the page is leaving: keep the button disabled.
+      if (!leaving) {
+        busy.current = false;
+        setSubmitting(false);
+      }
+    }
+  };
+
+  const current = STEPS[step] ?? STEPS[0]!;
+  const summaryItems = summaryStep === step ? flattenErrors(errors).filter((e) => stepOfField(e.name) === step) : [];
+  const isReview = step === REVIEW_STEP;
+
+  return (
+    <FormProvider {...form}>
+      <div className="wizard" ref={topRef}>
+        {refusal && <RefusalNotice message={refusal} noticeRef={refusalRef} />}
+        {restored && <RestoredNotice restored={restored} files={files} step={step} onGoTo={change} />}
+        <Progress step={step} furthest={furthest} />
+        <ErrorSummary items={summaryItems} summaryRef={summaryRef} />
+        <form noValidate onSubmit={onSubmit} aria-labelledby="wizard-step-heading">
+          <p className="wizard-step-count">
+            Step {step + 1} of {STEPS.length}: {current.title}
+          </p>
+          <h2 id="wizard-step-heading" className="wizard-step-heading" tabIndex={-1} ref={headingRef}>
+            {current.title}
+          </h2>
+          <StepBody stepKey={current.key} today={today} files={files} setFiles={setFiles} strokesRef={strokesRef} onChange={change} />
+          <div className="actions">
+            {isReview ? (
+              <button type="submit" className="button" disabled={submitting} aria-busy={submitting || undefined}>
+                {submitting ? "Submitting…" : "Sign and submit request"}
+              </button>
+            ) : (
+              <button type="submit" className="button">
+                Continue
+              </button>
+            )}
+            {step > 0 && (
+              <button type="button" className="button-secondary" onClick={back} disabled={submitting}>
+                Back
+              </button>
+            )}
+          </div>
+          <p className="visually-hidden" role="status">
+            {submitting ? "Submitting your request. Please wait." : ""}
+          </p>
+        </form>
+      </div>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,271 @@
+/**
+ * The wizard's model: its steps, the starting values, the link between a field's name and its
+ * element id, and the shaping of the values into what the schema and the server receive.
+ * No React here.
+ */
+import type { DefaultValues, FieldPath } from "react-hook-form";
+import {
+  ageOn,
+  needsMinorConsent,
+  SPECIAL_CATEGORIES,
+  suggestedExpiration,
+  type AuthorizationFormInput,
+} from "@/domain/authorization-form";
+
+export type FormValues = AuthorizationFormInput;
+/** A react-hook-form field name ("patient.address.postalCode"). */
+export type Name = FieldPath<FormValues>;
+/** Error keys of the files, which live beside the form values (src/domain/submission.ts). */
+export const UPLOAD_ERROR_NAMES = { photoId: "uploads.photoId", authorityProof: "uploads.authorityProof" } as const;
+
+export type StepKey =
+  | "release"
+  | "requester"
+  | "patient"
+  | "recipient"
+  | "information"
+  | "purpose"
+  | "delivery"
+  | "fees"
+  | "signature"
+  | "review";
+
+/** The steps in order. `fields` are the names (or name prefixes) a step owns and validates. */
+export const STEPS: readonly { key: StepKey; title: string; fields: readonly string[] }[] = [
+  { key: "release", title: "Whose records", fields: ["release"] },
+  { key: "requester", title: "Who is asking", fields: ["requester", "uploads"] },
+  { key: "patient", title: "Patient", fields: ["patient"] },
+  { key: "recipient", title: "Who receives the records", fields: ["recipient"] },
+  { key: "information", title: "Information to release", fields: ["information"] },
+  { key: "purpose", title: "Purpose and expiration", fields: ["purpose", "expiration"] },
+  { key: "delivery", title: "How to receive the records", fields: ["delivery"] },
+  { key: "fees", title: "Fees", fields: ["signature.acknowledgeFees"] },
+  {
+    key: "signature",
+    title: "Statements and signature",
+    fields: [
+      "signature.acknowledgeRevocation",
+      "signature.acknowledgeNoConditioning",
+      "signature.acknowledgeRedisclosure",
+      "signature.typedName",
+      "signature.method",
+      "signature.drawn",
+      "signature.minorName",
+    ],
+  },
+  { key: "review", title: "Review and submit", fields: [] },
+];
+
+export const REVIEW_STEP = STEPS.length - 1;
+
+export function stepIndex(key: StepKey): number {
+  return STEPS.findIndex((s) => s.key === key);
+}
+
+/** The step that shows a field (by its name or a prefix of it); -1 when none does. */
+export function stepOfField(name: string): number {
+  const own = STEPS.findIndex((s) => s.fields.some((field) => name === field || name.startsWith(`${field}.`)));
+  // A whole section ("signature") belongs to the last step that shows part of it.
+  return own >= 0 ? own : STEPS.findLastIndex((s) => s.fields.some((field) => field.startsWith(`${name}.`)));
+}
+
+/**
+ * The form-value names the given steps validate with `trigger` (files are checked separately).
+ * Leaf names, not section prefixes: react-hook-form keeps a prefix's errors only for sections
+ * whose fields have been on screen, and a restored draft may never have shown them.
+ */
+export function triggerNames(steps: number[]): Name[] {
+  return FIELD_ORDER.filter((name) => !name.startsWith("uploads.") && steps.includes(stepOfField(name))) as Name[];
+}
+
+/** The element id of a field: `patient.address.postalCode` → `patient-address-postalCode`. */
+export function fieldId(name: string): string {
+  return name.replace(/\./g, "-");
+}
+
+const emptyAddress = () => ({ line1: "", line2: "", city: "", state: "", postalCode: "" });
+
+/**
+ * Every field the wizard shows, empty, in the order the pages show them, so each control starts controlled and each object exists
+ * (the schema then reports the missing leaf, not a missing object). Choices start unanswered,
+ * except the expiration, which is prefilled with a suggested date (one year).
+ */
+export function initialValues(today: string): DefaultValues<FormValues> {
+  const values = {
+    release: { source: undefined },
+    requester: {
+      kind: undefined,
+      representative: { name: "", phone: "", email: "", relationship: "", authority: undefined, authorityDetail: "" },
+    },
+    patient: {
+      firstName: "",
+      middleName: "",
+      lastName: "",
+      otherNames: "",
+      dateOfBirth: "",
+      phone: "",
+      email: "",
+      address: emptyAddress(),
+      mrn: "",
+      deceased: false,
+    },
+    recipient: { kind: undefined, name: "", address: emptyAddress(), phone: "", fax: "", email: "" },
+    information: {
+      completeRecord: false,
+      recordTypes: [],
+      recordTypesOther: "",
+      dateFrom: "",
+      dateTo: "",
+      specialCategories: Object.fromEntries(SPECIAL_CATEGORIES.map((c) => [c, ""])),
+      psychotherapyNotes: "",
+    },
+    purpose: { purpose: undefined, purposeOther: "" },
+    expiration: { kind: "DATE", date: suggestedExpiration(today), event: "" },
+    delivery: { method: undefined, email: "", emailConfirm: "", address: emptyAddress(), phone: "", bestTimes: "" },
+    // In the order the signature step shows them (FIELD_ORDER follows this object).
+    signature: {
+      acknowledgeFees: false,
+      acknowledgeRevocation: false,
+      acknowledgeNoConditioning: false,
+      acknowledgeRedisclosure: false,
+      typedName: "",
+      method: "DRAWN",
+      drawn: undefined,
+      minorName: "",
+    },
+  };
+  // The form keeps the fields of every branch of each choice (so switching back keeps answers);
+  // that shape is wider than the schema's input type, which has one branch at a time.
+  return values as unknown as DefaultValues<FormValues>;
+}
+
+type Loose = Record<string, unknown>;
+const obj = (v: unknown): Loose => (v && typeof v === "object" && !Array.isArray(v) ? (v as Loose) : {});
+const pick = (o: Loose, keys: string[]): Loose => Object.fromEntries(keys.filter((k) => k in o).map((k) => [k, o[k]]));
+
+/** The patient's age today, when a real date of birth has been entered. */
+export function patientAge(values: unknown, today: string): number | undefined {
+  const dob = obj(obj(values).patient).dateOfBirth;
+  return typeof dob === "string" && /^\d{4}-\d{2}-\d{2}$/.test(dob) ? ageOn(dob, today) : undefined;
+}
+
+/** Whether the minor's own agreement (signature.minorName) is asked for. */
+export function minorConsentApplies(values: unknown, today: string): boolean {
+  const age = patientAge(values, today);
+  return age !== undefined && needsMinorConsent(values as Parameters<typeof needsMinorConsent>[0], age);
+}
+
+/**
+ * The answers as the schema and the server action expect them: only the branch chosen for each
+ * choice, and nothing from fields the wizard hides. (The form keeps hidden answers so that
+ * switching back restores them; the schema's strict objects refuse them.)
+ */
+export function toSubmission(values: unknown, today: string): FormValues {
+  const v = obj(values);
+
+  const requester = obj(v.requester);
+  const representative = obj(requester.representative);
+  const submittedRequester =
+    requester.kind === "REPRESENTATIVE"
+      ? {
+          kind: requester.kind,
+          representative: {
+            ...pick(representative, ["name", "phone", "email", "relationship", "authority"]),
+            ...(representative.authority === "OTHER" ? pick(representative, ["authorityDetail"]) : {}),
+          },
+        }
+      : pick(requester, ["kind"]);
+
+  const patient = obj(v.patient);
+  const submittedPatient = { ...patient, deceased: requester.kind === "REPRESENTATIVE" && patient.deceased === true };
+
+  const recipient = obj(v.recipient);
+  const recipientKeys: Record<string, string[]> = {
+    SELF: ["kind"],
+    MEDICAL_PROVIDER: ["kind", "name", "address", "phone", "fax"],
+    THIRD_PARTY: ["kind", "name", "address", "email"],
+  };
+
+  const information = obj(v.information);
+  const completeRecord = information.completeRecord === true;
+  const recordTypes = completeRecord || !Array.isArray(information.recordTypes) ? [] : information.recordTypes;
+  const submittedInformation = {
+    ...pick(information, ["dateFrom", "dateTo", "specialCategories", "psychotherapyNotes"]),
+    completeRecord,
+    recordTypes,
+    ...(recordTypes.includes("OTHER") ? pick(information, ["recordTypesOther"]) : {}),
+  };
+
+  const purpose = obj(v.purpose);
+  const expiration = obj(v.expiration);
+  const expirationKeys: Record<string, string[]> = { DATE: ["kind", "date"], EVENT: ["kind", "event"] };
+
+  const delivery = obj(v.delivery);
+  const deliveryKeys: Record<string, string[]> = {
+    SECURE_EMAIL: ["method", "email", "emailConfirm"],
+    MAIL: ["method", "address"],
+    PICKUP: ["method", "phone", "bestTimes"],
+  };
+
+  const signature = obj(v.signature);
+  const signatureKeys = [
+    "typedName",
+    "method",
+    "acknowledgeRevocation",
+    "acknowledgeNoConditioning",
+    "acknowledgeRedisclosure",
+    "acknowledgeFees",
+    ...(signature.method === "DRAWN" && signature.drawn ? ["drawn"] : []),
+    ...(minorConsentApplies(values, today) ? ["minorName"] : []),
+  ];
+
+  return {
+    release: pick(obj(v.release), ["source"]),
+    requester: submittedRequester,
+    patient: submittedPatient,
+    recipient: pick(recipient, recipientKeys[String(recipient.kind)] ?? ["kind"]),
+    information: submittedInformation,
+    purpose: pick(purpose, purpose.purpose === "OTHER" ? ["purpose", "purposeOther"] : ["purpose"]),
+    expiration: pick(expiration, expirationKeys[String(expiration.kind)] ?? ["kind"]),
+    delivery: pick(delivery, deliveryKeys[String(delivery.method)] ?? ["method"]),
+    signature: pick(signature, signatureKeys),
+  } as unknown as FormValues;
+}
+
+/** Error messages in a react-hook-form errors tree, as (name, message) pairs. */
+export function flattenErrors(tree: unknown, prefix = ""): { name: string; message: string }[] {
+  const out: { name: string; message: string }[] = [];
+  const node = obj(tree);
+  if (prefix && typeof node.message === "string" && node.message && "type" in node) out.push({ name: prefix, message: node.message });
+  for (const [key, child] of Object.entries(node)) {
+    if (key === "ref" || key === "type" || key === "message" || key === "types" || key === "root") continue;
+    if (child && typeof child === "object") out.push(...flattenErrors(child, prefix ? `${prefix}.${key}` : key));
+  }
+  return out;
+}
+
+/** Every field name in page order (the starting values list them so), files after the requester's. */
+const FIELD_ORDER: string[] = (() => {
+  const leaves = (node: unknown, prefix: string): string[] =>
+    node && typeof node === "object" && !Array.isArray(node)
+      ? Object.entries(node).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k))
+      : [prefix];
+  const names = leaves(initialValues("2000-01-01"), "");
+  const afterRequester = names.findLastIndex((n) => n.startsWith("requester."));
+  names.splice(afterRequester + 1, 0, UPLOAD_ERROR_NAMES.photoId, UPLOAD_ERROR_NAMES.authorityProof);
+  return names;
+})();
+
+/** Whether a name is one of the form's own fields (a leaf), not a section. */
+export function isFieldName(name: string): boolean {
+  return FIELD_ORDER.includes(name);
+}
+
+/** Sorts error entries as their fields appear in the wizard; unknown names go last. */
+export function inFieldOrder<T extends { name: string }>(items: T[]): T[] {
+  const rank = (name: string) => {
+    const i = FIELD_ORDER.findIndex((n) => n === name || n.startsWith(`${name}.`));
+    return i < 0 ? FIELD_ORDER.length : i;
+  };
+  return [...items].sort((a, b) => rank(a.name) - rank(b.name));
+}

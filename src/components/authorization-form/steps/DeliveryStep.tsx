@@ -1,0 +1,93 @@
+"use client";
+
+import { useEffect } from "react";
+import { useFormContext, useWatch } from "react-hook-form";
+import { DELIVERY_METHODS } from "@/domain/authorization-form";
+import { deliveryMethodLabels } from "@/domain/labels";
+import { AddressFields, RadioGroup, TextArea, TextField } from "../fields";
+import type { FormValues } from "../model";
+
+type LooseAddress = Partial<Record<"line1" | "line2" | "city" | "state" | "postalCode", string>>;
+const isBlank = (a: LooseAddress | undefined) => !a || Object.values(a).every((v) => !v || !String(v).trim());
+
+/**
+ * Step 7 (Section 4 of the paper form): secure e-mail, mail or a call for pickup. The mailing
+ * address starts as the recipient's (a provider or third party) or else the patient's, and the
+ * pickup phone as the requester's; both stay editable.
+ */
+export function DeliveryStep() {
+  const { getValues, setValue } = useFormContext<FormValues>();
+  const [method, recipientKind] = useWatch<FormValues, ["delivery.method", "recipient.kind"]>({ name: ["delivery.method", "recipient.kind"] });
+  const toSelf = recipientKind === "SELF" || recipientKind === undefined;
+
+  useEffect(() => {
+    const values = getValues() as unknown as {
+      requester?: { kind?: string; representative?: { phone?: string } };
+      patient?: { phone?: string; address?: LooseAddress };
+      recipient?: { kind?: string; address?: LooseAddress };
+      delivery?: { address?: LooseAddress; phone?: string };
+    };
+    const fill = { shouldDirty: true, shouldValidate: false } as const;
+    if (method === "MAIL" && isBlank(values.delivery?.address)) {
+      const from = values.recipient?.kind === "MEDICAL_PROVIDER" || values.recipient?.kind === "THIRD_PARTY" ? values.recipient.address : values.patient?.address;
+      if (from && !isBlank(from)) setValue("delivery.address", { line1: "", line2: "", city: "", state: "", postalCode: "", ...from } as never, fill);
+    }
+    if (method === "PICKUP" && !values.delivery?.phone?.trim()) {
+      const phone = values.requester?.kind === "REPRESENTATIVE" ? values.requester.representative?.phone : values.patient?.phone;
+      if (phone?.trim()) setValue("delivery.phone", phone, fill);
+    }
+  }, [method, getValues, setValue]);
+
+  return (
+    <>
+      <RadioGroup
+        name="delivery.method"
+        legend="How do you want to receive the records?"
+        options={DELIVERY_METHODS.map((m) => ({ value: m, label: deliveryMethodLabels[m].label, hint: deliveryMethodLabels[m].explanation }))}
+      />
+      {method === "SECURE_EMAIL" && (
+        <>
+          <h3>Secure e-mail</h3>
+          <TextField
+            name="delivery.email"
+            label="E-mail address for the secure link"
+            type="email"
+            autoComplete={toSelf ? "email" : "off"}
+            spellCheck={false}
+            hint={toSelf ? "We send the link here." : "The address of whoever receives the records. We send the link there."}
+            recheck={["delivery.emailConfirm"]}
+          />
+          <TextField
+            name="delivery.emailConfirm"
+            label="Confirm the e-mail address"
+            type="email"
+            autoComplete={toSelf ? "email" : "off"}
+            spellCheck={false}
+            hint="Type it again, so a typing mistake does not send the link to someone else."
+          />
+        </>
+      )}
+      {method === "MAIL" && (
+        <AddressFields
+          prefix="delivery.address"
+          legend="Mailing address"
+          hint="Where we mail the records. We start from an address you gave earlier: check it, and change it if needed."
+          autoComplete={toSelf ? "shipping" : "off"}
+        />
+      )}
+      {method === "PICKUP" && (
+        <>
+          <h3>Pickup</h3>
+          <TextField name="delivery.phone" label="Phone number to call" type="tel" autoComplete="tel" className="input-medium" hint="We call to schedule the pickup." />
+          <TextArea name="delivery.bestTimes" label="Best times to call (optional)" hint="For example: weekdays after 3 PM." rows={2} />
+          <div className="notice notice-info">
+            <p>
+              <strong>Bring a government-issued photo ID</strong> when you pick up the records: we check it before handing them
+              over.
+            </p>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+
+import { useWatch } from "react-hook-form";
+import { RECORD_TYPES, SPECIAL_CATEGORIES } from "@/domain/authorization-form";
+import { psychotherapyNotesLabel, recordTypeLabels, specialCategoryLabels } from "@/domain/labels";
+import { Checkbox, CheckboxGroup, TextField } from "../fields";
+import { minorConsentApplies, type FormValues, type Name } from "../model";
+
+/** "Genetic testing…" → "genetic testing…", but "HIV/AIDS…" stays. */
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+
+/**
+ * Step 5: what to release (RULES.md §2.1), and the specially protected categories, each released
+ * only with its own initials (§3). Psychotherapy notes only on an authorization for them alone.
+ */
+export function InformationStep({ today }: { today: string }) {
+  const values = useWatch<FormValues>();
+  const complete = values.information?.completeRecord === true;
+  const types = values.information?.recordTypes ?? [];
+  const minorConsent = minorConsentApplies(values, today);
+
+  return (
+    <>
+      <h3 className="wizard-first-heading">Which records</h3>
+      <Checkbox
+        name="information.completeRecord"
+        label="The complete medical record"
+        hint="Everything we hold about the patient, except the specially protected information below unless you initial it."
+        recheck={["information.recordTypes", "information.psychotherapyNotes"]}
+      />
+      {!complete && (
+        <>
+          <CheckboxGroup
+            name="information.recordTypes"
+            legend="Or only these kinds of records"
+            hint="Choose all that apply."
+            recheck={["information.psychotherapyNotes"]}
+            options={RECORD_TYPES.map((t) => ({ value: t, label: recordTypeLabels[t] }))}
+          />
+          {types.includes("OTHER") && <TextField name="information.recordTypesOther" label="Describe the other records you want" />}
+        </>
+      )}
+
+      <fieldset aria-describedby="information-dates-hint">
+        <legend>Dates of care (optional)</legend>
+        <div id="information-dates-hint" className="hint">
+          Leave these blank for records from all dates.
+        </div>
+        <TextField name="information.dateFrom" label="From" type="date" className="input-medium" recheck={["information.dateTo"]} />
+        <TextField name="information.dateTo" label="To" type="date" className="input-medium" />
+      </fieldset>
+
+      <fieldset aria-describedby="information-special-hint">
+        <legend>Specially protected information</legend>
+        <div id="information-special-hint" className="hint">
+          Illinois and federal law protect these records more strictly. They are released only if you type your initials next to
+          each kind you want, even when you ask for the complete record. Without your initials, they are not released.
+        </div>
+        {SPECIAL_CATEGORIES.map((c) => (
+          <TextField
+            key={c}
+            name={`information.specialCategories.${c}` as Name}
+            label={`Type your initials to include ${lowerFirst(specialCategoryLabels[c].label)}`}
+            hint={`Protected by ${specialCategoryLabels[c].law}.`}
+            className="input-short"
+            autoComplete="off"
+            spellCheck={false}
+            recheck={["information.recordTypes", "information.psychotherapyNotes"]}
+          />
+        ))}
+      </fieldset>
+
+      {minorConsent && (
+        <div className="notice notice-info">
+          <p className="notice-title">The patient must agree</p>
+          <p>
+            The patient is 12 to 17 years old. Illinois law (740 ILCS 110/4) releases their mental health records to a parent or
+            guardian only if the patient is told and agrees. On the signature step, the patient types their own name to show they
+            agree.
+          </p>
+        </div>
+      )}
+
+      <h3>Psychotherapy notes</h3>
+      <p>
+        Psychotherapy notes are a therapist’s separate notes about counseling sessions. Federal law (HIPAA) allows them to be
+        released only on an authorization for them alone: to get them, leave everything else on this page empty, and make a
+        separate request for any other records.
+      </p>
+      <TextField
+        name="information.psychotherapyNotes"
+        label={`Type your initials to include ${lowerFirst(psychotherapyNotesLabel)}`}
+        recheck={["information.recordTypes"]}
+        className="input-short"
+        autoComplete="off"
+        spellCheck={false}
+      />
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+"use client";
+
+import { useFormContext, useWatch } from "react-hook-form";
+import { REPRESENTATIVE_AUTHORITIES } from "@/domain/authorization-form";
+import { representativeAuthorityLabels } from "@/domain/labels";
+import { MAX_PROOF_FILES } from "@/domain/submission";
+import { FileField } from "../FileField";
+import { RadioGroup, TextArea, TextField } from "../fields";
+import { UPLOAD_ERROR_NAMES, type FormValues, type Name } from "../model";
+import { type ChosenFiles, fileProblem } from "../uploads";
+
+const FORMATS = "PDF, JPG or PNG, up to 10 MB";
+
+/** Step 2: the patient or a legal representative (with their authority), and the files that prove who they are. */
+export function RequesterStep({ files, setFiles }: { files: ChosenFiles; setFiles: (update: (files: ChosenFiles) => ChosenFiles) => void }) {
+  const { setError, clearErrors } = useFormContext<FormValues>();
+  const [kind, authority] = useWatch<FormValues, ["requester.kind", "requester.representative.authority"]>({
+    name: ["requester.kind", "requester.representative.authority"],
+  });
+  const isRepresentative = kind === "REPRESENTATIVE";
+  const uploadError = (name: string, message: string) => setError(name as Name, { type: "file", message });
+
+  const choosePhotoId = (chosen: File[]) => {
+    const file = chosen[0];
+    if (!file) return;
+    const problem = fileProblem(file);
+    if (problem) return uploadError(UPLOAD_ERROR_NAMES.photoId, problem);
+    clearErrors(UPLOAD_ERROR_NAMES.photoId as Name);
+    setFiles((f) => ({ ...f, photoId: file }));
+  };
+
+  const chooseProof = (chosen: File[]) => {
+    const same = (a: File, b: File) => a.name === b.name && a.size === b.size && a.lastModified === b.lastModified;
+    const fresh = chosen.filter((f) => !files.authorityProof.some((kept) => same(kept, f)));
+    const problems = fresh.map(fileProblem).filter((p): p is string => p !== null);
+    const accepted = fresh.filter((f) => fileProblem(f) === null);
+    const room = MAX_PROOF_FILES - files.authorityProof.length;
+    if (accepted.length > room) problems.push(`You can send at most ${MAX_PROOF_FILES} files of proof. Remove one to add another, or combine pages into one PDF`);
+    if (problems.length > 0) uploadError(UPLOAD_ERROR_NAMES.authorityProof, problems.join(". "));
+    else clearErrors(UPLOAD_ERROR_NAMES.authorityProof as Name);
+    const added = accepted.slice(0, Math.max(0, room));
+    if (added.length > 0) setFiles((f) => ({ ...f, authorityProof: [...f.authorityProof, ...added].slice(0, MAX_PROOF_FILES) }));
+  };
+
+  const proofHint = authority ? representativeAuthorityLabels[authority].proof : "the document that gives you authority to act for the patient";
+
+  return (
+    <>
+      <RadioGroup
+        name="requester.kind"
+        legend="Are you the patient?"
+        options={[
+          { value: "PATIENT", label: "I am the patient" },
+          {
+            value: "REPRESENTATIVE",
+            label: "I am a legal representative acting for the patient",
+            hint: "For example a parent of a child under 18, a guardian, an agent under a health care power of attorney, or the executor of a deceased patient’s estate.",
+          },
+        ]}
+      />
+
+      {isRepresentative && (
+        <>
+          <h3>About you</h3>
+          <TextField name="requester.representative.name" label="Your full name" autoComplete="name" spellCheck={false} />
+          <TextField
+            name="requester.representative.phone"
+            label="Your phone number"
+            type="tel"
+            autoComplete="tel"
+            className="input-medium"
+            hint="We call this number if we have a question about the request."
+          />
+          <TextField name="requester.representative.email" label="Your e-mail address (optional)" type="email" autoComplete="email" spellCheck={false} />
+          <TextField
+            name="requester.representative.relationship"
+            label="Your relationship to the patient (optional)"
+            hint="For example: mother, son, attorney."
+            autoComplete="off"
+          />
+          <RadioGroup
+            name="requester.representative.authority"
+            legend="What gives you the legal authority to act for the patient?"
+            hint="You upload proof of it below."
+            recheck={["requester.representative.authorityDetail", "patient.deceased"]}
+            options={REPRESENTATIVE_AUTHORITIES.map((a) => ({
+              value: a,
+              label: representativeAuthorityLabels[a].label,
+              hint: `Proof: ${representativeAuthorityLabels[a].proof}.`,
+            }))}
+          />
+          {authority === "OTHER" && (
+            <TextArea name="requester.representative.authorityDetail" label="Describe your legal authority" hint="Say what document or law gives you the right to act for the patient." />
+          )}
+        </>
+      )}
+
+      <h3>Proof of identity{isRepresentative ? " and authority" : ""}</h3>
+      <p>
+        Record Connect checks {isRepresentative ? "these" : "it"} before releasing any records. We keep {isRepresentative ? "them" : "it"} encrypted
+        and use {isRepresentative ? "them" : "it"} only for this request.
+      </p>
+      <FileField
+        errorName={UPLOAD_ERROR_NAMES.photoId}
+        label="Government-issued photo ID"
+        hint={
+          <>
+            {isRepresentative ? "Your own ID" : "Your ID"}, such as a driver’s license, state ID card or passport: a clear photo or a scan. {FORMATS}.
+          </>
+        }
+        files={files.photoId ? [files.photoId] : []}
+        onChoose={choosePhotoId}
+        onRemove={() => setFiles((f) => ({ ...f, photoId: null }))}
+      />
+      {isRepresentative && (
+        <FileField
+          errorName={UPLOAD_ERROR_NAMES.authorityProof}
+          label="Proof of your authority"
+          hint={
+            <>
+              Upload {proofHint}. Up to {MAX_PROOF_FILES} files; {FORMATS} each.
+            </>
+          }
+          multiple
+          files={files.authorityProof}
+          onChoose={chooseProof}
+          onRemove={(index) => setFiles((f) => ({ ...f, authorityProof: f.authorityProof.filter((_, i) => i !== index) }))}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,170 @@
+"use client";
+
+import { Fragment, type ReactNode } from "react";
+import { useWatch } from "react-hook-form";
+import { formatAddress, formatIsoDate } from "@/domain/format";
+import { SPECIAL_CATEGORIES, type AuthorizationForm } from "@/domain/authorization-form";
+import {
+  deliveryMethodLabels,
+  psychotherapyNotesLabel,
+  purposeLabels,
+  recipientKindLabels,
+  recordTypeLabels,
+  representativeAuthorityLabels,
+  specialCategoryLabels,
+} from "@/domain/labels";
+import { minorConsentApplies, stepIndex, STEPS, toSubmission, type FormValues, type StepKey } from "../model";
+import type { ChosenFiles } from "../uploads";
+
+const releaseLabels: Record<string, string> = {
+  THIS_GROUP: "Records held by DuPage Medical Group (all locations)",
+  EDWARD_ELMHURST: "Records of Edward-Elmhurst Healthcare",
+  TO_THIS_GROUP_FROM_ELSEWHERE: "Records sent to DuPage Medical Group from another facility",
+};
+
+type Row = [label: string, value: ReactNode];
+type Address = Partial<AuthorizationForm["patient"]["address"]>;
+
+const show = (v: unknown): ReactNode => (typeof v === "string" && v.trim() ? v.trim() : <span className="muted">Not given</span>);
+const address = (a: Address | undefined) => (a?.line1 && a.city && a.state && a.postalCode ? formatAddress(a as Required<Address>) : show(""));
+const dateText = (d: unknown) => (typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d) ? formatIsoDate(d) : String(d ?? ""));
+const date = (d: unknown) => (typeof d === "string" && d ? dateText(d) : show(d));
+const initialed = (v: unknown) => (typeof v === "string" && v.trim() ? `Include (initialed ${v.trim().toUpperCase()})` : "Not included");
+
+function Section({ step, rows, onChange }: { step: StepKey; rows: Row[]; onChange: (step: number) => void }) {
+  const index = stepIndex(step);
+  const title = STEPS[index]?.title ?? step;
+  return (
+    <section className="review-section" aria-labelledby={`review-${step}`}>
+      <div className="review-section-header">
+        <h3 id={`review-${step}`}>{title}</h3>
+        <button type="button" className="button-link" onClick={() => onChange(index)}>
+          Change<span className="visually-hidden"> {title.toLowerCase()}</span>
+        </button>
+      </div>
+      <dl className="summary-list">
+        {rows.map(([label, value]) => (
+          <Fragment key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </Fragment>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+/** Step 10: every answer, as it will be sent, grouped by step, each with a way back to change it. */
+export function ReviewStep({ today, files, onChange }: { today: string; files: ChosenFiles; onChange: (step: number) => void }) {
+  const raw = useWatch<FormValues>();
+  // Exactly what will be submitted: hidden answers of unchosen branches are not shown.
+  const v = toSubmission(raw, today) as unknown as Partial<AuthorizationForm>;
+  const requester = v.requester;
+  const rep = requester?.kind === "REPRESENTATIVE" ? requester.representative : undefined;
+  const patient = v.patient;
+  const recipient = v.recipient;
+  const info = v.information;
+  const delivery = v.delivery;
+  const sig = v.signature;
+  const fileNames = (list: File[]) => (list.length ? list.map((f) => f.name).join(", ") : <strong className="text-error">No file chosen: please choose it again</strong>);
+
+  const requesterRows: Row[] = [["You are", rep ? "A legal representative acting for the patient" : requester?.kind === "PATIENT" ? "The patient" : show("")]];
+  if (rep) {
+    requesterRows.push(
+      ["Your name", show(rep.name)],
+      ["Your phone", show(rep.phone)],
+      ["Your e-mail", show(rep.email)],
+      ["Relationship", show(rep.relationship)],
+      ["Legal authority", rep.authority ? representativeAuthorityLabels[rep.authority].label : show("")],
+    );
+    if (rep.authority === "OTHER") requesterRows.push(["Authority described", show(rep.authorityDetail)]);
+  }
+  requesterRows.push(["Photo ID", fileNames(files.photoId ? [files.photoId] : [])]);
+  if (rep) requesterRows.push(["Proof of authority", fileNames(files.authorityProof)]);
+
+  const patientRows: Row[] = [
+    ["Name", show([patient?.firstName, patient?.middleName, patient?.lastName].filter(Boolean).join(" "))],
+    ["Other names used", show(patient?.otherNames)],
+    ["Date of birth", date(patient?.dateOfBirth)],
+    ["Phone", show(patient?.phone)],
+    ["E-mail", show(patient?.email)],
+    ["Address", address(patient?.address)],
+    ["Medical record number", show(patient?.mrn)],
+  ];
+  if (rep) patientRows.push(["The patient has died", patient?.deceased ? "Yes" : "No"]);
+
+  const recipientRows: Row[] = [["Records go to", recipient?.kind ? recipientKindLabels[recipient.kind] : show("")]];
+  if (recipient?.kind === "MEDICAL_PROVIDER")
+    recipientRows.push(["Name", show(recipient.name)], ["Address", address(recipient.address)], ["Phone", show(recipient.phone)], ["Fax", show(recipient.fax)]);
+  if (recipient?.kind === "THIRD_PARTY") recipientRows.push(["Name", show(recipient.name)], ["Address", address(recipient.address)], ["E-mail", show(recipient.email)]);
+
+  const types = info?.recordTypes ?? [];
+  const infoRows: Row[] = [
+    [
+      "Records",
+      info?.completeRecord
+        ? "The complete medical record"
+        : types.length
+          ? types.map((t) => (t === "OTHER" ? `Other: ${info?.recordTypesOther ?? ""}` : recordTypeLabels[t])).join("; ")
+          : show(""),
+    ],
+    ["Dates of care", info?.dateFrom || info?.dateTo ? `From ${info.dateFrom ? dateText(info.dateFrom) : "the earliest records"} to ${info.dateTo ? dateText(info.dateTo) : "today"}` : "All dates"],
+    ...SPECIAL_CATEGORIES.map((c): Row => [specialCategoryLabels[c].label, initialed(info?.specialCategories?.[c])]),
+    [psychotherapyNotesLabel, initialed(info?.psychotherapyNotes)],
+  ];
+
+  const purpose = v.purpose;
+  const expiration = v.expiration;
+  const purposeRows: Row[] = [
+    ["Purpose", purpose?.purpose ? (purpose.purpose === "OTHER" ? `Other: ${purpose.purposeOther ?? ""}` : purposeLabels[purpose.purpose]) : show("")],
+    ["Ends", expiration?.kind === "DATE" ? `On ${dateText(expiration.date)}` : expiration?.kind === "EVENT" ? `When this happens: ${expiration.event}` : show("")],
+  ];
+
+  const deliveryRows: Row[] = [["Method", delivery?.method ? deliveryMethodLabels[delivery.method].label : show("")]];
+  if (delivery?.method === "SECURE_EMAIL") deliveryRows.push(["E-mail for the secure link", show(delivery.email)]);
+  if (delivery?.method === "MAIL") deliveryRows.push(["Mailing address", address(delivery.address)]);
+  if (delivery?.method === "PICKUP") deliveryRows.push(["Phone to call", show(delivery.phone)], ["Best times to call", show(delivery.bestTimes)]);
+
+  const feeRows: Row[] = [
+    ["Expected cost", recipient?.kind === "MEDICAL_PROVIDER" ? "Free: the records go to a medical provider" : "There may be a fee; you get an invoice first"],
+    ["How fees work", sig?.acknowledgeFees ? "Read" : show("")],
+  ];
+
+  const signatureRows: Row[] = [
+    ["Statements", sig?.acknowledgeRevocation && sig.acknowledgeNoConditioning && sig.acknowledgeRedisclosure ? "All three read" : show("")],
+    ["Typed name", show(sig?.typedName)],
+    [
+      "Signature",
+      sig?.method === "TYPED" ? (
+        "Your typed name"
+      ) : sig?.drawn ? (
+        // A data: URL of the drawing made on this page (the CSP allows data: images).
+        // eslint-disable-next-line @next/next/no-img-element
+        <img className="signature-preview" src={sig.drawn} alt="Your drawn signature" />
+      ) : (
+        <strong className="text-error">Not signed yet</strong>
+      ),
+    ],
+  ];
+  if (minorConsentApplies(raw, today)) signatureRows.push(["Patient’s agreement (typed by the patient)", show(sig?.minorName)]);
+  signatureRows.push(["Date signed", formatIsoDate(today)]);
+
+  return (
+    <>
+      <p>Check your answers. To change one, choose “Change” next to it. When everything is right, sign and submit the request.</p>
+      <Section step="release" rows={[["Records from", v.release?.source ? (releaseLabels[v.release.source] ?? v.release.source) : show("")]]} onChange={onChange} />
+      <Section step="requester" rows={requesterRows} onChange={onChange} />
+      <Section step="patient" rows={patientRows} onChange={onChange} />
+      <Section step="recipient" rows={recipientRows} onChange={onChange} />
+      <Section step="information" rows={infoRows} onChange={onChange} />
+      <Section step="purpose" rows={purposeRows} onChange={onChange} />
+      <Section step="delivery" rows={deliveryRows} onChange={onChange} />
+      <Section step="fees" rows={feeRows} onChange={onChange} />
+      <Section step="signature" rows={signatureRows} onChange={onChange} />
+      <p>
+        By choosing “Sign and submit request”, you sign this Authorization for Release of Health Information electronically and
+        send it to Record Connect.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,133 @@
+"use client";
+
+import type { RefObject } from "react";
+import { useFormContext, useWatch } from "react-hook-form";
+import { formatIsoDate } from "@/domain/format";
+import { representativeAuthorityLabels, requiredStatements } from "@/domain/labels";
+import { Checkbox, cx, ErrorText, TextField, useFieldError } from "../fields";
+import { minorConsentApplies, type FormValues } from "../model";
+import { SignaturePad, type Stroke } from "../SignaturePad";
+
+const STATEMENTS = [
+  { name: "signature.acknowledgeRevocation", title: "Your right to revoke", text: requiredStatements.revocation, label: "I have read my right to revoke this authorization" },
+  {
+    name: "signature.acknowledgeNoConditioning",
+    title: "Your care does not depend on signing",
+    text: requiredStatements.noConditioning,
+    label: "I have read that my treatment does not depend on signing",
+  },
+  {
+    name: "signature.acknowledgeRedisclosure",
+    title: "Records may be shared again",
+    text: requiredStatements.redisclosure,
+    label: "I have read that released information may be shared again",
+  },
+] as const;
+
+/** Step 9: the required statements (RULES.md §2), and the signature — drawn, or the typed name. */
+export function SignatureStep({ today, strokesRef }: { today: string; strokesRef: RefObject<Stroke[]> }) {
+  const { setValue, clearErrors, trigger } = useFormContext<FormValues>();
+  const values = useWatch<FormValues>();
+  const drawnError = useFieldError("signature.drawn");
+
+  const requester = values.requester;
+  const patientName = [values.patient?.firstName, values.patient?.lastName].filter(Boolean).join(" ").trim();
+  const representative = requester?.kind === "REPRESENTATIVE" ? requester.representative : undefined;
+  const authority = representative?.authority ? representativeAuthorityLabels[representative.authority]?.label : undefined;
+  const signerName = (representative ? representative.name : patientName)?.trim();
+  const typed = values.signature?.method === "TYPED";
+
+  return (
+    <>
+      <h3>Please read</h3>
+      {STATEMENTS.map((s) => {
+        const textId = `${s.name.replace(/\./g, "-")}-statement`;
+        return (
+          <div className="statement" key={s.name}>
+            <p className="statement-title">{s.title}</p>
+            <p id={textId}>{s.text}</p>
+            <Checkbox name={s.name} label={s.label} describedById={textId} />
+          </div>
+        );
+      })}
+      <p>{requiredStatements.copy}</p>
+
+      <h3>Sign</h3>
+      {representative && (
+        <div className="notice notice-info">
+          <p>
+            You are signing as <strong>{authority ? authority.toLowerCase() : "a legal representative"}</strong> for{" "}
+            <strong>{patientName || "the patient"}</strong>.
+          </p>
+        </div>
+      )}
+      <TextField
+        name="signature.typedName"
+        label="Your full legal name"
+        autoComplete="name"
+        spellCheck={false}
+        hint={signerName ? `Type it as you entered it earlier: ${signerName}.` : "Type it as you entered it earlier."}
+      />
+
+      <div className="field">
+        <div className="choice">
+          <input
+            id="signature-method"
+            type="checkbox"
+            checked={typed}
+            aria-describedby="signature-method-hint"
+            onChange={(event) => {
+              setValue("signature.method", event.target.checked ? "TYPED" : "DRAWN", { shouldDirty: true, shouldTouch: true });
+              clearErrors("signature.drawn");
+            }}
+          />
+          <div>
+            <label htmlFor="signature-method">Use my typed name as my signature</label>
+            <div id="signature-method-hint" className="hint">
+              Your typed name then is your electronic signature, with the same effect as a handwritten one. Choose this if you
+              can’t or would rather not draw.
+            </div>
+          </div>
+        </div>
+      </div>
+
+      {!typed && (
+        <div className={cx("field", drawnError && "field-invalid")}>
+          <p className="field-label" id="signature-drawn-label">
+            Draw your signature
+          </p>
+          <div id="signature-drawn-hint" className="hint">
+            Use your finger, a stylus or a mouse in the box below. To start again, choose “Clear signature”. If you can’t draw, check
+            “Use my typed name as my signature” above.
+          </div>
+          {drawnError && <ErrorText id="signature-drawn-error" message={drawnError} />}
+          <SignaturePad
+            id="signature-drawn"
+            strokesRef={strokesRef}
+            signed={!!values.signature?.drawn}
+            describedBy={cx("signature-drawn-hint", drawnError && "signature-drawn-error")}
+            onChange={(png) => {
+              setValue("signature.drawn", png, { shouldDirty: true });
+              if (drawnError) void trigger("signature.drawn");
+            }}
+          />
+        </div>
+      )}
+
+      {minorConsentApplies(values, today) && (
+        <TextField
+          name="signature.minorName"
+          label="The patient’s full name, typed by the patient"
+          hint="The patient is 12 to 17 years old. Their mental health records are released to a parent or guardian only if they agree (Illinois law, 740 ILCS 110/4). Ask the patient to type their own name here to show they agree."
+          autoComplete="off"
+          spellCheck={false}
+        />
+      )}
+
+      <dl className="summary-list">
+        <dt>Date signed</dt>
+        <dd>{formatIsoDate(today)}</dd>
+      </dl>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * The browser's first look at chosen files: type by extension or declared type, and size. The
+ * server checks them again by content (src/server/uploads.ts); this only saves a wasted upload.
+ */
+import { ACCEPTED_UPLOAD_TYPES, MAX_PROOF_FILES, MAX_UPLOAD_BYTES } from "@/domain/submission";
+import { UPLOAD_ERROR_NAMES } from "./model";
+
+export const ACCEPT_ATTRIBUTE = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
+const EXTENSION = /\.(pdf|jpe?g|png)$/i;
+
+export type ChosenFiles = { photoId: File | null; authorityProof: File[] };
+
+/** Why a file cannot be sent, or null when it can. */
+export function fileProblem(file: File): string | null {
+  const declared = file.type.toLowerCase();
+  const typeOk = (ACCEPTED_UPLOAD_TYPES as readonly string[]).includes(declared) || ((declared === "" || declared === "application/octet-stream") && EXTENSION.test(file.name));
+  if (!typeOk) return `“${file.name}” is not a PDF, JPG or PNG file. Choose a photo or scan in one of those formats`;
+  if (file.size === 0) return `“${file.name}” is empty. Choose the file again`;
+  if (file.size > MAX_UPLOAD_BYTES) return `“${file.name}” is larger than 10 MB. Choose a smaller file, or take the photo at a lower resolution`;
+  return null;
+}
+
+/** The errors of the files a request needs, keyed like the server's ("uploads.photoId"). */
+export function uploadErrors(requesterKind: unknown, files: ChosenFiles): Partial<Record<(typeof UPLOAD_ERROR_NAMES)[keyof typeof UPLOAD_ERROR_NAMES], string>> {
+  const errors: Partial<Record<string, string>> = {};
+  if (!files.photoId) errors[UPLOAD_ERROR_NAMES.photoId] = "Choose a photo or scan of a government-issued photo ID";
+  if (requesterKind === "REPRESENTATIVE") {
+    if (files.authorityProof.length === 0) errors[UPLOAD_ERROR_NAMES.authorityProof] = "Choose at least one document that proves your authority to act for the patient";
+    else if (files.authorityProof.length > MAX_PROOF_FILES) errors[UPLOAD_ERROR_NAMES.authorityProof] = `Choose at most ${MAX_PROOF_FILES} files of proof`;
+  }
+  return errors;
+}
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

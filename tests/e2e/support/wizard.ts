@@ -1,0 +1,90 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import { photoPng, samplePdf } from "../../support/files";
+
+export const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** Every step of every journey is checked with axe before moving on. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  expect(results.violations, results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`).join("\n")).toEqual([]);
+}
+
+export async function expectStep(page: Page, heading: string) {
+  await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
+  await expectNoAxeViolations(page);
+}
+
+export async function next(page: Page) {
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
+export const photoIdFile = () => ({ name: "photo-id.png", mimeType: "image/png", buffer: photoPng() });
+export const proofFile = async (text: string) => ({ name: "proof.pdf", mimeType: "application/pdf", buffer: await samplePdf(text) });
+
+export type Address = { line1: string; city: string; state: string; zip: string };
+
+/** Fills the address fields inside the fieldset with this legend. */
+export async function fillAddress(page: Page, legend: string | RegExp, a: Address) {
+  const group = page.getByRole("group", { name: legend });
+  await group.getByLabel("Address line 1").fill(a.line1);
+  await group.getByLabel("City").fill(a.city);
+  await group.getByLabel("State").selectOption(a.state);
+  await group.getByLabel("ZIP code").fill(a.zip);
+}
+
+export async function startForm(page: Page) {
+  await page.goto("/request");
+  await expectStep(page, "Whose records");
+}
+
+export async function chooseThisGroup(page: Page) {
+  await page.getByLabel("Records held by DuPage Medical Group (all locations)").check();
+  await next(page);
+  await expectStep(page, "Who is asking");
+}
+
+/** Acknowledges the statements, types the name and signs with it (the keyboard-accessible way). */
+export async function signWithTypedName(page: Page, name: string) {
+  await page.getByLabel("I have read my right to revoke this authorization").check();
+  await page.getByLabel("I have read that my treatment does not depend on signing").check();
+  await page.getByLabel("I have read that released information may be shared again").check();
+  await page.getByLabel("Your full legal name").fill(name);
+  await page.getByLabel("Use my typed name as my signature").check();
+}
+
+/** Draws a signature stroke on the pad with the mouse. */
+export async function drawSignature(page: Page) {
+  const pad = page.getByRole("img", { name: /Signature drawing area/ });
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + 20, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * 15, box.y + box.height / 2 + (i % 2 ? -15 : 15));
+  await page.mouse.up();
+  await expect(pad).toHaveAttribute("aria-label", /signature drawn/);
+}
+
+/** Submits from the review step and lands on the confirmation. Returns the confirmation number. */
+export async function submitAndConfirm(page: Page): Promise<string> {
+  await expectStep(page, "Review and submit");
+  await page.getByRole("button", { name: "Sign and submit request" }).click();
+  return expectConfirmation(page);
+}
+
+/** The confirmation page, checked with axe. Returns the confirmation number. */
+export async function expectConfirmation(page: Page): Promise<string> {
+  await expect(page.getByRole("heading", { level: 1, name: "Your request has been received" })).toBeVisible({ timeout: 20_000 });
+  await expectNoAxeViolations(page);
+  const number = await page.locator(".confirmation-number").innerText();
+  expect(number).toMatch(/^RC-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  return number;
+}
+
+/** Downloads the signed authorization from the confirmation page and returns its text. */
+export async function downloadSignedPdfText(page: Page): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Download your signed authorization/ }).click()]);
+  const { readFile } = await import("node:fs/promises");
+  const { pdfText } = await import("../../support/pdf-text");
+  return pdfText(await readFile((await download.path())!));
+}
