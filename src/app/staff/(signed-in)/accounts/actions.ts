@@ -1,0 +1,35 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { changeRole, createAccount, setAccountDisabled } from "@/server/staff/accounts";
+import { staffFor } from "@/server/staff/session";
+
+export type AccountFormState = { message?: string; created?: { email: string; temporaryPassword: string } };
+const id = z.uuid();
+const REFUSED: AccountFormState = { message: "You are not signed in as an administrator." };
+
+/** Each action checks, itself, that an administrator with a live session is asking. */
+export async function createAccountAction(_: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const admin = await staffFor("staff.manage");
+  if (!admin) return REFUSED;
+  const result = await createAccount(admin, { email: formData.get("email"), name: formData.get("name"), role: formData.get("role") });
+  revalidatePath("/staff/accounts");
+  return result.ok ? { created: { email: result.email, temporaryPassword: result.temporaryPassword } } : { message: result.message };
+}
+
+export async function setDisabledAction(formData: FormData): Promise<void> {
+  const admin = await staffFor("staff.manage");
+  const userId = id.safeParse(formData.get("userId"));
+  if (!admin || !userId.success) return;
+  await setAccountDisabled(admin, userId.data, formData.get("disabled") === "true");
+  revalidatePath("/staff/accounts");
+}
+
+export async function changeRoleAction(formData: FormData): Promise<void> {
+  const admin = await staffFor("staff.manage");
+  const userId = id.safeParse(formData.get("userId"));
+  if (!admin || !userId.success) return;
+  await changeRole(admin, userId.data, formData.get("role"));
+  revalidatePath("/staff/accounts");
+}

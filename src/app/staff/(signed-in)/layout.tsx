@@ -1,0 +1,33 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { can, staffRoleLabels } from "@/domain/staff-access";
+import { currentStaff } from "@/server/staff/session";
+import { signOutAction } from "../sign-in/actions";
+
+/** The staff bar. Display only: every page checks its own access (SECURITY.md §1). */
+export default async function SignedInLayout({ children }: { children: ReactNode }) {
+  const staff = await currentStaff();
+  return (
+    <>
+      {staff ? (
+        <div className="staff-bar">
+          <div className="container staff-bar-inner">
+            <nav aria-label="Staff" className="inline-form">
+              {can(staff.role, "queue.view") ? <Link href="/staff">Queue</Link> : null}
+              {can(staff.role, "staff.manage") ? <Link href="/staff/accounts">Accounts</Link> : null}
+            </nav>
+            <p>
+              {staff.name} · {staffRoleLabels[staff.role]}
+            </p>
+            <form action={signOutAction}>
+              <button type="submit" className="button-secondary">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      ) : null}
+      {children}
+    </>
+  );
+}

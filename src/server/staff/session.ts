@@ -1,0 +1,33 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { can, type StaffAction } from "@/domain/staff-access";
+import { cookieBasics } from "../signed-value";
+import { sessionIdentity, type StaffIdentity } from "./auth";
+
+export function staffCookie() {
+  return cookieBasics("rc-staff");
+}
+
+/** The signed-in staff member, checked against the database now; null when there is none. */
+export async function currentStaff(): Promise<StaffIdentity | null> {
+  const { name } = staffCookie();
+  return sessionIdentity((await cookies()).get(name)?.value);
+}
+
+/**
+ * The guard every staff page calls for itself: no session → the sign-in page; a session whose
+ * role may not do `action` → not found (the page's existence is not confirmed either).
+ */
+export async function requireStaffPage(action: StaffAction): Promise<StaffIdentity> {
+  const staff = await currentStaff();
+  if (!staff) redirect("/staff/sign-in");
+  if (!can(staff.role, action)) notFound();
+  return staff;
+}
+
+/** The guard for staff server actions and route handlers: null means refuse. */
+export async function staffFor(action: StaffAction): Promise<StaffIdentity | null> {
+  const staff = await currentStaff();
+  return staff && can(staff.role, action) ? staff : null;
+}

@@ -1,0 +1,102 @@
+import { expect, test } from "@playwright/test";
+import { totpCode } from "../support/totp";
+import { demoPassword, firstSignIn } from "./support/staff";
+import { expectNoAxeViolations } from "./support/wizard";
+
+test("an associate signs in with password and a TOTP set up at first sign-in, and works the queue", async ({ page }) => {
+  await page.goto("/staff");
+  await expect(page).toHaveURL(/\/staff\/sign-in$/);
+  await expectNoAxeViolations(page);
+
+  // A wrong password gets the same answer as an unknown account.
+  await page.getByLabel("E-mail").fill("associate@recordconnect.example");
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.locator(".notice-error")).toContainText("is not right");
+
+  await page.getByLabel("Password").fill(await demoPassword());
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Set up your second factor" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const secret = (await page.locator(".totp-secret").innerText()).trim();
+  await page.getByLabel("6-digit code from your authenticator app").fill(await totpCode(secret));
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Request queue" })).toBeVisible();
+  await expect(page.getByText("Alex Associate · Associate")).toBeVisible();
+  await expectNoAxeViolations(page);
+  const rows = page.locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  // Sorted by due date, soonest first; overdue requests are highlighted.
+  await expect(page.locator("tr.overdue").first()).toContainText("Overdue by");
+
+  await page.getByLabel("Delivery method").selectOption("PICKUP");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(rows).not.toHaveCount(0);
+  for (const row of await rows.all()) await expect(row).toContainText("Call for pickup");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/staff\/sign-in$/);
+  await page.goto("/staff");
+  await expect(page).toHaveURL(/\/staff\/sign-in$/);
+});
+
+test("a requester's browser gets no staff page, and a forged middleware header does not help", async ({ request }) => {
+  for (const path of ["/staff", "/staff?status=SUBMITTED"]) {
+    const response = await request.get(path, { maxRedirects: 0, headers: { "x-middleware-subrequest": "src/proxy:src/proxy:src/proxy:src/proxy:src/proxy" } });
+    expect(response.status()).toBe(307);
+    expect(response.headers()["location"]).toContain("/staff/sign-in");
+    expect(await response.text()).not.toMatch(/RC-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+  }
+});
+
+test("an admin adds a staff member, then disables them: their open session stops at the next request", async ({ browser }) => {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await firstSignIn(admin, "admin@recordconnect.example", await demoPassword());
+  await expect(admin.getByRole("heading", { level: 1, name: "Staff accounts" })).toBeVisible();
+  await expectNoAxeViolations(admin);
+  // Administrators run accounts; they have no queue of patients' requests.
+  expect((await admin.goto("/staff"))?.status()).toBe(404);
+  await admin.goto("/staff/accounts");
+
+  const email = `new.associate.${Date.now()}@recordconnect.example`;
+  await admin.getByLabel("Name").fill("Nia Newhire");
+  await admin.getByLabel("Work e-mail").fill(email);
+  await admin.getByRole("button", { name: "Add staff member" }).click();
+  const created = admin.locator(".notice-success");
+  await expect(created).toContainText(email);
+  const temporaryPassword = (await created.locator("code").innerText()).trim();
+
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  await firstSignIn(staff, email, temporaryPassword);
+  await expect(staff.getByRole("heading", { level: 1, name: "Request queue" })).toBeVisible();
+
+  await admin.reload();
+  // The same server action, posted without an administrator's session (a raw POST, as an
+  // attacker would send it, with a forged middleware header), changes nothing.
+  const row = admin.getByRole("row", { name: /Nia Newhire/ });
+  const disableForm = row.locator("form").filter({ has: admin.getByRole("button", { name: "Disable Nia Newhire" }) });
+  const fields = await disableForm.locator("input").evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]));
+  const outsider = await browser.newContext();
+  const forged = await outsider.request.post("/staff/accounts", {
+    multipart: Object.fromEntries(fields),
+    headers: { Origin: new URL(admin.url()).origin, "x-middleware-subrequest": "src/proxy:src/proxy:src/proxy:src/proxy:src/proxy" },
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBeLessThan(500);
+  await outsider.close();
+  await staff.reload();
+  await expect(staff.getByRole("heading", { level: 1, name: "Request queue" })).toBeVisible();
+  await admin.reload();
+  await expect(row).toContainText("Active");
+
+  await admin.getByRole("button", { name: "Disable Nia Newhire" }).click();
+  await expect(admin.getByRole("row", { name: /Nia Newhire/ })).toContainText("Disabled");
+
+  await staff.reload();
+  await expect(staff).toHaveURL(/\/staff\/sign-in$/);
+  await adminContext.close();
+  await staffContext.close();
+});
