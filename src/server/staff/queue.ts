@@ -2,24 +2,13 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { normalizeConfirmationNumber } from "@/domain/ids";
+import { CLOSED_STATUSES, REQUEST_STATUSES } from "@/domain/lifecycle";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import type { StaffIdentity } from "./auth";
 
-export const QUEUE_STATUSES = [
-  "SUBMITTED",
-  "IN_REVIEW",
-  "DEFICIENT",
-  "VERIFIED",
-  "AWAITING_PAYMENT",
-  "READY_TO_RELEASE",
-  "PICKUP_SCHEDULED",
-  "RELEASED",
-  "COMPLETED",
-  "REJECTED",
-  "REVOKED",
-] as const;
-const OPEN_STATUSES = QUEUE_STATUSES.filter((s) => !["COMPLETED", "REJECTED", "REVOKED"].includes(s));
+export const QUEUE_STATUSES = REQUEST_STATUSES;
+const OPEN_STATUSES = REQUEST_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
 export const PAGE_SIZE = 25;
 
 /** What the queue's URL may say. Anything else is ignored, never an error page. */

@@ -3,25 +3,12 @@ import Link from "next/link";
 import { daysRemaining } from "@/domain/deadlines";
 import { formatDate } from "@/domain/format";
 import { deliveryMethodLabels } from "@/domain/labels";
+import { statusLabels } from "@/domain/lifecycle";
 import { queuePage, queueQuerySchema, QUEUE_STATUSES } from "@/server/staff/queue";
 import { requireStaffPage } from "@/server/staff/session";
 
 export const metadata: Metadata = { title: "Request queue" };
 export const dynamic = "force-dynamic";
-
-const statusLabels: Record<(typeof QUEUE_STATUSES)[number], string> = {
-  SUBMITTED: "Submitted",
-  IN_REVIEW: "In review",
-  DEFICIENT: "Deficient",
-  VERIFIED: "Verified",
-  AWAITING_PAYMENT: "Awaiting payment",
-  READY_TO_RELEASE: "Ready to release",
-  PICKUP_SCHEDULED: "Pickup scheduled",
-  RELEASED: "Released",
-  COMPLETED: "Completed",
-  REJECTED: "Rejected",
-  REVOKED: "Revoked",
-};
 
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await requireStaffPage("queue.view");
@@ -106,7 +93,9 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
               const urgency = left < 0 ? "overdue" : left <= 5 ? "due-soon" : null;
               return (
                 <tr key={r.id} className={urgency ?? undefined}>
-                  <td>{r.confirmationNumber}</td>
+                  <td>
+                    <Link href={`/staff/requests/${r.id}`}>{r.confirmationNumber}</Link>
+                  </td>
                   <td>{r.patientName}</td>
                   <td>{r.requesterKind === "PATIENT" ? "Patient" : "Representative"}</td>
                   <td>{deliveryMethodLabels[r.deliveryMethod].label}</td>

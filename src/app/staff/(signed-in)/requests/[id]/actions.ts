@@ -1,0 +1,54 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { LifecycleEvent } from "@/domain/lifecycle";
+import { claimRequest, extendDeadline, transitionRequest, type StaffResult } from "@/server/staff/requests";
+import { staffFor } from "@/server/staff/session";
+
+export type ActionState = { message?: string; done?: boolean };
+const REFUSED: ActionState = { message: "You are not signed in, or your role does not allow this." };
+const id = z.uuid();
+const version = z.coerce.number().int().min(1);
+const EVENTS = ["START_REVIEW", "MARK_DEFICIENT", "RESUME_REVIEW", "VERIFY", "REJECT", "RECORDS_READY", "COMPLETE"] as const;
+
+function answer(requestId: string, result: StaffResult): ActionState {
+  revalidatePath(`/staff/requests/${requestId}`);
+  return result.ok ? { done: true } : { message: result.message };
+}
+
+/** Every action checks the staff session and role itself (SECURITY.md §1). */
+export async function claimAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  const staff = await staffFor("request.process");
+  const requestId = id.safeParse(formData.get("requestId"));
+  if (!staff || !requestId.success) return REFUSED;
+  return answer(requestId.data, await claimRequest(staff, requestId.data));
+}
+
+export async function transitionAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  const staff = await staffFor("request.view");
+  const parsed = z
+    .object({ requestId: id, version, event: z.enum(EVENTS), reason: z.string().max(1000).optional() })
+    .safeParse({ requestId: formData.get("requestId"), version: formData.get("version"), event: formData.get("event"), reason: formData.get("reason") ?? undefined });
+  if (!staff || !parsed.success) return REFUSED;
+  const checklist =
+    parsed.data.event === "VERIFY"
+      ? {
+          elementsPresent: formData.get("elementsPresent") === "on",
+          identityChecked: formData.get("identityChecked") === "on",
+          authorityChecked: formData.get("authorityChecked") === "on",
+          specialConsentsMatch: formData.get("specialConsentsMatch") === "on",
+        }
+      : undefined;
+  const result = await transitionRequest(staff, parsed.data.requestId, parsed.data.version, parsed.data.event as LifecycleEvent, { checklist, reason: parsed.data.reason });
+  return answer(parsed.data.requestId, result);
+}
+
+export async function extendAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  const staff = await staffFor("request.extend");
+  const parsed = z
+    .object({ requestId: id, version, days: z.coerce.number().int(), reason: z.string().max(1000) })
+    .safeParse({ requestId: formData.get("requestId"), version: formData.get("version"), days: formData.get("days"), reason: formData.get("reason") ?? "" });
+  if (!staff || !parsed.success) return REFUSED;
+  return answer(parsed.data.requestId, await extendDeadline(staff, parsed.data.requestId, parsed.data.version, parsed.data.days, parsed.data.reason));
+}

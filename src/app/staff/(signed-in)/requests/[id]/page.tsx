@@ -1,0 +1,268 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { daysRemaining } from "@/domain/deadlines";
+import { formatAddress, formatDate, formatDateTime } from "@/domain/format";
+import { availableEvents, statusLabels, type LifecycleEvent } from "@/domain/lifecycle";
+import { deliveryMethodLabels, recipientKindLabels, recordTypeLabels, representativeAuthorityLabels, specialCategoryLabels } from "@/domain/labels";
+import { can } from "@/domain/staff-access";
+import { requestForStaff } from "@/server/staff/requests";
+import { requireStaffPage } from "@/server/staff/session";
+import { ActionForm } from "./ActionForm";
+import { claimAction, extendAction, transitionAction } from "./actions";
+
+export const metadata: Metadata = { title: "Request" };
+export const dynamic = "force-dynamic";
+
+const eventLabels: Partial<Record<LifecycleEvent, string>> = {
+  START_REVIEW: "Start review",
+  RESUME_REVIEW: "Resume review",
+  RECORDS_READY: "Records attached: ready to release",
+  COMPLETE: "Mark complete",
+};
+
+const day = (d: Date | null) => (d ? formatDate(d) : "—");
+const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const staff = await requireStaffPage("request.view");
+  const id = z.uuid().safeParse((await params).id);
+  const r = id.success ? await requestForStaff(staff, id.data) : null;
+  if (!r) notFound();
+
+  const events = availableEvents(r.status, staff.role);
+  const left = daysRemaining(r.dueAt, new Date());
+  const hidden = (
+    <>
+      <input type="hidden" name="requestId" value={r.id} />
+      <input type="hidden" name="version" value={r.version} />
+    </>
+  );
+  const address = (line1: string | null, line2: string | null, city: string | null, state: string | null, postalCode: string | null) =>
+    line1 && city && state && postalCode ? formatAddress({ line1, line2: line2 ?? undefined, city, state, postalCode }) : "—";
+
+  return (
+    <div className="container section stack">
+      <h1>
+        Request {r.confirmationNumber} <span className="badge">{statusLabels[r.status]}</span>
+      </h1>
+      <dl className="summary-list">
+        <div>
+          <dt>Received</dt>
+          <dd>
+            {formatDateTime(r.receivedAt)} ({r.source === "ONLINE" ? "online" : "paper form"})
+          </dd>
+        </div>
+        <div>
+          <dt>Due</dt>
+          <dd>
+            {formatDate(r.dueAt)} {left < 0 ? <strong className="badge-danger">Overdue by {-left} days</strong> : <span>({left} days left)</span>}
+            {r.extendedAt ? ` — extended: ${r.extensionReason ?? ""}` : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Assignee</dt>
+          <dd>{r.assignee?.name ?? "Unassigned"}</dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="actions-heading" className="stack card">
+        <h2 id="actions-heading">Next steps</h2>
+        {!r.assignee && can(staff.role, "request.process") ? (
+          <ActionForm action={claimAction} submitLabel="Claim this request">
+            {hidden}
+          </ActionForm>
+        ) : null}
+        {events
+          .filter((e) => eventLabels[e])
+          .map((e) => (
+            <ActionForm key={e} action={transitionAction} submitLabel={eventLabels[e]!}>
+              {hidden}
+              <input type="hidden" name="event" value={e} />
+            </ActionForm>
+          ))}
+        {events.includes("VERIFY") ? (
+          <ActionForm action={transitionAction} submitLabel="Verify the authorization">
+            {hidden}
+            <input type="hidden" name="event" value="VERIFY" />
+            <fieldset>
+              <legend>Verification checklist</legend>
+              <div className="choice">
+                <input type="checkbox" id="elementsPresent" name="elementsPresent" />
+                <label htmlFor="elementsPresent">Every element of a valid authorization is present (what, who releases, recipient, purpose, expiration, signature and date)</label>
+              </div>
+              <div className="choice">
+                <input type="checkbox" id="identityChecked" name="identityChecked" />
+                <label htmlFor="identityChecked">Identity checked against the photo ID</label>
+              </div>
+              <div className="choice">
+                <input type="checkbox" id="authorityChecked" name="authorityChecked" />
+                <label htmlFor="authorityChecked">
+                  {r.requesterKind === "REPRESENTATIVE" ? "Representative's authority checked against the proof" : "No representative: not needed"}
+                </label>
+              </div>
+              <div className="choice">
+                <input type="checkbox" id="specialConsentsMatch" name="specialConsentsMatch" />
+                <label htmlFor="specialConsentsMatch">Specially protected categories initialed match what is asked for</label>
+              </div>
+            </fieldset>
+          </ActionForm>
+        ) : null}
+        {events.includes("MARK_DEFICIENT") ? (
+          <ActionForm action={transitionAction} submitLabel="Mark deficient">
+            {hidden}
+            <input type="hidden" name="event" value="MARK_DEFICIENT" />
+            <div className="field">
+              <label htmlFor="deficiency-reason">What is missing (the requester is told)</label>
+              <textarea id="deficiency-reason" name="reason" rows={2} maxLength={1000} />
+            </div>
+          </ActionForm>
+        ) : null}
+        {events.includes("REJECT") ? (
+          <ActionForm action={transitionAction} submitLabel="Reject the request" danger>
+            {hidden}
+            <input type="hidden" name="event" value="REJECT" />
+            <div className="field">
+              <label htmlFor="reject-reason">Reason for rejecting (the requester is told)</label>
+              <textarea id="reject-reason" name="reason" rows={2} maxLength={1000} />
+            </div>
+          </ActionForm>
+        ) : null}
+        {can(staff.role, "request.extend") && !r.extendedAt && !r.closedAt ? (
+          <ActionForm action={extendAction} submitLabel="Extend the deadline">
+            {hidden}
+            <div className="field">
+              <label htmlFor="extend-days">Extra days (at most 30, once)</label>
+              <input id="extend-days" name="days" type="number" min={1} max={30} defaultValue={30} className="input-short" />
+            </div>
+            <div className="field">
+              <label htmlFor="extend-reason">Reason (the requester is told)</label>
+              <textarea id="extend-reason" name="reason" rows={2} maxLength={1000} />
+            </div>
+          </ActionForm>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="submitted-heading" className="stack">
+        <h2 id="submitted-heading">What was submitted</h2>
+        <dl className="summary-list">
+          <div>
+            <dt>Patient</dt>
+            <dd>
+              {[r.patientFirstName, r.patientMiddleName, r.patientLastName].filter(Boolean).join(" ")}
+              {r.patientOtherNames ? ` (also ${r.patientOtherNames})` : ""}, born {isoDay(r.patientDateOfBirth)}
+              {r.patientDeceased ? ", deceased" : ""}
+            </dd>
+          </div>
+          <div>
+            <dt>Patient contact</dt>
+            <dd>
+              {r.patientPhone}
+              {r.patientEmail ? `, ${r.patientEmail}` : ""}; {address(r.patientAddressLine1, r.patientAddressLine2, r.patientCity, r.patientState, r.patientPostalCode)}
+              {r.patientMrn ? `; MRN ${r.patientMrn}` : ""}
+            </dd>
+          </div>
+          <div>
+            <dt>Requester</dt>
+            <dd>
+              {r.requesterKind === "PATIENT"
+                ? "The patient"
+                : `${r.representativeName} — ${r.representativeAuthority ? representativeAuthorityLabels[r.representativeAuthority].label : ""}${r.representativeAuthorityDetail ? `: ${r.representativeAuthorityDetail}` : ""}; ${r.representativePhone ?? ""} ${r.representativeEmail ?? ""}`}
+            </dd>
+          </div>
+          <div>
+            <dt>Recipient</dt>
+            <dd>
+              {recipientKindLabels[r.recipientKind]}
+              {r.recipientName ? `: ${r.recipientName}, ${address(r.recipientAddressLine1, r.recipientAddressLine2, r.recipientCity, r.recipientState, r.recipientPostalCode)}` : ""}
+              {r.recipientPhone ? `, phone ${r.recipientPhone}` : ""}
+              {r.recipientFax ? `, fax ${r.recipientFax}` : ""}
+              {r.recipientEmail ? `, ${r.recipientEmail}` : ""}
+            </dd>
+          </div>
+          <div>
+            <dt>Records</dt>
+            <dd>
+              {r.completeRecord ? "Complete record" : r.recordTypes.map((t) => recordTypeLabels[t]).join("; ")}
+              {r.recordTypesOther ? ` (${r.recordTypesOther})` : ""}; dates {isoDay(r.recordsFrom) ?? "any"} to {isoDay(r.recordsTo) ?? "present"}
+            </dd>
+          </div>
+          <div>
+            <dt>Specially protected</dt>
+            <dd>
+              {r.specialConsents.length
+                ? r.specialConsents
+                    .map((c) => `${c.category === "PSYCHOTHERAPY_NOTES" ? "Psychotherapy notes" : specialCategoryLabels[c.category].label} (initialed ${c.initials})`)
+                    .join("; ")
+                : "None authorized"}
+              {r.minorConsentName ? `; minor's agreement: ${r.minorConsentName}` : ""}
+            </dd>
+          </div>
+          <div>
+            <dt>Purpose</dt>
+            <dd>{r.purpose}</dd>
+          </div>
+          <div>
+            <dt>Expires</dt>
+            <dd>{r.expirationKind === "DATE" ? day(r.expirationDate) : r.expirationEvent}</dd>
+          </div>
+          <div>
+            <dt>Delivery (Section 4)</dt>
+            <dd>
+              {deliveryMethodLabels[r.deliveryMethod].label}:{" "}
+              {r.deliveryMethod === "SECURE_EMAIL"
+                ? r.deliveryEmail
+                : r.deliveryMethod === "MAIL"
+                  ? address(r.mailAddressLine1, r.mailAddressLine2, r.mailCity, r.mailState, r.mailPostalCode)
+                  : `call ${r.pickupPhone}${r.pickupBestTimes ? ` (${r.pickupBestTimes})` : ""}`}
+            </dd>
+          </div>
+          <div>
+            <dt>Signed</dt>
+            <dd>
+              {r.signerName}, {formatDateTime(r.signedAt)} ({r.signatureMethod === "DRAWN" ? "drawn signature" : "typed name as signature"})
+              {r.signerAuthorityStatement ? ` as ${r.signerAuthorityStatement.toLowerCase()}` : ""}
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      <section aria-labelledby="documents-heading" className="stack">
+        <h2 id="documents-heading">Documents</h2>
+        {can(staff.role, "document.view") ? (
+          <ul>
+            {r.documents.map((d) => (
+              <li key={d.id}>
+                <a href={`/staff/requests/${r.id}/documents/${d.id}`}>{d.kind.replace(/_/g, " ").toLowerCase()}</a> ({d.contentType},{" "}
+                {Math.ceil(d.sizeBytes / 1024)} KB{d.originalName ? `, “${d.originalName}”` : ""})
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Your role does not open documents.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="history-heading" className="stack">
+        <h2 id="history-heading">History</h2>
+        <ol>
+          {r.statusChanges.map((s) => (
+            <li key={s.id}>
+              {formatDateTime(s.at)}: {s.fromStatus ? `${statusLabels[s.fromStatus]} → ` : ""}
+              {statusLabels[s.toStatus]}
+            </li>
+          ))}
+        </ol>
+        {r.deficiencies.length ? (
+          <ul>
+            {r.deficiencies.map((d) => (
+              <li key={d.id}>
+                Deficiency {formatDate(d.createdAt)}: {d.reasons.join("; ")} {d.resolvedAt ? "(resolved)" : "(open)"}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+    </div>
+  );
+}
