@@ -20,15 +20,17 @@ const ACTIVE_PDF_PATTERN = new RegExp(`/(?:${ACTIVE_PDF_KEYS.join("|")})\\b`);
  * at most 10 MB; images of a readable size; PDFs that parse, are not encrypted, have at most 50
  * pages and carry no JavaScript, launch actions or embedded files.
  */
-export async function checkUpload(file: File): Promise<CheckedUpload | RefusedUpload> {
+export async function checkUpload(file: File, limits: { maxPdfPages?: number; maxBytes?: number } = {}): Promise<CheckedUpload | RefusedUpload> {
+  const maxPdfPages = limits.maxPdfPages ?? MAX_PDF_PAGES;
+  const maxBytes = limits.maxBytes ?? MAX_UPLOAD_BYTES;
   if (file.size === 0) return { ok: false, message: "The file is empty. Choose the file again" };
-  if (file.size > MAX_UPLOAD_BYTES) return { ok: false, message: "The file is larger than 10 MB. Choose a smaller file, or scan at a lower resolution" };
+  if (file.size > maxBytes) return { ok: false, message: `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB. Choose a smaller file, or scan at a lower resolution` };
   const bytes = Buffer.from(await file.arrayBuffer());
   const sniffed = await fileTypeFromBuffer(bytes);
   const originalName = file.name.slice(0, 200);
 
   if (sniffed?.mime === "application/pdf") {
-    const problem = await pdfProblem(bytes);
+    const problem = await pdfProblem(bytes, maxPdfPages);
     return problem ? { ok: false, message: problem } : { ok: true, bytes, contentType: "application/pdf", originalName };
   }
   if (sniffed?.mime === "image/jpeg" || sniffed?.mime === "image/png") {
@@ -46,7 +48,7 @@ export async function checkUpload(file: File): Promise<CheckedUpload | RefusedUp
   return { ok: false, message: "The file must be a PDF, JPEG or PNG (a photo or a scan)" };
 }
 
-async function pdfProblem(bytes: Buffer): Promise<string | null> {
+async function pdfProblem(bytes: Buffer, maxPages: number): Promise<string | null> {
   const refusal = "This PDF contains scripts, actions or attached files, which we cannot accept. Print it to a new PDF, or upload a scan or photo instead";
   // Names in plain (uncompressed) objects…
   if (ACTIVE_PDF_PATTERN.test(bytes.toString("latin1"))) return refusal;
@@ -57,7 +59,7 @@ async function pdfProblem(bytes: Buffer): Promise<string | null> {
     if (error instanceof Error && /encrypted/i.test(error.message)) return "The PDF is password-protected. Upload a copy without a password";
     return "The PDF could not be read. Save it again or upload a scan or photo instead";
   }
-  if (doc.getPageCount() > MAX_PDF_PAGES) return `The PDF has more than ${MAX_PDF_PAGES} pages. Upload only the pages we need`;
+  if (doc.getPageCount() > maxPages) return `The PDF has more than ${maxPages} pages. Upload only the pages we need`;
   // …and in every parsed object, including those inside compressed object streams.
   for (const [, object] of doc.context.enumerateIndirectObjects()) if (hasActiveContent(object)) return refusal;
   return null;

@@ -125,6 +125,8 @@ export async function requestForStaff(staff: StaffIdentity, requestId: string) {
       documents: { select: { id: true, kind: true, contentType: true, sizeBytes: true, originalName: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       statusChanges: { orderBy: { at: "asc" } },
       deficiencies: { orderBy: { createdAt: "asc" } },
+      pickupCalls: { orderBy: { at: "asc" } },
+      disclosures: { orderBy: { disclosedAt: "asc" } },
     },
   });
   if (!request) return null;

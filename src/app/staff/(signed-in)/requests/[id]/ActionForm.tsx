@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useActionState } from "react";
-import type { ActionState } from "./actions";
+import type { ActionState } from "./respond";
 
 /** A staff action form that shows the server's answer (a refusal, or a stale-version message) beside it. */
 export function ActionForm({

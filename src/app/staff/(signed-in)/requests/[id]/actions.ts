@@ -1,21 +1,16 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { LifecycleEvent } from "@/domain/lifecycle";
-import { claimRequest, extendDeadline, transitionRequest, type StaffResult } from "@/server/staff/requests";
+import { claimRequest, extendDeadline, transitionRequest } from "@/server/staff/requests";
 import { staffFor } from "@/server/staff/session";
+import { type ActionState, answer } from "./respond";
 
-export type ActionState = { message?: string; done?: boolean };
 const REFUSED: ActionState = { message: "You are not signed in, or your role does not allow this." };
 const id = z.uuid();
 const version = z.coerce.number().int().min(1);
-const EVENTS = ["START_REVIEW", "MARK_DEFICIENT", "RESUME_REVIEW", "VERIFY", "REJECT", "RECORDS_READY", "COMPLETE"] as const;
-
-function answer(requestId: string, result: StaffResult): ActionState {
-  revalidatePath(`/staff/requests/${requestId}`);
-  return result.ok ? { done: true } : { message: result.message };
-}
+// Release-side steps have their own actions (release-actions.ts): they carry files and details.
+const EVENTS = ["START_REVIEW", "MARK_DEFICIENT", "RESUME_REVIEW", "VERIFY", "REJECT"] as const;
 
 /** Every action checks the staff session and role itself (SECURITY.md §1). */
 export async function claimAction(_: ActionState, formData: FormData): Promise<ActionState> {

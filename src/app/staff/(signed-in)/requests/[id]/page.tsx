@@ -10,6 +10,7 @@ import { requestForStaff } from "@/server/staff/requests";
 import { requireStaffPage } from "@/server/staff/session";
 import { ActionForm } from "./ActionForm";
 import { claimAction, extendAction, transitionAction } from "./actions";
+import { ReleaseSection } from "./ReleaseSection";
 
 export const metadata: Metadata = { title: "Request" };
 export const dynamic = "force-dynamic";
@@ -17,8 +18,6 @@ export const dynamic = "force-dynamic";
 const eventLabels: Partial<Record<LifecycleEvent, string>> = {
   START_REVIEW: "Start review",
   RESUME_REVIEW: "Resume review",
-  RECORDS_READY: "Records attached: ready to release",
-  COMPLETE: "Mark complete",
 };
 
 const day = (d: Date | null) => (d ? formatDate(d) : "—");
@@ -142,6 +141,8 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           </ActionForm>
         ) : null}
       </section>
+
+      {can(staff.role, "request.process") && ["VERIFIED", "READY_TO_RELEASE", "PICKUP_SCHEDULED", "RELEASED"].includes(r.status) ? <ReleaseSection r={r} /> : null}
 
       <section aria-labelledby="submitted-heading" className="stack">
         <h2 id="submitted-heading">What was submitted</h2>

@@ -1,0 +1,76 @@
+"use server";
+
+import { z } from "zod";
+import {
+  attachRecords,
+  completeRequest,
+  logPickupCall,
+  markMailed,
+  PICKUP_OUTCOMES,
+  prepareMailing,
+  recordPickup,
+  releaseBySecureEmail,
+  schedulePickup,
+} from "@/server/staff/release";
+import { staffFor } from "@/server/staff/session";
+import { type ActionState, answer } from "./respond";
+
+const REFUSED: ActionState = { message: "You are not signed in, or your role does not allow this." };
+const base = z.object({ requestId: z.uuid(), version: z.coerce.number().int().min(1) });
+
+/** Every action checks the staff session and role itself, then hands over to the use case. */
+async function guarded(formData: FormData, run: (staff: NonNullable<Awaited<ReturnType<typeof staffFor>>>, ids: z.infer<typeof base>) => ReturnType<typeof attachRecords>): Promise<ActionState> {
+  const staff = await staffFor("request.process");
+  const ids = base.safeParse({ requestId: formData.get("requestId"), version: formData.get("version") });
+  if (!staff || !ids.success) return REFUSED;
+  return answer(ids.data.requestId, await run(staff, ids.data));
+}
+
+const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
+
+export async function attachRecordsAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  const file = formData.get("records");
+  return guarded(formData, (s, i) => attachRecords(s, i.requestId, i.version, file instanceof File && file.size > 0 ? file : null, Number(formData.get("pageCount"))));
+}
+
+export async function releaseSecureEmailAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  return guarded(formData, (s, i) => releaseBySecureEmail(s, i.requestId, i.version));
+}
+
+export async function prepareMailingAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  return guarded(formData, (s, i) => prepareMailing(s, i.requestId, i.version));
+}
+
+export async function markMailedAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  return guarded(formData, (s, i) => markMailed(s, i.requestId, i.version, text(formData, "tracking")));
+}
+
+export async function logCallAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  const outcome = z.enum(PICKUP_OUTCOMES).safeParse(formData.get("outcome"));
+  if (!outcome.success) return { message: "Choose how the call went." };
+  return guarded(formData, (s, i) => logPickupCall(s, i.requestId, i.version, outcome.data, text(formData, "note")));
+}
+
+export async function scheduleAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  // <input type="datetime-local"> gives Chicago wall-clock time without a zone.
+  const local = text(formData, "at");
+  const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? chicagoToUtc(local) : new Date(Number.NaN);
+  return guarded(formData, (s, i) => schedulePickup(s, i.requestId, i.version, at));
+}
+
+export async function recordPickupAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  return guarded(formData, (s, i) => recordPickup(s, i.requestId, i.version, text(formData, "collectedBy"), text(formData, "idChecked")));
+}
+
+export async function completeAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  return guarded(formData, (s, i) => completeRequest(s, i.requestId, i.version));
+}
+
+/** "2026-12-04T10:00" in America/Chicago → the UTC instant. */
+function chicagoToUtc(local: string): Date {
+  const asUtc = new Date(`${local}:00Z`);
+  const offsetText = new Intl.DateTimeFormat("en-US", { timeZone: "America/Chicago", timeZoneName: "longOffset" }).formatToParts(asUtc).find((p) => p.type === "timeZoneName")?.value ?? "GMT-06:00";
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(offsetText);
+  const minutes = match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : -360;
+  return new Date(asUtc.getTime() - minutes * 60_000);
+}
