@@ -4,7 +4,7 @@ import { demoPassword, firstSignIn } from "./support/staff";
 import { expectNoAxeViolations } from "./support/wizard";
 
 /**
- * A supervisor takes one request per delivery method from the queue to release, signed in once.
+ * An associate takes one request per delivery method from the queue to release, signed in once.
  * The demo data provides the three: Jordan Sample (secure e-mail), Morgan Placeholder (mail, by a
  * power-of-attorney agent) and Casey Example (pickup, by a parent; currently deficient).
  */
@@ -13,7 +13,7 @@ test.describe.serial("from the queue to release", () => {
 
   test.beforeAll(async ({ browser }) => {
     page = await (await browser.newContext()).newPage();
-    await firstSignIn(page, "supervisor@recordconnect.example", await demoPassword());
+    await firstSignIn(page, "associate@recordconnect.example", await demoPassword());
   });
   test.afterAll(() => page.context().close());
 
@@ -47,7 +47,7 @@ test.describe.serial("from the queue to release", () => {
     await expect(page.getByText("Unassigned")).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: "Claim this request" }).click();
-    await expect(page.getByText("Sam Supervisor", { exact: true })).toBeVisible();
+    await expect(page.getByText("Alex Associate", { exact: true })).toBeVisible();
     await page.getByRole("button", { name: "Start review" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("In review");
 

@@ -3,13 +3,13 @@ import { totpCode } from "../support/totp";
 import { demoPassword, firstSignIn } from "./support/staff";
 import { expectNoAxeViolations } from "./support/wizard";
 
-test("an associate signs in with password and a TOTP set up at first sign-in, and works the queue", async ({ page }) => {
+test("a supervisor signs in with password and a TOTP set up at first sign-in, and works the queue", async ({ page }) => {
   await page.goto("/staff");
   await expect(page).toHaveURL(/\/staff\/sign-in$/);
   await expectNoAxeViolations(page);
 
   // A wrong password gets the same answer as an unknown account.
-  await page.getByLabel("E-mail").fill("associate@recordconnect.example");
+  await page.getByLabel("E-mail").fill("supervisor@recordconnect.example");
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.locator(".notice-error")).toContainText("is not right");
@@ -23,7 +23,7 @@ test("an associate signs in with password and a TOTP set up at first sign-in, an
   await page.getByRole("button", { name: "Sign in" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Request queue" })).toBeVisible();
-  await expect(page.getByText("Alex Associate · Associate")).toBeVisible();
+  await expect(page.getByText("Sam Supervisor · Supervisor")).toBeVisible();
   await expectNoAxeViolations(page);
   const rows = page.locator("tbody tr");
   await expect(rows.first()).toBeVisible();

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -96,11 +96,15 @@ describe("submitting the authorization", () => {
   });
 
   it("saves nothing for invalid input, and says what is wrong field by field", async () => {
-    // Other test files write to the database at the same time: count only what this submission could add.
+    // Other test files write to the database at the same time: count only what this submission
+    // could add — a request under its marker name (documents, notifications and audit events
+    // all hang off a request) and files in this test file's own store.
     const marker = "Invalid-Testcase";
+    const clientKey = `invalid-${randomUUID()}`;
     const snapshot = async () => ({
       requests: await prisma.authorizationRequest.count({ where: { patientLastName: marker } }),
-      submittedEvents: await prisma.auditEvent.count({ where: { action: "request.submitted" } }),
+      // Not even this client's rate-limit counter moves.
+      rateLimitBucket: await prisma.rateLimitBucket.count({ where: { key: `submit:${createHash("sha256").update(clientKey).digest("hex").slice(0, 32)}` } }),
       files: (await storedFiles()).length,
     });
     const before = await snapshot();
@@ -108,7 +112,7 @@ describe("submitting the authorization", () => {
     form.patient.lastName = marker;
     (form.patient as { dateOfBirth: string }).dateOfBirth = "2999-01-01";
     (form.delivery as { address: { postalCode: string } }).address.postalCode = "12";
-    const result = await submitAuthorization(submission({ payload: form, photoId: null, authorityProof: [] }));
+    const result = await submitAuthorization(submission({ payload: form, photoId: null, authorityProof: [], clientKey }));
     expect(result).toMatchObject({ ok: false, kind: "invalid" });
     if (result.ok || result.kind !== "invalid") return;
     expect(Object.keys(result.fieldErrors).sort()).toEqual(["delivery.address.postalCode", "patient.dateOfBirth", "uploads.authorityProof", "uploads.photoId"]);

@@ -20,6 +20,15 @@ const eventLabels: Partial<Record<LifecycleEvent, string>> = {
   RESUME_REVIEW: "Resume review",
 };
 
+/** The verification checklist (RULES.md §2, §4, §3), as the form's field names and labels. */
+const checklistItems = (representative: boolean) =>
+  [
+    ["elementsPresent", "Every element of a valid authorization is present (what, who releases, recipient, purpose, expiration, signature and date)"],
+    ["identityChecked", "Identity checked against the photo ID"],
+    ["authorityChecked", representative ? "Representative's authority checked against the proof" : "No representative: not needed"],
+    ["specialConsentsMatch", "Specially protected categories initialed match what is asked for"],
+  ] as const;
+
 const day = (d: Date | null) => (d ? formatDate(d) : "—");
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
@@ -86,24 +95,12 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             <input type="hidden" name="event" value="VERIFY" />
             <fieldset>
               <legend>Verification checklist</legend>
-              <div className="choice">
-                <input type="checkbox" id="elementsPresent" name="elementsPresent" />
-                <label htmlFor="elementsPresent">Every element of a valid authorization is present (what, who releases, recipient, purpose, expiration, signature and date)</label>
-              </div>
-              <div className="choice">
-                <input type="checkbox" id="identityChecked" name="identityChecked" />
-                <label htmlFor="identityChecked">Identity checked against the photo ID</label>
-              </div>
-              <div className="choice">
-                <input type="checkbox" id="authorityChecked" name="authorityChecked" />
-                <label htmlFor="authorityChecked">
-                  {r.requesterKind === "REPRESENTATIVE" ? "Representative's authority checked against the proof" : "No representative: not needed"}
-                </label>
-              </div>
-              <div className="choice">
-                <input type="checkbox" id="specialConsentsMatch" name="specialConsentsMatch" />
-                <label htmlFor="specialConsentsMatch">Specially protected categories initialed match what is asked for</label>
-              </div>
+              {checklistItems(r.requesterKind === "REPRESENTATIVE").map(([name, label]) => (
+                <div className="choice" key={name}>
+                  <input type="checkbox" id={name} name={name} />
+                  <label htmlFor={name}>{label}</label>
+                </div>
+              ))}
             </fieldset>
           </ActionForm>
         ) : null}
