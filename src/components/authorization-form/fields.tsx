@@ -85,10 +85,7 @@ export function TextField({ name, label, hint, type = "text", autoComplete, inpu
   const error = useFieldError(name);
   const id = fieldId(name);
   return (
-    <div className={cx("field", error && "field-invalid")}>
-      <label htmlFor={id}>{label}</label>
-      {hint && <Hint id={`${id}-hint`}>{hint}</Hint>}
-      {error && <ErrorText id={`${id}-error`} message={error} />}
+    <LabelledField id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         type={type}
@@ -100,6 +97,18 @@ export function TextField({ name, label, hint, type = "text", autoComplete, inpu
         aria-invalid={error ? true : undefined}
         {...registration}
       />
+    </LabelledField>
+  );
+}
+
+/** A labelled control with its hint and error message, in the order screen readers expect them. */
+function LabelledField({ id, label, hint, error, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode }) {
+  return (
+    <div className={cx("field", error && "field-invalid")}>
+      <label htmlFor={id}>{label}</label>
+      {hint && <Hint id={`${id}-hint`}>{hint}</Hint>}
+      {error && <ErrorText id={`${id}-error`} message={error} />}
+      {children}
     </div>
   );
 }
@@ -109,10 +118,7 @@ export function TextArea({ name, label, hint, rows = 3 }: { name: Name; label: R
   const error = useFieldError(name);
   const id = fieldId(name);
   return (
-    <div className={cx("field", error && "field-invalid")}>
-      <label htmlFor={id}>{label}</label>
-      {hint && <Hint id={`${id}-hint`}>{hint}</Hint>}
-      {error && <ErrorText id={`${id}-error`} message={error} />}
+    <LabelledField id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         rows={rows}
@@ -120,7 +126,7 @@ export function TextArea({ name, label, hint, rows = 3 }: { name: Name; label: R
         aria-invalid={error ? true : undefined}
         {...register(name)}
       />
-    </div>
+    </LabelledField>
   );
 }
 

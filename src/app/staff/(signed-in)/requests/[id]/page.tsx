@@ -20,6 +20,12 @@ const eventLabels: Partial<Record<LifecycleEvent, string>> = {
   RESUME_REVIEW: "Resume review",
 };
 
+/** Steps that need a reason the requester is told. */
+const reasonSteps = [
+  { event: "MARK_DEFICIENT", submit: "Mark deficient", label: "What is missing (the requester is told)" },
+  { event: "REJECT", submit: "Reject the request", label: "Reason for rejecting (the requester is told)" },
+] as const;
+
 /** The verification checklist (RULES.md §2, §4, §3), as the form's field names and labels. */
 const checklistItems = (representative: boolean) =>
   [
@@ -104,26 +110,18 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             </fieldset>
           </ActionForm>
         ) : null}
-        {events.includes("MARK_DEFICIENT") ? (
-          <ActionForm action={transitionAction} submitLabel="Mark deficient">
-            {hidden}
-            <input type="hidden" name="event" value="MARK_DEFICIENT" />
-            <div className="field">
-              <label htmlFor="deficiency-reason">What is missing (the requester is told)</label>
-              <textarea id="deficiency-reason" name="reason" rows={2} maxLength={1000} />
-            </div>
-          </ActionForm>
-        ) : null}
-        {events.includes("REJECT") ? (
-          <ActionForm action={transitionAction} submitLabel="Reject the request" danger>
-            {hidden}
-            <input type="hidden" name="event" value="REJECT" />
-            <div className="field">
-              <label htmlFor="reject-reason">Reason for rejecting (the requester is told)</label>
-              <textarea id="reject-reason" name="reason" rows={2} maxLength={1000} />
-            </div>
-          </ActionForm>
-        ) : null}
+        {reasonSteps
+          .filter((step) => events.includes(step.event))
+          .map((step) => (
+            <ActionForm key={step.event} action={transitionAction} submitLabel={step.submit} danger={step.event === "REJECT"}>
+              {hidden}
+              <input type="hidden" name="event" value={step.event} />
+              <div className="field">
+                <label htmlFor={`${step.event}-reason`}>{step.label}</label>
+                <textarea id={`${step.event}-reason`} name="reason" rows={2} maxLength={1000} />
+              </div>
+            </ActionForm>
+          ))}
         {can(staff.role, "request.extend") && !r.extendedAt && !r.closedAt ? (
           <ActionForm action={extendAction} submitLabel="Extend the deadline">
             {hidden}
