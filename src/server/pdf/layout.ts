@@ -7,6 +7,12 @@ const INK = rgb(0.1, 0.1, 0.12);
 const MUTED = rgb(0.35, 0.37, 0.4);
 const RULE = rgb(0.75, 0.77, 0.8);
 
+/** Replaces the characters a standard (WinAnsi) font cannot encode with "?", keeping line breaks. */
+export function encodableText(font: PDFFont): (text: string) => string {
+  const supported = new Set(font.getCharacterSet());
+  return (text) => Array.from(text.normalize("NFC"), (ch) => (ch === "\n" || supported.has(ch.codePointAt(0)!) ? ch : "?")).join("");
+}
+
 /**
  * A small top-to-bottom document writer over pdf-lib: headings, wrapped paragraphs, label/value
  * rows and images, with automatic page breaks and page numbers. Text is limited to what the
@@ -17,7 +23,8 @@ export class PdfWriter {
   private page!: PDFPage;
   private y = 0;
   private readonly pages: PDFPage[] = [];
-  private readonly supported: Set<number>;
+  /** Replaces characters the font cannot encode. */
+  readonly safe: (text: string) => string;
 
   private constructor(
     readonly doc: PDFDocument,
@@ -25,7 +32,7 @@ export class PdfWriter {
     private readonly bold: PDFFont,
     private readonly footer: string,
   ) {
-    this.supported = new Set(regular.getCharacterSet());
+    this.safe = encodableText(regular);
     this.addPage();
   }
 
@@ -38,15 +45,6 @@ export class PdfWriter {
     const regular = await doc.embedFont(StandardFonts.Helvetica);
     const bold = await doc.embedFont(StandardFonts.HelveticaBold);
     return new PdfWriter(doc, regular, bold, options.footer);
-  }
-
-  /** Replaces characters the font cannot encode. */
-  safe(text: string): string {
-    return Array.from(text.normalize("NFC"), (ch) => {
-      const code = ch.codePointAt(0)!;
-      if (ch === "\n") return ch;
-      return this.supported.has(code) ? ch : "?";
-    }).join("");
   }
 
   private addPage() {

@@ -7,13 +7,12 @@ import { recordAudit } from "../audit";
 import { db } from "../db";
 import type { StaffIdentity } from "./auth";
 
-export const QUEUE_STATUSES = REQUEST_STATUSES;
 const OPEN_STATUSES = REQUEST_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
 export const PAGE_SIZE = 25;
 
 /** What the queue's URL may say. Anything else is ignored, never an error page. */
 export const queueQuerySchema = z.object({
-  status: z.enum(QUEUE_STATUSES).optional().catch(undefined),
+  status: z.enum(REQUEST_STATUSES).optional().catch(undefined),
   delivery: z.enum(["SECURE_EMAIL", "MAIL", "PICKUP"]).optional().catch(undefined),
   due: z.enum(["overdue", "soon"]).optional().catch(undefined),
   who: z.enum(["mine", "unassigned"]).optional().catch(undefined),
@@ -34,7 +33,7 @@ export type QueueRow = {
   patientDateOfBirth: Date;
   requesterKind: "PATIENT" | "REPRESENTATIVE";
   deliveryMethod: "SECURE_EMAIL" | "MAIL" | "PICKUP";
-  status: (typeof QUEUE_STATUSES)[number];
+  status: (typeof REQUEST_STATUSES)[number];
   receivedAt: Date;
   dueAt: Date;
   assigneeName: string | null;

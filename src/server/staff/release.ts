@@ -9,10 +9,8 @@ import { renderCoverLetter, renderMailingLabel, type MailingAddress } from "../p
 import { fileStore } from "../storage";
 import { checkUpload } from "../uploads";
 import type { StaffIdentity } from "./auth";
-import type { StaffResult } from "./requests";
+import { NOT_FOUND, STALE, type StaffResult } from "./requests";
 
-const STALE = "This request was changed by someone else since you opened it. Reload the page to see the changes, then try again.";
-const NOT_FOUND = "This request does not exist or you may not open it.";
 const MAX_RECORD_PAGES = 5_000;
 const MAX_RECORD_BYTES = 40 * 1024 * 1024;
 

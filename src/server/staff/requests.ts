@@ -9,8 +9,8 @@ import type { StaffIdentity } from "./auth";
 
 export type StaffResult = { ok: true } | { ok: false; message: string };
 
-const STALE = "This request was changed by someone else since you opened it. Reload the page to see the changes, then try again.";
-const NOT_FOUND = "This request does not exist or you may not open it.";
+export const STALE = "This request was changed by someone else since you opened it. Reload the page to see the changes, then try again.";
+export const NOT_FOUND = "This request does not exist or you may not open it.";
 
 /**
  * Claims an unassigned request for this associate. Atomic: the row is updated only while it has

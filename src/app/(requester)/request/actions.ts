@@ -3,6 +3,7 @@
 import { cookies, headers } from "next/headers";
 import { organization } from "@/domain/organization";
 import { type SubmitResult, UPLOAD_FIELDS } from "@/domain/submission";
+import { clientAddress } from "@/server/client-address";
 import { logger } from "@/server/logger";
 import { issueReceipt, receiptCookieName, receiptCookieOptions } from "@/server/receipt";
 import { submitAuthorization as submit } from "@/server/requests/submit-authorization";
@@ -46,8 +47,4 @@ export async function submitAuthorization(formData: FormData): Promise<SubmitRes
       message: `Something went wrong on our side and your request was not saved. Please try again in a few minutes, or call Record Connect at ${organization.questionsPhone}, ${organization.questionsHours}.${correlationId ? ` Reference: ${correlationId.slice(0, 8)}.` : ""}`,
     };
   }
-}
-
-function clientAddress(h: Headers): string {
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
 }

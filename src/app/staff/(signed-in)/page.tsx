@@ -3,8 +3,8 @@ import Link from "next/link";
 import { daysRemaining } from "@/domain/deadlines";
 import { formatDate } from "@/domain/format";
 import { deliveryMethodLabels } from "@/domain/labels";
-import { statusLabels } from "@/domain/lifecycle";
-import { queuePage, queueQuerySchema, QUEUE_STATUSES } from "@/server/staff/queue";
+import { REQUEST_STATUSES, statusLabels } from "@/domain/lifecycle";
+import { queuePage, queueQuerySchema } from "@/server/staff/queue";
 import { requireStaffPage } from "@/server/staff/session";
 
 export const metadata: Metadata = { title: "Request queue" };
@@ -30,7 +30,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           <label htmlFor="status">Status</label>
           <select id="status" name="status" defaultValue={query.status ?? ""}>
             <option value="">All open</option>
-            {QUEUE_STATUSES.map((s) => (
+            {REQUEST_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {statusLabels[s]}
               </option>

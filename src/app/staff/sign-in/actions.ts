@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import QRCode from "qrcode";
 import { z } from "zod";
 import { can, STAFF_ABSOLUTE_TIMEOUT_MS } from "@/domain/staff-access";
+import { clientAddress } from "@/server/client-address";
 import { checkPassword, completeSignIn, signOut, startTotpEnrollment } from "@/server/staff/auth";
 import { staffCookie } from "@/server/staff/session";
 import { cookieBasics, readSignedValue, signValue } from "@/server/signed-value";
@@ -20,8 +21,7 @@ const credentials = z.strictObject({ email: z.string().trim().max(254), password
 const codeSchema = z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app");
 
 async function clientKey(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+  return clientAddress(await headers());
 }
 
 function pendingCookie() {
