@@ -29,6 +29,7 @@ export type LifecycleEvent =
   | "REJECT"
   | "RECORDS_READY"
   | "INVOICE_ISSUED"
+  | "INVOICE_VOIDED"
   | "PAYMENT_COMPLETED"
   | "SCHEDULE_PICKUP"
   | "RELEASE"
@@ -44,12 +45,15 @@ const TRANSITIONS: Record<LifecycleEvent, Transition> = {
   RESUME_REVIEW: { from: ["DEFICIENT"], to: "IN_REVIEW", permission: "request.process" },
   VERIFY: { from: ["IN_REVIEW"], to: "VERIFIED", permission: "request.process" },
   REJECT: { from: ["SUBMITTED", "IN_REVIEW", "DEFICIENT", "VERIFIED", "AWAITING_PAYMENT"], to: "REJECTED", permission: "request.reject" },
-  // Records attached and counted. No fee (e.g. to a provider): straight to release.
+  // Records attached and counted, and nothing to charge (always so for a medical provider): on to release.
   RECORDS_READY: { from: ["VERIFIED"], to: "READY_TO_RELEASE", permission: "request.process" },
-  INVOICE_ISSUED: { from: ["VERIFIED"], to: "AWAITING_PAYMENT", permission: "invoice.issue" },
+  // Issuing from AWAITING_PAYMENT is a reissue: the open invoice is voided by the same step.
+  INVOICE_ISSUED: { from: ["VERIFIED", "AWAITING_PAYMENT"], to: "AWAITING_PAYMENT", permission: "invoice.issue" },
+  INVOICE_VOIDED: { from: ["AWAITING_PAYMENT"], to: "VERIFIED", permission: "invoice.issue" },
   PAYMENT_COMPLETED: { from: ["AWAITING_PAYMENT"], to: "READY_TO_RELEASE", permission: "payment.record" },
-  SCHEDULE_PICKUP: { from: ["READY_TO_RELEASE"], to: "PICKUP_SCHEDULED", permission: "request.process" },
-  RELEASE: { from: ["READY_TO_RELEASE", "PICKUP_SCHEDULED"], to: "RELEASED", permission: "request.process" },
+  // AWAITING_PAYMENT only when the "release requires payment" policy is off (checked below).
+  SCHEDULE_PICKUP: { from: ["READY_TO_RELEASE", "AWAITING_PAYMENT"], to: "PICKUP_SCHEDULED", permission: "request.process" },
+  RELEASE: { from: ["READY_TO_RELEASE", "PICKUP_SCHEDULED", "AWAITING_PAYMENT"], to: "RELEASED", permission: "request.process" },
   COMPLETE: { from: ["RELEASED"], to: "COMPLETED", permission: "request.process" },
   // A written revocation stops everything not yet released (RULES.md §2).
   REVOKE: { from: ["SUBMITTED", "IN_REVIEW", "DEFICIENT", "VERIFIED", "AWAITING_PAYMENT", "READY_TO_RELEASE", "PICKUP_SCHEDULED"], to: "REVOKED", permission: "requester" },
@@ -65,8 +69,13 @@ export type VerificationChecklist = {
 export type TransitionContext = {
   requesterKind: "PATIENT" | "REPRESENTATIVE";
   deliveryMethod: "SECURE_EMAIL" | "MAIL" | "PICKUP";
+  recipientKind: "SELF" | "MEDICAL_PROVIDER" | "THIRD_PARTY";
   checklist?: VerificationChecklist;
   reason?: string;
+  /** RECORDS_READY: the fee computed for the attached records (absent: not computed). */
+  feeCents?: number;
+  /** The policy flag (RULES.md §6): records to anyone but a provider wait for payment. Default on. */
+  releaseRequiresPayment?: boolean;
 };
 
 export type Decision = { ok: true; to: RequestStatus } | { ok: false; reason: string };
@@ -86,6 +95,10 @@ export function decide(status: RequestStatus, event: LifecycleEvent, actor: { ro
   }
   if ((event === "MARK_DEFICIENT" || event === "REJECT") && !context.reason?.trim()) return { ok: false, reason: "Give the reason: the requester is told." };
   if (event === "SCHEDULE_PICKUP" && context.deliveryMethod !== "PICKUP") return { ok: false, reason: "Only pickup requests are scheduled." };
+  if (event === "RECORDS_READY" && context.recipientKind !== "MEDICAL_PROVIDER" && context.feeCents !== 0)
+    return { ok: false, reason: "Issue the invoice first: these records are released once it is paid." };
+  if ((event === "RELEASE" || event === "SCHEDULE_PICKUP") && status === "AWAITING_PAYMENT" && context.releaseRequiresPayment !== false)
+    return { ok: false, reason: "The invoice is not paid yet: records are released once it is paid." };
   return { ok: true, to: t.to };
 }
 

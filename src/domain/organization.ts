@@ -7,6 +7,9 @@ export const organization = {
   questionsHours: "Monday–Friday, 8 AM–5 PM (Central Time)",
   paymentPhone: "(312) 757-5020",
   paymentPhoneHref: "tel:+13127575020",
+  /** Where mailed checks go (printed on every invoice), and to whom they are payable. */
+  checksPayableTo: "DuPage Medical Group",
+  paymentAddress: ["Record Connect — Release of Information", "DuPage Medical Group", "1100 West 31st Street, Suite 300", "Downers Grove, IL 60515"],
   timeZone: "America/Chicago",
   responseDays: 30,
 } as const;

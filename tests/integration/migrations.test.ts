@@ -93,7 +93,7 @@ describe("database constraints refuse invalid rows", () => {
     const staff = await prisma.staffUser.create({ data: { email: `cashier-${Date.now()}@example.com`, name: "C", role: "ASSOCIATE", passwordHash: "x" } });
     const request = await prisma.authorizationRequest.create({ data: { ...base, confirmationNumber: "RC-TEST-0005" } });
     const invoice = await prisma.invoice.create({
-      data: { number: `INV-2026-T${Date.now() % 100000}`, requestId: request.id, totalCents: 1000, dueAt: new Date(), issuedById: staff.id },
+      data: { number: `INV-2026-T${Date.now() % 100000}`, requestId: request.id, totalCents: 1000, dueAt: new Date(), issuedById: staff.id, inputs: {} },
     });
     const payment = { invoiceId: invoice.id, receivedOn: new Date(), recordedById: staff.id };
     await expect(prisma.payment.create({ data: { ...payment, method: "CHECK", amountCents: 0, checkNumber: "101" } })).rejects.toThrow(/Payment_amount_positive/);
@@ -107,5 +107,10 @@ describe("database constraints refuse invalid rows", () => {
         staff.id,
       ),
     ).rejects.toThrow(/invalid input value for enum "PaymentMethod"/);
+    // The database itself refuses payments beyond the total, on a void invoice, and any edit.
+    await expect(prisma.payment.create({ data: { ...payment, method: "CHECK", amountCents: 501, checkNumber: "102" } })).rejects.toThrow(/exceed the invoice total/);
+    await expect(prisma.payment.updateMany({ where: { invoiceId: invoice.id }, data: { amountCents: 1 } })).rejects.toThrow(/append-only/);
+    await prisma.invoice.update({ where: { id: invoice.id }, data: { status: "VOID", voidedAt: new Date(), voidReason: "test" } });
+    await expect(prisma.payment.create({ data: { ...payment, method: "CHECK", amountCents: 100, checkNumber: "103" } })).rejects.toThrow(/invoice is VOID/);
   });
 });

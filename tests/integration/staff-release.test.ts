@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuthorizationFormInput } from "@/domain/authorization-form";
 import type { StaffIdentity } from "@/server/staff/auth";
 import { attachRecords, completeRequest, logPickupCall, markMailed, prepareMailing, recordPickup, releaseBySecureEmail, schedulePickup } from "@/server/staff/release";
+import { computeRequestFees, issueInvoice, recordPayment } from "@/server/staff/invoices";
 import { transitionRequest } from "@/server/staff/requests";
 import { submitAuthorization } from "@/server/requests/submit-authorization";
 import { fileOf, photoPng, samplePdf } from "../support/files";
@@ -30,9 +31,17 @@ async function verifiedRequest(form: AuthorizationFormInput, authorityProof: Fil
   return id;
 }
 
+/** Attaches 12 pages of records, then issues the invoice and records its payment by check. */
 async function attach(id: string) {
   const records = fileOf(await samplePdf("Lab results 2025"), "records.pdf", "application/pdf");
   expect(await attachRecords(associate, id, await v(id), records, 12)).toEqual({ ok: true });
+  const entry = { medium: "PAPER", microformPages: 0, postage: "0", atCostItems: [] };
+  const fees = await computeRequestFees(associate, id, entry);
+  if (!fees.ok) throw new Error(fees.message);
+  expect(await issueInvoice(associate, id, await v(id), entry, fees.computation.totalCents)).toEqual({ ok: true });
+  const invoice = await prisma.invoice.findFirstOrThrow({ where: { requestId: id, status: "ISSUED" } });
+  const check = { method: "CHECK", amount: (invoice.totalCents / 100).toFixed(2), receivedOn: "2026-11-20", checkNumber: "1042" };
+  expect(await recordPayment(associate, id, await v(id), invoice.id, check)).toEqual({ ok: true });
 }
 
 describe("releasing records", () => {
@@ -51,7 +60,7 @@ describe("releasing records", () => {
     expect(r.pageCount).toBe(12);
     const records = r.documents.find((d) => d.kind === "RELEASED_RECORDS")!;
     expect(r.disclosures).toMatchObject([{ method: "SECURE_EMAIL", recipient: "Jordan Sample", fileSha256: records.sha256, staffId: associate.id, purpose: expect.any(String) }]);
-    expect(r.notifications.map((n) => n.template).sort()).toEqual(["RECORDS_READY", "REQUEST_RECEIVED"]);
+    expect(r.notifications.map((n) => n.template).sort()).toEqual(["INVOICE_ISSUED", "PAYMENT_RECEIVED", "RECORDS_READY", "REQUEST_RECEIVED"]);
     expect(await completeRequest(associate, id, r.version)).toEqual({ ok: true });
     expect((await prisma.authorizationRequest.findUniqueOrThrow({ where: { id } })).status).toBe("COMPLETED");
   });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffIdentity } from "@/server/staff/auth";
+import { releaseBySecureEmail } from "@/server/staff/release";
 import { claimRequest, extendDeadline, openDocument, requestForStaff, transitionRequest } from "@/server/staff/requests";
 import { submitAuthorization } from "@/server/requests/submit-authorization";
 import { fileOf, photoPng } from "../support/files";
@@ -51,28 +52,30 @@ describe("processing a request", () => {
     expect(await prisma.auditEvent.count({ where: { requestId: id, action: "request.claimed" } })).toBe(1);
   });
 
-  it("walks review → verified → ready → released → completed, each step audited with a status change", async () => {
+  it("walks review → verified, each step audited with a status change", async () => {
     const id = await newRequest();
     for (const [event, input] of [
       ["START_REVIEW", {}],
       ["VERIFY", { checklist }],
-      ["RECORDS_READY", {}],
     ] as const) {
       expect(await transitionRequest(staff.associate, id, await version(id), event, input)).toEqual({ ok: true });
     }
-    expect(await status(id)).toBe("READY_TO_RELEASE");
+    expect(await status(id)).toBe("VERIFIED");
     const changes = await prisma.statusChange.findMany({ where: { requestId: id }, orderBy: { at: "asc" } });
-    expect(changes.map((c) => c.toStatus)).toEqual(["SUBMITTED", "IN_REVIEW", "VERIFIED", "READY_TO_RELEASE"]);
+    expect(changes.map((c) => c.toStatus)).toEqual(["SUBMITTED", "IN_REVIEW", "VERIFIED"]);
     const actions = (await prisma.auditEvent.findMany({ where: { requestId: id }, orderBy: { id: "asc" } })).map((a) => a.action);
-    expect(actions).toEqual(["request.submitted", "request.start_review", "request.verify", "request.records_ready"]);
+    expect(actions).toEqual(["request.submitted", "request.start_review", "request.verify"]);
   });
 
   it("makes release before verification impossible, and says why", async () => {
     const id = await newRequest();
-    const result = await transitionRequest(staff.supervisor, id, await version(id), "RELEASE");
-    expect(result.ok).toBe(false);
+    const result = await releaseBySecureEmail(staff.supervisor, id, await version(id));
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/not possible while the request is submitted/) });
     expect(await status(id)).toBe("SUBMITTED");
-    expect(await prisma.auditEvent.count({ where: { requestId: id, action: "request.release", outcome: "DENIED" } })).toBe(1);
+    expect(await prisma.auditEvent.count({ where: { requestId: id, action: "request.released", outcome: "DENIED" } })).toBe(1);
+    // The review steps' own entry point takes no release-side step at all.
+    expect(await transitionRequest(staff.supervisor, id, await version(id), "RELEASE" as never)).toMatchObject({ ok: false });
+    expect(await prisma.disclosure.count({ where: { requestId: id } })).toBe(0);
   });
 
   it("refuses a step by a role that may not take it", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { availableEvents, decide, REQUEST_STATUSES, type LifecycleEvent, type RequestStatus } from "@/domain/lifecycle";
 
-const patient = { requesterKind: "PATIENT" as const, deliveryMethod: "MAIL" as const };
+const patient = { requesterKind: "PATIENT" as const, deliveryMethod: "MAIL" as const, recipientKind: "SELF" as const };
 const fullChecklist = { elementsPresent: true, identityChecked: true, authorityChecked: false, specialConsentsMatch: true };
 const associate = { role: "ASSOCIATE" as const };
 const supervisor = { role: "SUPERVISOR" as const };
@@ -11,8 +11,9 @@ describe("request lifecycle", () => {
   it.each<[RequestStatus, LifecycleEvent, RequestStatus]>([
     ["SUBMITTED", "START_REVIEW", "IN_REVIEW"],
     ["DEFICIENT", "RESUME_REVIEW", "IN_REVIEW"],
-    ["VERIFIED", "RECORDS_READY", "READY_TO_RELEASE"],
     ["VERIFIED", "INVOICE_ISSUED", "AWAITING_PAYMENT"],
+    ["AWAITING_PAYMENT", "INVOICE_ISSUED", "AWAITING_PAYMENT"],
+    ["AWAITING_PAYMENT", "INVOICE_VOIDED", "VERIFIED"],
     ["AWAITING_PAYMENT", "PAYMENT_COMPLETED", "READY_TO_RELEASE"],
     ["READY_TO_RELEASE", "RELEASE", "RELEASED"],
     ["RELEASED", "COMPLETE", "COMPLETED"],
@@ -30,6 +31,7 @@ describe("request lifecycle", () => {
   it("makes release before verification impossible, from every earlier status", () => {
     for (const status of ["SUBMITTED", "IN_REVIEW", "DEFICIENT", "VERIFIED", "AWAITING_PAYMENT"] as const) {
       expect(decide(status, "RELEASE", supervisor, patient).ok).toBe(false);
+      expect(decide(status, "RELEASE", supervisor, { ...patient, recipientKind: "MEDICAL_PROVIDER" }).ok).toBe(false);
     }
   });
 
@@ -51,6 +53,22 @@ describe("request lifecycle", () => {
     expect(decide("IN_REVIEW", "REVOKE", "requester", patient)).toEqual({ ok: true, to: "REVOKED" });
     expect(decide("RELEASED", "REVOKE", "requester", patient).ok).toBe(false);
     expect(decide("SUBMITTED", "START_REVIEW", admin, patient).ok).toBe(false);
+  });
+
+  it("goes straight on to release only when there is nothing to charge (always so for a medical provider)", () => {
+    expect(decide("VERIFIED", "RECORDS_READY", associate, { ...patient, recipientKind: "MEDICAL_PROVIDER" })).toEqual({ ok: true, to: "READY_TO_RELEASE" });
+    expect(decide("VERIFIED", "RECORDS_READY", associate, patient).ok).toBe(false);
+    expect(decide("VERIFIED", "RECORDS_READY", associate, { ...patient, recipientKind: "THIRD_PARTY", feeCents: 3602 }).ok).toBe(false);
+    expect(decide("VERIFIED", "RECORDS_READY", associate, { ...patient, feeCents: 0 })).toEqual({ ok: true, to: "READY_TO_RELEASE" });
+  });
+
+  it("releases an unpaid request only when the release-requires-payment policy is off", () => {
+    for (const event of ["RELEASE", "SCHEDULE_PICKUP"] as const) {
+      const context = { ...patient, deliveryMethod: "PICKUP" as const };
+      expect(decide("AWAITING_PAYMENT", event, associate, context).ok).toBe(false);
+      expect(decide("AWAITING_PAYMENT", event, associate, { ...context, releaseRequiresPayment: true }).ok).toBe(false);
+      expect(decide("AWAITING_PAYMENT", event, associate, { ...context, releaseRequiresPayment: false }).ok).toBe(true);
+    }
   });
 
   it("closed requests go nowhere", () => {

@@ -175,6 +175,35 @@ export class PdfWriter {
     this.paragraph(requiredStatements.copy);
   }
 
+  /**
+   * A table: a bold header row and rows of cells, each column with its width (points) and
+   * alignment; the first column wraps, the others are one line. Rows break across pages.
+   */
+  table(columns: readonly { header: string; width: number; align?: "left" | "right" }[], rows: readonly (readonly string[])[], options: { boldLastRow?: boolean } = {}) {
+    const size = 9.5;
+    const gap = 8;
+    const drawRow = (cells: readonly string[], bold: boolean) => {
+      const font = bold ? this.bold : this.regular;
+      const first = this.wrap(cells[0] ?? "", font, size, columns[0]!.width);
+      const height = first.length * (size + 4);
+      this.ensure(height + 4);
+      let x = MARGIN;
+      columns.forEach((column, i) => {
+        const lines = i === 0 ? first : [this.safe(cells[i] ?? "")];
+        lines.forEach((line, j) => {
+          const width = font.widthOfTextAtSize(line, size);
+          const left = column.align === "right" ? x + column.width - width : x;
+          this.page.drawText(line, { x: left, y: this.y - size - j * (size + 4), size, font, color: INK });
+        });
+        x += column.width + gap;
+      });
+      this.y -= height + 4;
+    };
+    drawRow(columns.map((c) => c.header), true);
+    this.rule();
+    rows.forEach((cells, i) => drawRow(cells, options.boldLastRow === true && i === rows.length - 1));
+  }
+
   rule() {
     this.ensure(10);
     this.page.drawLine({ start: { x: MARGIN, y: this.y - 2 }, end: { x: PAGE.width - MARGIN, y: this.y - 2 }, thickness: 0.75, color: RULE });

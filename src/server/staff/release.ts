@@ -1,15 +1,13 @@
 import "server-only";
 import type { AuthorizationRequest } from "@/generated/prisma/client";
-import { decide, type LifecycleEvent } from "@/domain/lifecycle";
 import { recordTypeLabels } from "@/domain/labels";
-import { can } from "@/domain/staff-access";
-import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { renderCoverLetter, renderMailingLabel, type MailingAddress } from "../pdf/mailing-pdfs";
+import { releaseRequiresPayment } from "../settings";
 import { fileStore } from "../storage";
 import { checkUpload } from "../uploads";
 import type { StaffIdentity } from "./auth";
-import { NOT_FOUND, STALE, type StaffResult } from "./requests";
+import { notifyAddress, type StaffResult, step, StepRefused } from "./step";
 
 const MAX_RECORD_PAGES = 5_000;
 const MAX_RECORD_BYTES = 40 * 1024 * 1024;
@@ -17,77 +15,43 @@ const MAX_RECORD_BYTES = 40 * 1024 * 1024;
 type Loaded = AuthorizationRequest;
 
 /**
- * Runs one release-side step: loads the request, checks role, version and the state machine,
- * then runs `write` in a transaction that also bumps the version, records the status change (if
- * any) and the audit event. `write` may add rows (disclosure, notification, documents).
+ * Attaches the records to release (a PDF) with its page count. Records to another medical
+ * provider are free, so that request is then ready to release; any other request stays verified
+ * until its invoice is issued (src/server/staff/invoices.ts). Attaching again replaces the records.
  */
-async function step(
-  staff: StaffIdentity,
-  requestId: string,
-  expectedVersion: number,
-  action: string,
-  event: LifecycleEvent | null,
-  write: (tx: Tx, request: Loaded, now: Date) => Promise<Record<string, unknown> | void>,
-): Promise<StaffResult> {
-  if (!can(staff.role, "request.process")) return { ok: false, message: NOT_FOUND };
-  const request = await db().authorizationRequest.findUnique({ where: { id: requestId } });
-  if (!request) return { ok: false, message: NOT_FOUND };
-  if (request.version !== expectedVersion) return { ok: false, message: STALE };
-  let to = request.status;
-  if (event) {
-    const decision = decide(request.status, event, staff, { requesterKind: request.requesterKind, deliveryMethod: request.deliveryMethod });
-    if (!decision.ok) return { ok: false, message: decision.reason };
-    to = decision.to;
-  }
-  return db().$transaction(async (tx) => {
-    const now = new Date();
-    const bumped = await tx.authorizationRequest.updateMany({
-      where: { id: requestId, version: expectedVersion, status: request.status },
-      data: { version: { increment: 1 }, status: to, ...(to === "COMPLETED" ? { closedAt: now } : {}) },
-    });
-    if (bumped.count !== 1) return { ok: false as const, message: STALE };
-    const details = (await write(tx, request, now)) ?? {};
-    if (to !== request.status) await tx.statusChange.create({ data: { requestId, fromStatus: request.status, toStatus: to, actorId: staff.id, at: now } });
-    await recordAudit(tx, {
-      actor: { type: "STAFF", id: staff.id, role: staff.role },
-      action,
-      objectType: "AuthorizationRequest",
-      objectId: requestId,
-      requestId,
-      details: { from: request.status, to, ...details },
-    });
-    return { ok: true as const };
-  });
-}
-
-/** Attaches the records to release (a PDF) with its page count; the request is then ready to release. */
 export async function attachRecords(staff: StaffIdentity, requestId: string, expectedVersion: number, file: File | null, pageCount: number): Promise<StaffResult> {
   if (!file) return { ok: false, message: "Choose the PDF of the records to release." };
   if (!Number.isInteger(pageCount) || pageCount < 1 || pageCount > MAX_RECORD_PAGES) return { ok: false, message: "Enter the number of pages (1 or more)." };
   const checked = await checkUpload(file, { maxPdfPages: MAX_RECORD_PAGES, maxBytes: MAX_RECORD_BYTES });
   if (!checked.ok) return { ok: false, message: checked.message };
   if (checked.contentType !== "application/pdf") return { ok: false, message: "Records are released as one PDF." };
+  const target = await db().authorizationRequest.findUnique({ where: { id: requestId }, select: { recipientKind: true } });
+  const toProvider = target?.recipientKind === "MEDICAL_PROVIDER";
   const stored = await fileStore().put(checked.bytes);
-  const result = await step(staff, requestId, expectedVersion, "request.records_attached", "RECORDS_READY", async (tx) => {
+  const result = await step(staff, requestId, expectedVersion, {
+    action: "request.records_attached",
+    ...(toProvider ? { event: "RECORDS_READY" as const, context: { feeCents: 0 } } : { event: null, permission: "request.process" as const }),
+    write: async (tx, r) => {
+    if (r.status !== "VERIFIED") throw new StepRefused("Records are attached once the request is verified, before release.");
     await tx.document.create({
       data: { requestId, kind: "RELEASED_RECORDS", storageKey: stored.storageKey, contentType: "application/pdf", sizeBytes: stored.sizeBytes, sha256: stored.sha256, originalName: checked.originalName, uploadedById: staff.id },
     });
     await tx.authorizationRequest.update({ where: { id: requestId }, data: { pageCount } });
     return { pageCount };
-  });
+  } });
   if (!result.ok) await fileStore().remove(stored.storageKey).catch(() => undefined);
   return result;
 }
 
 /** Secure e-mail: the records become downloadable in the requester portal, and the requester is told. */
 export async function releaseBySecureEmail(staff: StaffIdentity, requestId: string, expectedVersion: number): Promise<StaffResult> {
-  return step(staff, requestId, expectedVersion, "request.released", "RELEASE", async (tx, r, now) => {
-    if (r.deliveryMethod !== "SECURE_EMAIL" || !r.deliveryEmail) throw new ReleaseRefused("This request is not for secure e-mail delivery.");
-    const records = await releasedRecords(tx, requestId);
+  return step(staff, requestId, expectedVersion, { action: "request.released", event: "RELEASE", write: async (tx, r, now) => {
+    if (r.deliveryMethod !== "SECURE_EMAIL" || !r.deliveryEmail) throw new StepRefused("This request is not for secure e-mail delivery.");
+    const records = await releasedRecords(tx, r);
     await writeDisclosure(tx, r, staff, now, records);
     await tx.notification.create({ data: { requestId, template: "RECORDS_READY", idempotencyKey: `records-ready:${requestId}:${records.id}`, toAddress: r.deliveryEmail } });
     return { method: "SECURE_EMAIL" };
-  }).catch(refusal);
+  } });
 }
 
 /** Mail, step 1: the cover letter and the mailing label, as PDFs to print. No status change. */
@@ -97,12 +61,12 @@ export async function prepareMailing(staff: StaffIdentity, requestId: string, ex
   const to: MailingAddress = { name: addresseeName(r), line1: r.mailAddressLine1, line2: r.mailAddressLine2, city: r.mailCity, state: r.mailState, postalCode: r.mailPostalCode };
   const letter = await fileStore().put(Buffer.from(await renderCoverLetter({ to, confirmationNumber: r.confirmationNumber, pageCount: r.pageCount ?? 0, date: new Date() })));
   const label = await fileStore().put(Buffer.from(await renderMailingLabel(to)));
-  const result = await step(staff, requestId, expectedVersion, "request.mailing_prepared", null, async (tx) => {
-    if (r.status !== "READY_TO_RELEASE") throw new ReleaseRefused("Attach the records first: the request must be ready to release.");
+  const result = await step(staff, requestId, expectedVersion, { action: "request.mailing_prepared", event: null, permission: "request.process", write: async (tx) => {
+    if (r.status !== "READY_TO_RELEASE" && r.status !== "AWAITING_PAYMENT") throw new StepRefused("Attach the records first: the request must be ready to release.");
     for (const [kind, file] of [["COVER_LETTER", letter], ["MAILING_LABEL", label]] as const) {
       await tx.document.create({ data: { requestId, kind, storageKey: file.storageKey, contentType: "application/pdf", sizeBytes: file.sizeBytes, sha256: file.sha256, uploadedById: staff.id } });
     }
-  }).catch(refusal);
+  } });
   if (!result.ok) await Promise.all([letter, label].map((f) => fileStore().remove(f.storageKey).catch(() => undefined)));
   return result;
 }
@@ -111,71 +75,69 @@ export async function prepareMailing(staff: StaffIdentity, requestId: string, ex
 export async function markMailed(staff: StaffIdentity, requestId: string, expectedVersion: number, trackingNumber: string): Promise<StaffResult> {
   const tracking = trackingNumber.trim();
   if (!/^[A-Za-z0-9 -]{6,40}$/.test(tracking)) return { ok: false, message: "Enter the tracking number from the mailing receipt." };
-  return step(staff, requestId, expectedVersion, "request.released", "RELEASE", async (tx, r, now) => {
-    if (r.deliveryMethod !== "MAIL") throw new ReleaseRefused("This request is not for mail delivery.");
+  return step(staff, requestId, expectedVersion, { action: "request.released", event: "RELEASE", write: async (tx, r, now) => {
+    if (r.deliveryMethod !== "MAIL") throw new StepRefused("This request is not for mail delivery.");
     const documents = await tx.document.count({ where: { requestId, kind: "COVER_LETTER" } });
-    if (documents === 0) throw new ReleaseRefused("Print the cover letter and label first.");
-    const records = await releasedRecords(tx, requestId);
+    if (documents === 0) throw new StepRefused("Print the cover letter and label first.");
+    const records = await releasedRecords(tx, r);
     await tx.authorizationRequest.update({ where: { id: requestId }, data: { mailedAt: now, mailTrackingNumber: tracking } });
     await writeDisclosure(tx, r, staff, now, records);
     const to = notifyAddress(r);
     if (to) await tx.notification.create({ data: { requestId, template: "MAILED", idempotencyKey: `mailed:${requestId}`, toAddress: to } });
     return { method: "MAIL" };
-  }).catch(refusal);
+  } });
 }
 
 export const PICKUP_OUTCOMES = ["REACHED_SCHEDULED", "REACHED_NOT_SCHEDULED", "LEFT_VOICEMAIL", "NO_ANSWER", "WRONG_NUMBER"] as const;
 
 /** Pickup: each call attempt and its outcome. */
 export async function logPickupCall(staff: StaffIdentity, requestId: string, expectedVersion: number, outcome: (typeof PICKUP_OUTCOMES)[number], note: string): Promise<StaffResult> {
-  return step(staff, requestId, expectedVersion, "request.pickup_call_logged", null, async (tx, r, now) => {
-    if (r.deliveryMethod !== "PICKUP") throw new ReleaseRefused("This request is not for pickup.");
+  return step(staff, requestId, expectedVersion, { action: "request.pickup_call_logged", event: null, permission: "request.process", write: async (tx, r, now) => {
+    if (r.deliveryMethod !== "PICKUP") throw new StepRefused("This request is not for pickup.");
     await tx.pickupCall.create({ data: { requestId, outcome, note: note.trim().slice(0, 500) || null, staffId: staff.id, at: now } });
     return { outcome };
-  }).catch(refusal);
+  } });
 }
 
 /** Pickup: the agreed date and time. */
 export async function schedulePickup(staff: StaffIdentity, requestId: string, expectedVersion: number, at: Date): Promise<StaffResult> {
   if (Number.isNaN(at.getTime()) || at.getTime() < Date.now() - 60 * 60 * 1000) return { ok: false, message: "Enter the pickup date and time (not in the past)." };
-  return step(staff, requestId, expectedVersion, "request.pickup_scheduled", "SCHEDULE_PICKUP", async (tx, r) => {
+  return step(staff, requestId, expectedVersion, { action: "request.pickup_scheduled", event: "SCHEDULE_PICKUP", write: async (tx, r) => {
     await tx.authorizationRequest.update({ where: { id: requestId }, data: { pickupScheduledFor: at } });
     const to = notifyAddress(r);
     if (to) await tx.notification.create({ data: { requestId, template: "PICKUP_SCHEDULED", idempotencyKey: `pickup-scheduled:${requestId}:${at.getTime()}`, toAddress: to } });
-  }).catch(refusal);
+  } });
 }
 
 /** Pickup: who collected the records, and which photo ID was checked. */
 export async function recordPickup(staff: StaffIdentity, requestId: string, expectedVersion: number, collectedBy: string, idChecked: string): Promise<StaffResult> {
   if (!collectedBy.trim() || !idChecked.trim()) return { ok: false, message: "Enter who collected the records and which photo ID you checked." };
-  return step(staff, requestId, expectedVersion, "request.released", "RELEASE", async (tx, r, now) => {
-    if (r.deliveryMethod !== "PICKUP") throw new ReleaseRefused("This request is not for pickup.");
-    const records = await releasedRecords(tx, requestId);
+  return step(staff, requestId, expectedVersion, { action: "request.released", event: "RELEASE", write: async (tx, r, now) => {
+    if (r.deliveryMethod !== "PICKUP") throw new StepRefused("This request is not for pickup.");
+    const records = await releasedRecords(tx, r);
     await tx.authorizationRequest.update({ where: { id: requestId }, data: { pickedUpAt: now, pickedUpBy: collectedBy.trim().slice(0, 120), pickupIdChecked: idChecked.trim().slice(0, 120) } });
     await writeDisclosure(tx, r, staff, now, records);
     return { method: "PICKUP" };
-  }).catch(refusal);
+  } });
 }
 
 export async function completeRequest(staff: StaffIdentity, requestId: string, expectedVersion: number): Promise<StaffResult> {
-  return step(staff, requestId, expectedVersion, "request.completed", "COMPLETE", async (tx, r) => {
+  return step(staff, requestId, expectedVersion, { action: "request.completed", event: "COMPLETE", data: (_r, now) => ({ closedAt: now }), write: async (tx, r) => {
     const to = notifyAddress(r);
     if (to) await tx.notification.create({ data: { requestId, template: "COMPLETED", idempotencyKey: `completed:${requestId}`, toAddress: to } });
-  });
+  } });
 }
 
 // ───────────── helpers ─────────────
 
-class ReleaseRefused extends Error {}
-
-function refusal(error: unknown): StaffResult {
-  if (error instanceof ReleaseRefused) return { ok: false, message: error.message };
-  throw error;
-}
-
-async function releasedRecords(tx: Tx, requestId: string) {
-  const records = await tx.document.findFirst({ where: { requestId, kind: "RELEASED_RECORDS" }, orderBy: { createdAt: "desc" } });
-  if (!records) throw new ReleaseRefused("Attach the records to release first.");
+/** The records a release sends: the latest attached, and only once any invoice the policy waits for is paid. */
+async function releasedRecords(tx: Tx, r: Loaded) {
+  const records = await tx.document.findFirst({ where: { requestId: r.id, kind: "RELEASED_RECORDS" }, orderBy: { createdAt: "desc" } });
+  if (!records) throw new StepRefused("Attach the records to release first.");
+  if (r.recipientKind !== "MEDICAL_PROVIDER" && (await releaseRequiresPayment(tx))) {
+    const unpaid = await tx.invoice.count({ where: { requestId: r.id, status: "ISSUED" } });
+    if (unpaid > 0) throw new StepRefused("The invoice is not paid yet: records are released once it is paid.");
+  }
   return records;
 }
 
@@ -199,8 +161,4 @@ async function writeDisclosure(tx: Tx, r: Loaded, staff: StaffIdentity, now: Dat
 function addresseeName(r: Loaded): string {
   if (r.recipientKind !== "SELF" && r.recipientName) return r.recipientName;
   return r.requesterKind === "REPRESENTATIVE" && r.representativeName ? r.representativeName : `${r.patientFirstName} ${r.patientLastName}`;
-}
-
-function notifyAddress(r: Loaded): string | null {
-  return r.deliveryEmail ?? (r.requesterKind === "REPRESENTATIVE" ? r.representativeEmail : r.patientEmail) ?? null;
 }

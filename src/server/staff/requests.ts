@@ -1,16 +1,14 @@
 import "server-only";
 import { can } from "@/domain/staff-access";
-import { decide, type LifecycleEvent, type TransitionContext } from "@/domain/lifecycle";
+import type { LifecycleEvent, TransitionContext } from "@/domain/lifecycle";
 import { MAX_EXTENSION_DAYS } from "@/domain/deadlines";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { fileStore } from "../storage";
 import type { StaffIdentity } from "./auth";
+import { NOT_FOUND, notifyAddress, type StaffResult, step, StepRefused } from "./step";
 
-export type StaffResult = { ok: true } | { ok: false; message: string };
-
-export const STALE = "This request was changed by someone else since you opened it. Reload the page to see the changes, then try again.";
-export const NOT_FOUND = "This request does not exist or you may not open it.";
+export { NOT_FOUND, STALE, type StaffResult } from "./step";
 
 /**
  * Claims an unassigned request for this associate. Atomic: the row is updated only while it has
@@ -29,66 +27,38 @@ export async function claimRequest(staff: StaffIdentity, requestId: string): Pro
   });
 }
 
+export const REVIEW_EVENTS = ["START_REVIEW", "MARK_DEFICIENT", "RESUME_REVIEW", "VERIFY", "REJECT"] as const satisfies readonly LifecycleEvent[];
+export type ReviewEvent = (typeof REVIEW_EVENTS)[number];
+
 /**
- * Takes one lifecycle step. The state machine decides; the update is refused if the request
- * changed since the version the staff member saw (optimistic locking); the status change, the
- * deficiency or reason, and the audit event are written in one transaction.
+ * Takes one review step (start review, deficiency, resume, verify, reject) through the shared
+ * step mechanism: state machine, optimistic version, status change, audit, and the requester's
+ * notification, in one transaction.
  */
 export async function transitionRequest(
   staff: StaffIdentity,
   requestId: string,
   expectedVersion: number,
-  event: LifecycleEvent,
+  event: ReviewEvent,
   input: Pick<TransitionContext, "checklist" | "reason"> = {},
 ): Promise<StaffResult> {
-  const request = await db().authorizationRequest.findUnique({
-    where: { id: requestId },
-    select: { status: true, version: true, requesterKind: true, deliveryMethod: true },
-  });
-  if (!request || !can(staff.role, "request.view")) return { ok: false, message: NOT_FOUND };
-  if (request.version !== expectedVersion) return { ok: false, message: STALE };
-  const decision = decide(request.status, event, staff, { ...input, requesterKind: request.requesterKind, deliveryMethod: request.deliveryMethod });
-  if (!decision.ok) {
-    await recordAudit(db(), {
-      actor: { type: "STAFF", id: staff.id, role: staff.role },
-      action: `request.${event.toLowerCase()}`,
-      objectType: "AuthorizationRequest",
-      objectId: requestId,
-      requestId,
-      outcome: "DENIED",
-    });
-    return { ok: false, message: decision.reason };
-  }
-
-  return db().$transaction(async (tx) => {
-    const now = new Date();
-    const updated = await tx.authorizationRequest.updateMany({
-      where: { id: requestId, version: expectedVersion, status: request.status },
-      data: {
-        status: decision.to,
-        version: { increment: 1 },
-        ...(decision.to === "REJECTED" || decision.to === "COMPLETED" ? { closedAt: now, closeReason: input.reason?.trim() || null } : {}),
-      },
-    });
-    if (updated.count !== 1) return { ok: false as const, message: STALE };
-    await tx.statusChange.create({
-      data: { requestId, fromStatus: request.status, toStatus: decision.to, actorId: staff.id, at: now, note: requesterNote(event) },
-    });
-    if (event === "MARK_DEFICIENT") {
-      await tx.deficiency.create({ data: { requestId, reasons: [input.reason!.trim()], createdById: staff.id, createdAt: now } });
-    }
-    if (event === "RESUME_REVIEW") {
-      await tx.deficiency.updateMany({ where: { requestId, resolvedAt: null }, data: { resolvedAt: now } });
-    }
-    await recordAudit(tx, {
-      actor: { type: "STAFF", id: staff.id, role: staff.role },
-      action: `request.${event.toLowerCase()}`,
-      objectType: "AuthorizationRequest",
-      objectId: requestId,
-      requestId,
-      details: { from: request.status, to: decision.to, ...(input.checklist ? { checklist: input.checklist } : {}) },
-    });
-    return { ok: true as const };
+  // Release-side steps carry files, fees and disclosures: they have their own use cases.
+  if (!REVIEW_EVENTS.includes(event)) return { ok: false, message: "This step is not taken here." };
+  const reason = input.reason?.trim() || null;
+  return step(staff, requestId, expectedVersion, {
+    action: `request.${event.toLowerCase()}`,
+    event,
+    context: input,
+    note: requesterNote(event),
+    data: (_r, now) => (event === "REJECT" ? { closedAt: now, closeReason: reason } : {}),
+    write: async (tx, r, now) => {
+      if (event === "MARK_DEFICIENT") await tx.deficiency.create({ data: { requestId, reasons: [reason!], createdById: staff.id, createdAt: now } });
+      if (event === "RESUME_REVIEW") await tx.deficiency.updateMany({ where: { requestId, resolvedAt: null }, data: { resolvedAt: now } });
+      const template = event === "MARK_DEFICIENT" ? "DEFICIENCY" : event === "REJECT" ? "REJECTED" : null;
+      const to = notifyAddress(r);
+      if (template && to) await tx.notification.create({ data: { requestId, template, idempotencyKey: `${template.toLowerCase()}:${requestId}:${r.version}`, toAddress: to } });
+      return input.checklist ? { checklist: input.checklist } : {};
+    },
   });
 }
 
@@ -97,20 +67,20 @@ export async function extendDeadline(staff: StaffIdentity, requestId: string, ex
   if (!can(staff.role, "request.extend")) return { ok: false, message: NOT_FOUND };
   if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) return { ok: false, message: `An extension is 1 to ${MAX_EXTENSION_DAYS} days.` };
   if (!reason.trim()) return { ok: false, message: "Give the reason: the requester is told." };
-  const request = await db().authorizationRequest.findUnique({ where: { id: requestId }, select: { dueAt: true, version: true, extendedAt: true, closedAt: true } });
-  if (!request) return { ok: false, message: NOT_FOUND };
-  if (request.version !== expectedVersion) return { ok: false, message: STALE };
-  if (request.extendedAt) return { ok: false, message: "This request has already been extended once; the law allows one extension." };
-  if (request.closedAt) return { ok: false, message: "This request is closed." };
-  return db().$transaction(async (tx) => {
-    const now = new Date();
-    const updated = await tx.authorizationRequest.updateMany({
-      where: { id: requestId, version: expectedVersion, extendedAt: null },
-      data: { dueAt: new Date(request.dueAt.getTime() + days * 86_400_000), extendedAt: now, extensionReason: reason.trim(), version: { increment: 1 } },
-    });
-    if (updated.count !== 1) return { ok: false as const, message: STALE };
-    await recordAudit(tx, { actor: { type: "STAFF", id: staff.id, role: staff.role }, action: "request.extended", objectType: "AuthorizationRequest", objectId: requestId, requestId, details: { days } });
-    return { ok: true as const };
+  return step(staff, requestId, expectedVersion, {
+    action: "request.extended",
+    event: null,
+    permission: "request.extend",
+    data: (r, now) => {
+      if (r.extendedAt) throw new StepRefused("This request has already been extended once; the law allows one extension.");
+      if (r.closedAt) throw new StepRefused("This request is closed.");
+      return { dueAt: new Date(r.dueAt.getTime() + days * 86_400_000), extendedAt: now, extensionReason: reason.trim() };
+    },
+    write: async (tx, r) => {
+      const to = notifyAddress(r);
+      if (to) await tx.notification.create({ data: { requestId, template: "EXTENSION", idempotencyKey: `extension:${requestId}`, toAddress: to } });
+      return { days };
+    },
   });
 }
 

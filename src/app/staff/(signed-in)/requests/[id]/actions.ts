@@ -1,16 +1,13 @@
 "use server";
 
 import { z } from "zod";
-import type { LifecycleEvent } from "@/domain/lifecycle";
-import { claimRequest, extendDeadline, transitionRequest } from "@/server/staff/requests";
+import { claimRequest, extendDeadline, REVIEW_EVENTS, transitionRequest } from "@/server/staff/requests";
 import { staffFor } from "@/server/staff/session";
 import { type ActionState, answer } from "./respond";
 
 const REFUSED: ActionState = { message: "You are not signed in, or your role does not allow this." };
 const id = z.uuid();
 const version = z.coerce.number().int().min(1);
-// Release-side steps have their own actions (release-actions.ts): they carry files and details.
-const EVENTS = ["START_REVIEW", "MARK_DEFICIENT", "RESUME_REVIEW", "VERIFY", "REJECT"] as const;
 
 /** Every action checks the staff session and role itself (SECURITY.md §1). */
 export async function claimAction(_: ActionState, formData: FormData): Promise<ActionState> {
@@ -23,7 +20,7 @@ export async function claimAction(_: ActionState, formData: FormData): Promise<A
 export async function transitionAction(_: ActionState, formData: FormData): Promise<ActionState> {
   const staff = await staffFor("request.view");
   const parsed = z
-    .object({ requestId: id, version, event: z.enum(EVENTS), reason: z.string().max(1000).optional() })
+    .object({ requestId: id, version, event: z.enum(REVIEW_EVENTS), reason: z.string().max(1000).optional() })
     .safeParse({ requestId: formData.get("requestId"), version: formData.get("version"), event: formData.get("event"), reason: formData.get("reason") ?? undefined });
   if (!staff || !parsed.success) return REFUSED;
   const checklist =
@@ -35,7 +32,7 @@ export async function transitionAction(_: ActionState, formData: FormData): Prom
           specialConsentsMatch: formData.get("specialConsentsMatch") === "on",
         }
       : undefined;
-  const result = await transitionRequest(staff, parsed.data.requestId, parsed.data.version, parsed.data.event as LifecycleEvent, { checklist, reason: parsed.data.reason });
+  const result = await transitionRequest(staff, parsed.data.requestId, parsed.data.version, parsed.data.event, { checklist, reason: parsed.data.reason });
   return answer(parsed.data.requestId, result);
 }
 

@@ -1,0 +1,187 @@
+/**
+ * The fee calculator (RULES.md §6, docs/decisions/0005-fees.md). Pure: inputs, the year's Illinois
+ * schedule and the organization's policies in; itemized lines and a total in integer cents out,
+ * each line naming the rule that produced it.
+ */
+
+export type FeeRecipient = "MEDICAL_PROVIDER" | "PATIENT" | "THIRD_PARTY";
+export type FeeMedium = "ELECTRONIC" | "PAPER";
+
+/** One year of 735 ILCS 5/8-2001(d) maximums, as published by the Illinois Comptroller. */
+export type FeeSchedule = {
+  year: number;
+  handlingCents: number;
+  pages1To25Cents: number;
+  pages26To50Cents: number;
+  pagesOver50Cents: number;
+  microformPageCents: number;
+  /** Electronic records: percent of the paper per-page charge (statute: 50). */
+  electronicPercent: number;
+  source: string;
+};
+
+/** Choices the organization makes within the law ("policy" in RULES.md), kept in `Setting`. */
+export type FeePolicy = {
+  /** HHS flat fee for a patient's electronic copy. */
+  patientElectronicFlatCents: number;
+  /** Cost-based price of a paper (or microform) page for the patient's own copy, capped by Illinois. */
+  patientPageCents: number;
+};
+
+export const DEFAULT_FEE_POLICY: FeePolicy = { patientElectronicFlatCents: 650, patientPageCents: 25 };
+
+export type AtCostItem = { description: string; cents: number };
+
+export type FeeInput = {
+  recipient: FeeRecipient;
+  medium: FeeMedium;
+  /** Pages copied on a standard copier. */
+  pages: number;
+  /** Copies from microfiche or microfilm. */
+  microformPages: number;
+  /** Items that cannot be copied on a standard copier, at reasonable cost (entered by staff). */
+  atCostItems: readonly AtCostItem[];
+  /** Actual postage or shipping. */
+  postageCents: number;
+};
+
+export type FeeLine = {
+  description: string;
+  /** Which rule produced the line, e.g. "735 ILCS 5/8-2001(d)(1), 2024 schedule". */
+  rule: string;
+  quantity: number;
+  /** Unit price in hundredths of a cent (4350 = $0.435): electronic pages can cost half a cent. */
+  unitCentiCents: number;
+  amountCents: number;
+};
+
+export type FeeComputation = {
+  lines: FeeLine[];
+  totalCents: number;
+  /** The schedule year used (null when no schedule figure was needed). */
+  scheduleYear: number | null;
+};
+
+export class FeeInputError extends Error {}
+
+const ILLINOIS = "735 ILCS 5/8-2001(d)";
+const HIPAA = "45 CFR 164.524(c)(4)";
+const MAX_PAGES = 1_000_000;
+const MAX_CENTS = 100_000_00;
+
+/** The schedule for a request received at `receivedAt`: the latest year not after the receipt year (Chicago). */
+export function scheduleFor<S extends { year: number }>(receivedAt: Date, schedules: readonly S[]): S | null {
+  const year = Number(new Intl.DateTimeFormat("en-US", { timeZone: "America/Chicago", year: "numeric" }).format(receivedAt));
+  return schedules.filter((s) => s.year <= year).sort((a, b) => b.year - a.year)[0] ?? null;
+}
+
+/** The medium Section 4 implies: secure e-mail is electronic, mail and pickup are paper. */
+export function defaultMedium(deliveryMethod: "SECURE_EMAIL" | "MAIL" | "PICKUP"): FeeMedium {
+  return deliveryMethod === "SECURE_EMAIL" ? "ELECTRONIC" : "PAPER";
+}
+
+/** Maps the form's recipient kind: SELF is the patient's own access (a personal representative stands in their shoes). */
+export function feeRecipient(recipientKind: "SELF" | "MEDICAL_PROVIDER" | "THIRD_PARTY"): FeeRecipient {
+  return recipientKind === "SELF" ? "PATIENT" : recipientKind;
+}
+
+type ExactLine = Omit<FeeLine, "amountCents"> & { exactCentiCents: number };
+
+export function computeFees(input: FeeInput, schedule: FeeSchedule | null, policy: FeePolicy = DEFAULT_FEE_POLICY): FeeComputation {
+  checkInput(input);
+  const nothingToCopy = input.pages === 0 && input.microformPages === 0 && input.atCostItems.length === 0;
+  if (nothingToCopy) return noCharge("No charge: nothing to copy", "Nothing is charged when nothing is released (policy)");
+  if (input.recipient === "MEDICAL_PROVIDER")
+    return noCharge("No charge: records sent directly to a medical provider", "Records to another medical provider are free (policy)");
+
+  const lines: ExactLine[] = [];
+  const add = (description: string, rule: string, quantity: number, unitCentiCents: number) => {
+    if (quantity > 0) lines.push({ description, rule, quantity, unitCentiCents, exactCentiCents: quantity * unitCentiCents });
+  };
+  let scheduleYear: number | null = null;
+  const needSchedule = (): FeeSchedule => {
+    if (!schedule) throw new FeeInputError("No Illinois fee schedule covers the year this request was received.");
+    scheduleYear = schedule.year;
+    return schedule;
+  };
+  const tiers = (s: FeeSchedule) =>
+    [
+      { label: "1–25", count: Math.min(input.pages, 25), cents: s.pages1To25Cents, clause: "(d)(1), pages 1–25" },
+      { label: "26–50", count: Math.min(Math.max(input.pages - 25, 0), 25), cents: s.pages26To50Cents, clause: "(d)(1), pages 26–50" },
+      { label: "over 50", count: Math.max(input.pages - 50, 0), cents: s.pagesOver50Cents, clause: "(d)(1), pages over 50" },
+    ] as const;
+
+  if (input.recipient === "PATIENT" && input.medium === "ELECTRONIC") {
+    add("Electronic copy of your records (flat fee)", `${HIPAA}: HHS flat fee for electronic copies (policy)`, 1, policy.patientElectronicFlatCents * 100);
+  } else if (input.recipient === "PATIENT") {
+    const s = needSchedule();
+    for (const t of tiers(s)) {
+      const unit = Math.min(policy.patientPageCents, t.cents);
+      add(`Paper copies, pages ${t.label}`, `${HIPAA}: cost-based copying, capped at ${ILLINOIS}${t.clause.slice(3)} (${s.year})`, t.count, unit * 100);
+    }
+    add("Copies from microfiche or microfilm", `${HIPAA}: cost-based copying, capped at ${ILLINOIS}(3) (${s.year})`, input.microformPages, Math.min(policy.patientPageCents, s.microformPageCents) * 100);
+  } else {
+    const s = needSchedule();
+    add("Handling charge", `${ILLINOIS}: handling charge (${s.year})`, 1, s.handlingCents * 100);
+    for (const t of tiers(s)) {
+      if (input.medium === "PAPER") add(`Paper copies, pages ${t.label}`, `${ILLINOIS}${t.clause.slice(3)} (${s.year})`, t.count, t.cents * 100);
+      else
+        add(
+          `Electronic copies, pages ${t.label} (${s.electronicPercent}% of the paper rate)`,
+          `${ILLINOIS}(2): ${s.electronicPercent}% of ${t.clause.slice(4)} (${s.year})`,
+          t.count,
+          t.cents * s.electronicPercent,
+        );
+    }
+    add("Copies from microfiche or microfilm", `${ILLINOIS}(3) (${s.year})`, input.microformPages, s.microformPageCents * 100);
+  }
+  for (const item of input.atCostItems) add(item.description.trim(), "Item that cannot be copied on a standard copier, at reasonable cost", 1, item.cents * 100);
+  add("Postage and shipping", "Actual postage", input.postageCents > 0 ? 1 : 0, input.postageCents * 100);
+  return { ...allocate(lines), scheduleYear };
+}
+
+/**
+ * Rounds once: the total is the exact sum rounded down to the cent (never above a statutory
+ * maximum); each line is rounded down and the cents that leaves go to the largest dropped
+ * fractions, earlier lines first, so the lines add up to the total exactly.
+ */
+function allocate(lines: ExactLine[]): { lines: FeeLine[]; totalCents: number } {
+  const exactTotal = lines.reduce((sum, l) => sum + l.exactCentiCents, 0);
+  const totalCents = Math.floor(exactTotal / 100);
+  const floors = lines.map((l) => Math.floor(l.exactCentiCents / 100));
+  let leftover = totalCents - floors.reduce((a, b) => a + b, 0);
+  const byFraction = lines
+    .map((l, i) => ({ i, fraction: l.exactCentiCents % 100 }))
+    .filter((x) => x.fraction > 0)
+    .sort((a, b) => b.fraction - a.fraction || a.i - b.i);
+  for (const { i } of byFraction) {
+    if (leftover === 0) break;
+    floors[i]! += 1;
+    leftover -= 1;
+  }
+  return {
+    lines: lines.map((l, i) => ({ description: l.description, rule: l.rule, quantity: l.quantity, unitCentiCents: l.unitCentiCents, amountCents: floors[i]! })),
+    totalCents,
+  };
+}
+
+function noCharge(description: string, rule: string): FeeComputation {
+  return { lines: [{ description, rule, quantity: 1, unitCentiCents: 0, amountCents: 0 }], totalCents: 0, scheduleYear: null };
+}
+
+function checkInput(input: FeeInput): void {
+  const count = (n: number) => Number.isInteger(n) && n >= 0 && n <= MAX_PAGES;
+  const money = (n: number) => Number.isInteger(n) && n >= 0 && n <= MAX_CENTS;
+  if (!count(input.pages) || !count(input.microformPages)) throw new FeeInputError("Page counts are whole numbers, 0 or more.");
+  if (!money(input.postageCents)) throw new FeeInputError("Postage is an amount in cents, 0 or more.");
+  for (const item of input.atCostItems) {
+    if (!item.description.trim() || !money(item.cents) || item.cents === 0) throw new FeeInputError("Each item at cost needs a description and an amount.");
+  }
+}
+
+/** "$0.435" for fractional units, "$1.30" otherwise. */
+export function formatUnitPrice(unitCentiCents: number): string {
+  const dollars = unitCentiCents / 10_000;
+  const decimals = unitCentiCents % 100 === 0 ? 2 : unitCentiCents % 10 === 0 ? 3 : 4;
+  return `$${dollars.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}`;
+}
