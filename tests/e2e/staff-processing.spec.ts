@@ -1,5 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
+import { readFile } from "node:fs/promises";
 import { samplePdf } from "../support/files";
+import { pdfText } from "../support/pdf-text";
 import { demoPassword, firstSignIn } from "./support/staff";
 import { expectNoAxeViolations } from "./support/wizard";
 
@@ -35,11 +37,33 @@ test.describe.serial("from the queue to release", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Verified");
   }
 
+  const status = () => page.getByRole("heading", { level: 1 });
+
+  /** Attaches the records; anything not going to a medical provider then waits for its invoice. */
   async function attachRecords(pages: number) {
     await page.getByLabel("Records to release (one PDF)").setInputFiles({ name: "records.pdf", mimeType: "application/pdf", buffer: await samplePdf("Released records") });
     await page.getByLabel("Number of pages").fill(String(pages));
     await page.getByRole("button", { name: "Attach the records" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toContainText("Ready to release");
+    await expect(page.getByText(`Records attached: ${pages} page`)).toBeVisible();
+    await expect(status()).toContainText("Verified");
+  }
+
+  /** Computes the fees, checks the total shown, and issues that invoice. */
+  async function issueInvoice(total: string, postage?: string) {
+    if (postage) await page.getByLabel("Actual postage or shipping, in dollars").fill(postage);
+    await page.getByRole("button", { name: "Compute the fees" }).click();
+    await expect(page.getByRole("table", { name: /Fee computation/ })).toContainText(`Total${total}`);
+    await page.getByRole("button", { name: `Issue the invoice for ${total}` }).click();
+    await expect(status()).toContainText("Awaiting payment");
+    await expect(page.getByRole("region", { name: /Release/ })).toContainText("Waiting for the invoice to be paid");
+  }
+
+  async function payByCard(amount?: string) {
+    await page.getByLabel("Paid by").selectOption("CARD_BY_PHONE");
+    if (amount) await page.getByLabel("Amount received, in dollars").fill(amount);
+    await page.getByLabel("Card's last four digits").fill("4242");
+    await page.getByLabel("Authorization code").fill("A1B2C3");
+    await page.getByRole("button", { name: "Record the payment" }).click();
   }
 
   test("secure e-mail: claim, review, verify with the checklist, attach, release, complete", async () => {
@@ -59,6 +83,9 @@ test.describe.serial("from the queue to release", () => {
 
     await attachRecords(14);
     await expectNoAxeViolations(page);
+    await issueInvoice("$6.50"); // the patient's electronic copy: HHS flat fee
+    await payByCard();
+    await expect(status()).toContainText("Ready to release");
     await page.getByRole("button", { name: "Release by secure e-mail" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Released");
     await expect(page.getByRole("region", { name: /Release/ })).toContainText("14 pages to Jordan Sample, by secure e-mail");
@@ -70,6 +97,10 @@ test.describe.serial("from the queue to release", () => {
     await open("Placeholder, Morgan");
     await verify(true);
     await attachRecords(40);
+    await issueInvoice("$12.10", "2.10"); // 40 paper pages at the $0.25 cost-based rate, plus postage
+    await page.getByLabel("Check number").fill("5120");
+    await page.getByRole("button", { name: "Record the payment" }).click();
+    await expect(status()).toContainText("Ready to release");
     await page.getByRole("button", { name: "Create the cover letter and mailing label" }).click();
     const [label] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Print the mailing label (PDF)" }).click()]);
     expect(label.suggestedFilename()).toBe("mailing_label.pdf");
@@ -86,6 +117,9 @@ test.describe.serial("from the queue to release", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("In review");
     await verify(true);
     await attachRecords(3);
+    await issueInvoice("$0.75");
+    await payByCard();
+    await expect(status()).toContainText("Ready to release");
     await page.getByLabel("How did the call go?").selectOption("NO_ANSWER");
     await page.getByRole("button", { name: "Log the call" }).click();
     await expect(page.getByRole("list", { name: "Call log" })).toContainText("No answer");
@@ -102,6 +136,51 @@ test.describe.serial("from the queue to release", () => {
     await page.getByRole("button", { name: "Record the pickup" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Released");
     await expect(page.getByRole("region", { name: /Release/ })).toContainText("by call for pickup");
+    await expectNoAxeViolations(page);
+  });
+
+  test("third party: the invoice computed, issued and read as a PDF; partial checks add up, overpayment is refused, and full payment unlocks the release", async () => {
+    await open("Demo, Quinn");
+    await expect(status()).toContainText("Verified");
+    await attachRecords(51);
+    await expect(page.getByRole("button", { name: "Create the cover letter and mailing label" })).toHaveCount(0);
+    await page.getByLabel("Actual postage or shipping, in dollars").fill("7.32");
+    await page.getByRole("button", { name: "Compute the fees" }).click();
+    const computation = page.getByRole("table", { name: /Fee computation — Illinois schedule 2024/ });
+    for (const text of ["Handling charge", "$34.72", "Paper copies, pages 1–25", "$32.50", "Paper copies, pages 26–50", "$21.75", "Paper copies, pages over 50", "$0.43", "Postage and shipping", "$7.32", "Total$96.72"])
+      await expect(computation).toContainText(text);
+    // Changing an input after computing asks for a new computation before anything is issued.
+    await page.getByLabel("Actual postage or shipping, in dollars").fill("7.33");
+    await expect(page.getByText("compute the fees again before issuing")).toBeVisible();
+    await expect(page.getByRole("button", { name: /Issue the invoice/ })).toHaveCount(0);
+    await page.getByLabel("Actual postage or shipping, in dollars").fill("7.32");
+    await page.getByRole("button", { name: "Compute the fees" }).click();
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Issue the invoice for $96.72" }).click();
+    await expect(status()).toContainText("Awaiting payment");
+
+    const link = page.getByRole("link", { name: /^Invoice INV-\d{4}-[0-9A-Z]{6} \(PDF\)$/ });
+    const number = (await link.textContent())!.match(/INV-\d{4}-[0-9A-Z]{6}/)![0];
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    const text = await pdfText(await readFile((await download.path())!));
+    for (const expected of [`Invoice ${number}`, "Handling charge", "Paper copies, pages 1–25", "Paper copies, pages 26–50", "Paper copies, pages over 50", "Postage and shipping", "Total $96.72", "Balance due: $96.72", "(312) 757-5020", "payable to DuPage Medical Group", "Cash is not accepted", "Example & Partners LLP"])
+      expect(text).toContain(expected);
+
+    // A partial check, then the balance: the release unlocks only when paid in full.
+    await page.getByLabel("Amount received, in dollars").fill("50.00");
+    await page.getByLabel("Check number").fill("88");
+    await page.getByRole("button", { name: "Record the payment" }).click();
+    await expect(page.getByRole("region", { name: "Fees and invoice" })).toContainText("balance due $46.72");
+    await expect(status()).toContainText("Awaiting payment");
+    await page.getByLabel("Amount received, in dollars").fill("46.73");
+    await page.getByLabel("Check number").fill("89");
+    await page.getByRole("button", { name: "Record the payment" }).click();
+    await expect(page.getByRole("form", { name: "Record a payment" }).getByRole("alert")).toContainText("more than the balance due ($46.72)");
+    await page.getByLabel("Amount received, in dollars").fill("46.72");
+    await page.getByRole("button", { name: "Record the payment" }).click();
+    await expect(status()).toContainText("Ready to release");
+    await expect(page.getByRole("region", { name: "Fees and invoice" })).toContainText("Paid");
+    await expect(page.getByRole("button", { name: "Create the cover letter and mailing label" })).toBeVisible();
     await expectNoAxeViolations(page);
   });
 });

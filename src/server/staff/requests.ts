@@ -97,6 +97,7 @@ export async function requestForStaff(staff: StaffIdentity, requestId: string) {
       deficiencies: { orderBy: { createdAt: "asc" } },
       pickupCalls: { orderBy: { at: "asc" } },
       disclosures: { orderBy: { disclosedAt: "asc" } },
+      invoices: { orderBy: { issuedAt: "asc" }, include: { lines: { orderBy: { position: "asc" } }, payments: { orderBy: { createdAt: "asc" } } } },
     },
   });
   if (!request) return null;

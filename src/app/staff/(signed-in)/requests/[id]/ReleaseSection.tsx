@@ -24,7 +24,9 @@ const callOutcomes = [
 ] as const;
 
 /** Attaching the records, then release by the Section 4 method, then completion. */
-export function ReleaseSection({ r }: { r: Request }) {
+export function ReleaseSection({ r, releaseRequiresPayment }: { r: Request; releaseRequiresPayment: boolean }) {
+  // Unpaid records wait, unless the organization turned the "release requires payment" policy off.
+  const ready = r.status === "READY_TO_RELEASE" || (r.status === "AWAITING_PAYMENT" && !releaseRequiresPayment);
   const hidden = (
     <>
       <input type="hidden" name="requestId" value={r.id} />
@@ -37,8 +39,14 @@ export function ReleaseSection({ r }: { r: Request }) {
   return (
     <section aria-labelledby="release-heading" className="stack card">
       <h2 id="release-heading">Release — {deliveryMethodLabels[r.deliveryMethod].label}</h2>
+      {r.status === "AWAITING_PAYMENT" && releaseRequiresPayment ? <p>Waiting for the invoice to be paid: the records are released once it is paid.</p> : null}
+      {r.status === "VERIFIED" && r.pageCount !== null ? (
+        <p>
+          Records attached: {r.pageCount} page{r.pageCount === 1 ? "" : "s"}. Next: issue the invoice below. To correct them, attach them again.
+        </p>
+      ) : null}
       {r.status === "VERIFIED" ? (
-        <ActionForm action={attachRecordsAction} submitLabel="Attach the records">
+        <ActionForm action={attachRecordsAction} submitLabel={r.pageCount === null ? "Attach the records" : "Attach the records again"}>
           {hidden}
           <div className="field">
             <label htmlFor="records">Records to release (one PDF)</label>
@@ -51,14 +59,14 @@ export function ReleaseSection({ r }: { r: Request }) {
         </ActionForm>
       ) : null}
 
-      {r.status === "READY_TO_RELEASE" && r.deliveryMethod === "SECURE_EMAIL" ? (
+      {ready && r.deliveryMethod === "SECURE_EMAIL" ? (
         <ActionForm action={releaseSecureEmailAction} submitLabel="Release by secure e-mail">
           {hidden}
           <p>The requester gets an e-mail at {r.deliveryEmail} with a link to the secure download (no records in the e-mail).</p>
         </ActionForm>
       ) : null}
 
-      {r.status === "READY_TO_RELEASE" && r.deliveryMethod === "MAIL" ? (
+      {ready && r.deliveryMethod === "MAIL" ? (
         printable.length === 0 ? (
           <ActionForm action={prepareMailingAction} submitLabel="Create the cover letter and mailing label">
             {hidden}
@@ -83,7 +91,7 @@ export function ReleaseSection({ r }: { r: Request }) {
         )
       ) : null}
 
-      {r.deliveryMethod === "PICKUP" && (r.status === "READY_TO_RELEASE" || r.status === "PICKUP_SCHEDULED") ? (
+      {r.deliveryMethod === "PICKUP" && (ready || r.status === "PICKUP_SCHEDULED") ? (
         <>
           <p>
             Call {r.pickupPhone}
@@ -119,7 +127,7 @@ export function ReleaseSection({ r }: { r: Request }) {
               <input id="call-note" name="note" maxLength={500} />
             </div>
           </ActionForm>
-          {r.status === "READY_TO_RELEASE" ? (
+          {ready ? (
             <ActionForm action={scheduleAction} submitLabel="Schedule the pickup">
               {hidden}
               <div className="field">

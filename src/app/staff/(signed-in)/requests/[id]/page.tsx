@@ -6,10 +6,12 @@ import { formatAddress, formatDate, formatDateTime } from "@/domain/format";
 import { availableEvents, statusLabels, type LifecycleEvent } from "@/domain/lifecycle";
 import { deliveryMethodLabels, recipientKindLabels, recordTypeLabels, representativeAuthorityLabels, specialCategoryLabels } from "@/domain/labels";
 import { can } from "@/domain/staff-access";
+import { releaseRequiresPayment } from "@/server/settings";
 import { requestForStaff } from "@/server/staff/requests";
 import { requireStaffPage } from "@/server/staff/session";
 import { ActionForm } from "./ActionForm";
 import { claimAction, extendAction, transitionAction } from "./actions";
+import { FeeSection } from "./FeeSection";
 import { ReleaseSection } from "./ReleaseSection";
 
 export const metadata: Metadata = { title: "Request" };
@@ -45,6 +47,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   if (!r) notFound();
 
   const events = availableEvents(r.status, staff.role);
+  const paymentFirst = await releaseRequiresPayment();
   const left = daysRemaining(r.dueAt, new Date());
   const hidden = (
     <>
@@ -137,7 +140,10 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         ) : null}
       </section>
 
-      {can(staff.role, "request.process") && ["VERIFIED", "READY_TO_RELEASE", "PICKUP_SCHEDULED", "RELEASED"].includes(r.status) ? <ReleaseSection r={r} /> : null}
+      {can(staff.role, "request.process") && ["VERIFIED", "AWAITING_PAYMENT", "READY_TO_RELEASE", "PICKUP_SCHEDULED", "RELEASED"].includes(r.status) ? (
+        <ReleaseSection r={r} releaseRequiresPayment={paymentFirst} />
+      ) : null}
+      <FeeSection r={r} role={staff.role} releaseRequiresPayment={paymentFirst} />
 
       <section aria-labelledby="submitted-heading" className="stack">
         <h2 id="submitted-heading">What was submitted</h2>

@@ -1,0 +1,170 @@
+"use client";
+
+import { type FormEvent, useActionState, useState, useTransition } from "react";
+import { formatUnitPrice } from "@/domain/fees";
+import { formatCents } from "@/domain/format";
+import { MAX_AT_COST_ITEMS } from "@/domain/payments";
+import { computeFeesAction, issueInvoiceAction } from "./fee-actions";
+import type { FeeFormState } from "./fee-state";
+
+function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  return errors?.length ? (
+    <span id={id} className="field-error">
+      {errors.join(" ")}
+    </span>
+  ) : null;
+}
+
+/**
+ * Staff enter what was copied and posted, see the computation line by line (with the rule and the
+ * Illinois schedule year behind each line), then issue exactly that invoice. Changing an input
+ * after computing hides the issue button until the fees are computed again.
+ */
+export function FeeCalculator({
+  requestId,
+  version,
+  pageCount,
+  defaultMedium,
+  reissue,
+}: {
+  requestId: string;
+  version: number;
+  pageCount: number;
+  defaultMedium: "ELECTRONIC" | "PAPER";
+  reissue: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(async (previous: FeeFormState, formData: FormData): Promise<FeeFormState> => {
+    if (formData.get("intent") === "issue") {
+      const result = await issueInvoiceAction(previous, formData);
+      return result.done ? result : { ...previous, message: result.message, fieldErrors: result.fieldErrors };
+    }
+    return computeFeesAction(previous, formData);
+  }, {});
+  const [, startTransition] = useTransition();
+  const [items, setItems] = useState(0);
+  // Submitted by hand, not through <form action>: React resets a form after its action, and the
+  // inputs must stay as computed for the issue step.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    setChanged(false);
+    startTransition(() => formAction(formData));
+  };
+  const [changedSinceCompute, setChanged] = useState(false);
+  const errors = state.fieldErrors ?? {};
+  const invalid = (name: string) => (errors[name]?.length ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {});
+  const computation = state.computation;
+
+  return (
+    <form onSubmit={submit} onChange={() => setChanged(true)} className="stack action-form" aria-busy={pending}>
+      <input type="hidden" name="requestId" value={requestId} />
+      <input type="hidden" name="version" value={version} />
+      {state.message ? (
+        <div className="notice notice-error" role="alert">
+          <p>{state.message}</p>
+        </div>
+      ) : null}
+      <p>
+        {pageCount} page{pageCount === 1 ? "" : "s"} attached. {reissue ? "Reissuing voids the open invoice." : null}
+      </p>
+      <fieldset>
+        <legend className="field-label">Copies are</legend>
+        {(["PAPER", "ELECTRONIC"] as const).map((medium) => (
+          <label key={medium} className="choice">
+            <input type="radio" name="medium" value={medium} defaultChecked={medium === defaultMedium} /> {medium === "PAPER" ? "Paper" : "Electronic (secure download, CD or USB)"}
+          </label>
+        ))}
+      </fieldset>
+      <div className={`field${errors.microformPages ? " field-invalid" : ""}`}>
+        <label htmlFor="microformPages">Pages copied from microfiche or microfilm</label>
+        <FieldError id="microformPages-error" errors={errors.microformPages} />
+        <input id="microformPages" name="microformPages" type="number" min={0} defaultValue={0} className="input-short" {...invalid("microformPages")} />
+      </div>
+      <div className={`field${errors.postage ? " field-invalid" : ""}`}>
+        <label htmlFor="postage">Actual postage or shipping, in dollars</label>
+        <FieldError id="postage-error" errors={errors.postage} />
+        <input id="postage" name="postage" type="text" inputMode="decimal" defaultValue="0.00" className="input-short" {...invalid("postage")} />
+      </div>
+      {Array.from({ length: items }, (_, i) => (
+        <fieldset key={i}>
+          <legend className="field-label">Item at cost {i + 1} (cannot be copied on a standard copier)</legend>
+          <div className={`field${errors[`atCostItems.${i}.description`] ? " field-invalid" : ""}`}>
+            <label htmlFor={`item${i}Description`}>What it is</label>
+            <FieldError id={`atCostItems.${i}.description-error`} errors={errors[`atCostItems.${i}.description`]} />
+            <input id={`item${i}Description`} name={`item${i}Description`} type="text" maxLength={120} {...invalid(`atCostItems.${i}.description`)} />
+          </div>
+          <div className={`field${errors[`atCostItems.${i}.amount`] ? " field-invalid" : ""}`}>
+            <label htmlFor={`item${i}Amount`}>Its cost, in dollars</label>
+            <FieldError id={`atCostItems.${i}.amount-error`} errors={errors[`atCostItems.${i}.amount`]} />
+            <input id={`item${i}Amount`} name={`item${i}Amount`} type="text" inputMode="decimal" className="input-short" {...invalid(`atCostItems.${i}.amount`)} />
+          </div>
+        </fieldset>
+      ))}
+      {items < MAX_AT_COST_ITEMS ? (
+        <p>
+          <button type="button" className="button-secondary" onClick={() => setItems(items + 1)}>
+            Add an item at cost (e.g. X-ray film copies)
+          </button>
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="submit" name="intent" value="compute" className="button-secondary" disabled={pending}>
+          Compute the fees
+        </button>
+      </div>
+
+      {computation ? (
+        <div className="stack" aria-live="polite">
+          <div className="table-wrap">
+            <table>
+              <caption>
+                Fee computation
+                {computation.scheduleYear ? ` — Illinois schedule ${computation.scheduleYear}${state.receivedYear && state.receivedYear !== computation.scheduleYear ? ` (request received in ${state.receivedYear}; the latest earlier schedule applies)` : ""}` : ""}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Item</th>
+                  <th scope="col">Rule</th>
+                  <th scope="col" className="numeric">Qty</th>
+                  <th scope="col" className="numeric">Unit price</th>
+                  <th scope="col" className="numeric">Amount</th>
+                </tr>
+              </thead>
+              <tbody>
+                {computation.lines.map((l, i) => (
+                  <tr key={i}>
+                    <td>{l.description}</td>
+                    <td>{l.rule}</td>
+                    <td className="numeric">{l.quantity}</td>
+                    <td className="numeric">{formatUnitPrice(l.unitCentiCents)}</td>
+                    <td className="numeric">{formatCents(l.amountCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={4}>
+                    Total
+                  </th>
+                  <td className="numeric">
+                    <strong>{formatCents(computation.totalCents)}</strong>
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+          {changedSinceCompute ? (
+            <p className="notice">You changed the inputs: compute the fees again before issuing.</p>
+          ) : (
+            <div className="actions">
+              <input type="hidden" name="expectedTotalCents" value={computation.totalCents} />
+              <button type="submit" name="intent" value="issue" className="button" disabled={pending}>
+                {computation.totalCents === 0 ? "No charge: go on to release" : `Issue the invoice for ${formatCents(computation.totalCents)}`}
+              </button>
+            </div>
+          )}
+        </div>
+      ) : null}
+    </form>
+  );
+}
