@@ -19,6 +19,9 @@ export default function HomePage() {
           <a className="button-secondary" href="#paper-form">
             Use a paper form instead
           </a>
+          <Link className="button-secondary" href="/portal">
+            Check on a request
+          </Link>
         </div>
       </div>
 

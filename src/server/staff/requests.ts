@@ -97,6 +97,8 @@ export async function requestForStaff(staff: StaffIdentity, requestId: string) {
       deficiencies: { orderBy: { createdAt: "asc" } },
       pickupCalls: { orderBy: { at: "asc" } },
       disclosures: { orderBy: { disclosedAt: "asc" } },
+      revocations: { orderBy: { signedAt: "asc" } },
+      downloadGrants: { where: { revokedAt: null }, select: { id: true, expiresAt: true, downloadCount: true, maxDownloads: true } },
       invoices: { orderBy: { issuedAt: "asc" }, include: { lines: { orderBy: { position: "asc" } }, payments: { orderBy: { createdAt: "asc" } } } },
     },
   });

@@ -92,6 +92,10 @@ export default async function ConfirmationPage() {
         </p>
         {view.notifiedByEmail ? <p>We are also sending an e-mail that confirms we received your request. It contains no health information.</p> : null}
         <p>{fees}</p>
+        <p>
+          Check on your request at any time: <Link href="/portal">sign in with your confirmation number</Link> and the patient&apos;s date of birth;
+          we send a one-time code to the e-mail address on the request.
+        </p>
       </section>
 
       <section aria-labelledby="copy-heading" className="stack">

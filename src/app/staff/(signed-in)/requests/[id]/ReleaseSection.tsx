@@ -5,6 +5,7 @@ import { ActionForm } from "./ActionForm";
 import {
   attachRecordsAction,
   completeAction,
+  revokeLinksAction,
   logCallAction,
   markMailedAction,
   prepareMailingAction,
@@ -150,6 +151,16 @@ export function ReleaseSection({ r, releaseRequiresPayment }: { r: Request; rele
             </ActionForm>
           )}
         </>
+      ) : null}
+
+      {r.deliveryMethod === "SECURE_EMAIL" && r.downloadGrants.some((g) => g.expiresAt > new Date()) ? (
+        <ActionForm action={revokeLinksAction} submitLabel="Withdraw the download links" danger>
+          {hidden}
+          <p>
+            {r.downloadGrants.length} open download link{r.downloadGrants.length === 1 ? "" : "s"} ({r.downloadGrants.map((g) => `${g.downloadCount} of ${g.maxDownloads} downloads used`).join("; ")}). Withdraw them if a link
+            went to the wrong person; the requester can ask for a new one to the e-mail address on file.
+          </p>
+        </ActionForm>
       ) : null}
 
       {r.status === "RELEASED" ? (

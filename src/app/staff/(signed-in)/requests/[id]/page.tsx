@@ -83,6 +83,22 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </div>
       </dl>
 
+      {r.revocations.map((v) => (
+        <div key={v.id} className="notice notice-error" role="status">
+          <p>
+            <strong>Authorization revoked in writing</strong> by {v.signerName} on {formatDateTime(v.signedAt)}
+            {v.statement ? `: “${v.statement}”` : ""}. Release nothing more under it.
+          </p>
+        </div>
+      ))}
+      {r.deficiencies.some((d) => d.respondedAt && !d.resolvedAt) ? (
+        <div className="notice" role="status">
+          <p>
+            <strong>The requester answered the deficiency.</strong> Review their answer under History, then resume the review.
+          </p>
+        </div>
+      ) : null}
+
       <section aria-labelledby="actions-heading" className="stack card">
         <h2 id="actions-heading">Next steps</h2>
         {!r.assignee && can(staff.role, "request.process") ? (
@@ -260,6 +276,13 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             {r.deficiencies.map((d) => (
               <li key={d.id}>
                 Deficiency {formatDate(d.createdAt)}: {d.reasons.join("; ")} {d.resolvedAt ? "(resolved)" : "(open)"}
+                {d.respondedAt ? (
+                  <>
+                    {" "}
+                    — <strong>the requester answered on {formatDateTime(d.respondedAt)}</strong>
+                    {d.response ? `: “${d.response}”` : ""} (documents they sent are listed above as “deficiency response”)
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -12,6 +12,7 @@ import {
   releaseBySecureEmail,
   schedulePickup,
 } from "@/server/staff/release";
+import { revokeDownloadLinks } from "@/server/portal/downloads";
 import { staffFor } from "@/server/staff/session";
 import { type ActionState, answer } from "./respond";
 
@@ -60,6 +61,10 @@ export async function scheduleAction(_: ActionState, formData: FormData): Promis
 
 export async function recordPickupAction(_: ActionState, formData: FormData): Promise<ActionState> {
   return guarded(formData, (s, i) => recordPickup(s, i.requestId, i.version, text(formData, "collectedBy"), text(formData, "idChecked")));
+}
+
+export async function revokeLinksAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  return guarded(formData, (s, i) => revokeDownloadLinks(s, i.requestId));
 }
 
 export async function completeAction(_: ActionState, formData: FormData): Promise<ActionState> {

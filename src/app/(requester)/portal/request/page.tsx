@@ -1,0 +1,165 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { QuestionsLine } from "@/components/PhoneLink";
+import { CLOSED_STATUSES, statusLabels } from "@/domain/lifecycle";
+import { formatCents, formatDate, formatDateTime } from "@/domain/format";
+import { deliveryMethodLabels } from "@/domain/labels";
+import { organization } from "@/domain/organization";
+import { portalRequestId } from "@/server/portal/access";
+import { currentGrant, LINK_DAYS, MAX_DOWNLOADS } from "@/server/portal/downloads";
+import { portalView } from "@/server/portal/portal";
+import { signOutAction } from "../actions";
+import { DeficiencyResponseForm, NewLinkForm, RevokeForm } from "../PortalForms";
+
+export const metadata: Metadata = { title: "Your records request" };
+export const dynamic = "force-dynamic";
+
+const invoiceStatus = { ISSUED: "To pay", PAID: "Paid", VOID: "Void (replaced or cancelled)" } as const;
+
+export default async function PortalRequestPage() {
+  const requestId = await portalRequestId();
+  const r = requestId ? await portalView(requestId) : null;
+  if (!r) redirect("/portal");
+  const grant = r.deliveryMethod === "SECURE_EMAIL" && ["RELEASED", "COMPLETED"].includes(r.status) ? await currentGrant(r.id) : null;
+  const openDeficiency = r.status === "DEFICIENT" ? r.deficiencies.find((d) => !d.resolvedAt) : undefined;
+  const closed = CLOSED_STATUSES.includes(r.status);
+
+  return (
+    <div className="container section stack">
+      <h1>
+        Records request {r.confirmationNumber} <span className="badge">{statusLabels[r.status]}</span>
+      </h1>
+      <dl className="summary-list">
+        <div>
+          <dt>Received</dt>
+          <dd>{formatDate(r.receivedAt)}</dd>
+        </div>
+        {closed ? null : (
+          <div>
+            <dt>We will respond by</dt>
+            <dd>
+              {formatDate(r.dueAt)}
+              {r.extendedAt ? ` (extended: ${r.extensionReason ?? ""})` : ""}
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>Delivery</dt>
+          <dd>
+            {deliveryMethodLabels[r.deliveryMethod].label}
+            {r.mailTrackingNumber ? ` — mailed ${r.mailedAt ? formatDate(r.mailedAt) : ""}, tracking number ${r.mailTrackingNumber}` : ""}
+            {r.pickupScheduledFor && r.status === "PICKUP_SCHEDULED" ? ` — pickup scheduled for ${formatDateTime(r.pickupScheduledFor)}; bring a photo ID` : ""}
+          </dd>
+        </div>
+      </dl>
+
+      {openDeficiency ? (
+        <section aria-labelledby="missing-heading" className="stack card">
+          <h2 id="missing-heading">What we need from you</h2>
+          <ul>
+            {openDeficiency.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+          {openDeficiency.respondedAt ? (
+            <p>We received your answer on {formatDate(openDeficiency.respondedAt)}. An associate will review it; you can send more below.</p>
+          ) : null}
+          <DeficiencyResponseForm deficiencyId={openDeficiency.id} />
+        </section>
+      ) : null}
+
+      {r.deliveryMethod === "SECURE_EMAIL" && ["RELEASED", "COMPLETED"].includes(r.status) ? (
+        <section aria-labelledby="records-heading" id="records" className="stack card">
+          <h2 id="records-heading">Your records</h2>
+          {grant ? (
+            <>
+              <p>
+                <a className="button" href="/portal/records">
+                  Download your records (PDF)
+                </a>
+              </p>
+              <p className="hint">
+                This link allows {MAX_DOWNLOADS - grant.downloadCount} more download{MAX_DOWNLOADS - grant.downloadCount === 1 ? "" : "s"} until {formatDate(grant.expiresAt)}. Keep the file in a
+                safe place.
+              </p>
+            </>
+          ) : (
+            <>
+              <p>To download your records, use the link in the e-mail we sent (it works for {LINK_DAYS} days), or get a new one.</p>
+              <NewLinkForm />
+            </>
+          )}
+        </section>
+      ) : null}
+
+      {r.invoices.length ? (
+        <section aria-labelledby="invoices-heading" className="stack card">
+          <h2 id="invoices-heading">Invoices</h2>
+          <ul>
+            {r.invoices.map((invoice) => {
+              const paid = invoice.payments.reduce((s, p) => s + p.amountCents, 0);
+              return (
+                <li key={invoice.id}>
+                  <a href={`/portal/invoices/${invoice.id}`}>Invoice {invoice.number} (PDF)</a>: {formatCents(invoice.totalCents)}, {invoiceStatus[invoice.status].toLowerCase()}
+                  {invoice.status === "ISSUED" ? `, balance due ${formatCents(invoice.totalCents - paid)} by ${formatDate(invoice.dueAt)}` : ""}
+                </li>
+              );
+            })}
+          </ul>
+          {r.invoices.some((i) => i.status === "ISSUED") ? (
+            <>
+              <h3>How to pay</h3>
+              <ul>
+                <li>
+                  By credit card over the phone: call <a href={organization.paymentPhoneHref}>{organization.paymentPhone}</a>, {organization.questionsHours}, with the invoice number.
+                </li>
+                <li>
+                  By check payable to {organization.checksPayableTo}, with the invoice number on it, mailed to {organization.paymentAddress.join(", ")}.
+                </li>
+              </ul>
+              <p>
+                <strong>Cash is never accepted.</strong> Your records are released once the invoice is paid.
+              </p>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="timeline-heading" className="stack">
+        <h2 id="timeline-heading">Timeline</h2>
+        <ol className="timeline">
+          {r.statusChanges.map((c) => (
+            <li key={c.id}>
+              <strong>{formatDateTime(c.at)}</strong>: {c.note ?? statusLabels[c.toStatus]}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="authorization-heading" className="stack">
+        <h2 id="authorization-heading">Your authorization</h2>
+        <p>
+          <a href="/portal/authorization.pdf">The authorization you signed (PDF)</a>
+        </p>
+        {r.revocations.length ? (
+          <p>You revoked this authorization on {formatDate(r.revocations[0]!.signedAt)}.</p>
+        ) : !closed && !["RELEASED"].includes(r.status) ? (
+          <details>
+            <summary>Revoke this authorization</summary>
+            <p>You can revoke your authorization at any time, in writing. Records already released cannot be called back; nothing more will be released.</p>
+            <RevokeForm />
+          </details>
+        ) : null}
+      </section>
+
+      <form action={signOutAction}>
+        <button type="submit" className="button-secondary">
+          Sign out
+        </button>
+      </form>
+      <p>
+        Questions? Call Record Connect at <QuestionsLine />.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import "server-only";
+import { can } from "@/domain/staff-access";
+import { organization } from "@/domain/organization";
+import { recordAudit } from "../audit";
+import { db, type Tx } from "../db";
+import { env } from "../env";
+import { logger } from "../logger";
+import { mailTransport } from "../mail/transport";
+import { consumeRateLimit } from "../rate-limit";
+import { newToken, tokenHash } from "../secrets";
+import { cookieBasics, readSignedValue, signValue } from "../signed-value";
+import { fileStore } from "../storage";
+import type { StaffIdentity } from "../staff/auth";
+import { NOT_FOUND, type StaffResult } from "../staff/step";
+import { type CookieJar, jarOf, startPortalSession } from "./access";
+
+/**
+ * The records download for secure e-mail delivery (RULES.md §1, §7): a 256-bit random token in
+ * the e-mailed link, stored only as its SHA-256, bound to one request, expiring, limited in
+ * downloads and revocable by staff. The link is exchanged for a portal session at once and the
+ * token leaves the address bar; every download is audited and recorded as a disclosure.
+ */
+export const LINK_DAYS = 30;
+export const MAX_DOWNLOADS = 5;
+const GRANT = "portal-grant";
+const EXPIRED = "portal-expired-grant";
+const GRANT_COOKIE_MS = 30 * 60 * 1000;
+
+function grantCookie(name: string) {
+  const basics = cookieBasics(name);
+  return { name: basics.name, options: { ...basics.options, sameSite: "lax" as const } };
+}
+
+/** A new link for a request: the token is returned once (for the e-mail) and never stored. */
+export async function issueDownloadGrant(client: Tx | ReturnType<typeof db>, requestId: string, now = new Date()): Promise<{ url: string; expiresAt: Date }> {
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + LINK_DAYS * 86_400_000);
+  await client.downloadGrant.create({ data: { requestId, tokenHash: tokenHash(token), expiresAt, maxDownloads: MAX_DOWNLOADS, createdAt: now } });
+  return { url: `${env().APP_URL}/portal/download?t=${token}`, expiresAt };
+}
+
+export type Exchange = { ok: true } | { ok: false; reason: "expired" | "revoked" | "used" | "unknown" };
+
+/** The e-mailed link, opened: a valid token becomes a portal session plus this grant; the caller redirects to a clean URL. */
+export async function exchangeDownloadToken(token: string, now = new Date(), cookieJar?: CookieJar): Promise<Exchange> {
+  const grant = /^[A-Za-z0-9_-]{43}$/.test(token) ? await db().downloadGrant.findUnique({ where: { tokenHash: tokenHash(token) } }) : null;
+  const jar = await jarOf(cookieJar);
+  if (!grant) return { ok: false, reason: "unknown" };
+  const reason = grant.revokedAt ? "revoked" : grant.expiresAt <= now ? "expired" : grant.downloadCount >= grant.maxDownloads ? "used" : null;
+  if (reason) {
+    // Remembered (signed, short-lived) so "send me a new link" knows which request, without the token.
+    const c = grantCookie(EXPIRED);
+    jar.set(c.name, signValue(EXPIRED, grant.id, GRANT_COOKIE_MS, now.getTime()), { ...c.options, maxAge: GRANT_COOKIE_MS / 1000 });
+    await recordAudit(db(), { actor: { type: "REQUESTER", requestId: grant.requestId }, action: "download.link_refused", objectType: "DownloadGrant", objectId: grant.id, requestId: grant.requestId, outcome: "DENIED", details: { reason } });
+    return { ok: false, reason };
+  }
+  await startPortalSession(grant.requestId, now, jar);
+  const c = grantCookie(GRANT);
+  jar.set(c.name, signValue(GRANT, grant.id, GRANT_COOKIE_MS, now.getTime()), { ...c.options, maxAge: GRANT_COOKIE_MS / 1000 });
+  await recordAudit(db(), { actor: { type: "REQUESTER", requestId: grant.requestId }, action: "download.link_opened", objectType: "DownloadGrant", objectId: grant.id, requestId: grant.requestId });
+  return { ok: true };
+}
+
+/** The grant this browser holds for `requestId` (from an opened link), if it is still usable. */
+export async function currentGrant(requestId: string, now = new Date(), cookieJar?: CookieJar) {
+  const id = readSignedValue(GRANT, (await jarOf(cookieJar)).get(grantCookie(GRANT).name)?.value, now.getTime());
+  if (!id || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  const grant = await db().downloadGrant.findFirst({ where: { id, requestId } });
+  if (!grant || grant.revokedAt || grant.expiresAt <= now || grant.downloadCount >= grant.maxDownloads) return null;
+  return grant;
+}
+
+/**
+ * One download: counted atomically against the grant's limit, audited, and recorded as a
+ * disclosure, in one transaction; then the file, checked against its SHA-256.
+ */
+export async function downloadRecords(requestId: string, now = new Date(), cookieJar?: CookieJar): Promise<{ bytes: Buffer; confirmationNumber: string } | null> {
+  const grant = await currentGrant(requestId, now, cookieJar);
+  if (!grant) return null;
+  const records = await db().$transaction(async (tx) => {
+    const counted = await tx.downloadGrant.updateMany({
+      where: { id: grant.id, requestId, revokedAt: null, expiresAt: { gt: now }, downloadCount: { lt: grant.maxDownloads } },
+      data: { downloadCount: { increment: 1 } },
+    });
+    if (counted.count !== 1) return null;
+    const r = await tx.authorizationRequest.findUniqueOrThrow({ where: { id: requestId } });
+    const document = await tx.document.findFirst({ where: { requestId, kind: "RELEASED_RECORDS" }, orderBy: { createdAt: "desc" } });
+    if (!document || r.deliveryMethod !== "SECURE_EMAIL" || !["RELEASED", "COMPLETED"].includes(r.status)) return null;
+    await tx.disclosure.create({
+      data: {
+        requestId,
+        disclosedAt: now,
+        recipient: r.recipientKind === "SELF" ? (r.requesterKind === "REPRESENTATIVE" && r.representativeName ? r.representativeName : `${r.patientFirstName} ${r.patientLastName}`) : (r.recipientName ?? "Recipient"),
+        description: `Records downloaded through the secure link${r.pageCount ? `, ${r.pageCount} pages` : ""}`,
+        purpose: r.purpose,
+        method: "SECURE_EMAIL",
+        documentId: document.id,
+        fileSha256: document.sha256,
+      },
+    });
+    await recordAudit(tx, { actor: { type: "REQUESTER", requestId }, action: "document.downloaded", objectType: "Document", objectId: document.id, requestId, details: { kind: "RELEASED_RECORDS", grant: grant.id } });
+    return { document, confirmationNumber: r.confirmationNumber };
+  });
+  if (!records) return null;
+  return { bytes: await fileStore().get(records.document.storageKey, records.document.sha256), confirmationNumber: records.confirmationNumber };
+}
+
+/**
+ * "Send me a new link": a fresh link to the e-mail address on file, for a request released by
+ * secure e-mail (from the portal, or after an expired or withdrawn link). The answer is the same
+ * whatever happens, and it is rate-limited per request.
+ */
+export async function sendNewLink(requestId: string | null, now = new Date(), cookieJar?: CookieJar): Promise<void> {
+  let id = requestId;
+  if (!id) {
+    const grantId = readSignedValue(EXPIRED, (await jarOf(cookieJar)).get(grantCookie(EXPIRED).name)?.value, now.getTime());
+    const grant = grantId && /^[0-9a-f-]{36}$/.test(grantId) ? await db().downloadGrant.findUnique({ where: { id: grantId } }) : null;
+    id = grant?.requestId ?? null;
+  }
+  if (!id) return;
+  const r = await db().authorizationRequest.findUnique({ where: { id }, select: { id: true, status: true, deliveryMethod: true, deliveryEmail: true, confirmationNumber: true } });
+  if (!r || r.deliveryMethod !== "SECURE_EMAIL" || !r.deliveryEmail || !["RELEASED", "COMPLETED"].includes(r.status)) return;
+  if (!(await consumeRateLimit(db(), "download-new-link", r.id, 3, 60 * 60))) return;
+  const link = await db().$transaction(async (tx) => {
+    const issued = await issueDownloadGrant(tx, r.id, now);
+    await recordAudit(tx, { actor: { type: "REQUESTER", requestId: r.id }, action: "download.link_resent", objectType: "AuthorizationRequest", objectId: r.id, requestId: r.id });
+    return issued;
+  });
+  await mailTransport()
+    .sendMail({
+      to: r.deliveryEmail,
+      subject: `A new link for your records request ${r.confirmationNumber}`,
+      text: `Here is a new secure link to download the records for request ${r.confirmationNumber}:\n\n${link.url}\n\nThe link works for ${LINK_DAYS} days and up to ${MAX_DOWNLOADS} downloads. Do not forward this e-mail.\n\nQuestions: ${organization.questionsPhone}, ${organization.questionsHours}.\n${organization.serviceName}, ${organization.name}`,
+      html: `<p>Here is a new secure link to download the records for request ${r.confirmationNumber}:</p><p><a href="${link.url}">Download your records</a></p><p>The link works for ${LINK_DAYS} days and up to ${MAX_DOWNLOADS} downloads. Do not forward this e-mail.</p><p>Questions: ${organization.questionsPhone}, ${organization.questionsHours}.<br>${organization.serviceName}, ${organization.name}</p>`,
+    })
+    .catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.message : "unknown" }, "new download link not sent"));
+}
+
+/** Staff withdraw every open link of a request (e.g. one was forwarded); the requester can ask for a new one. */
+export async function revokeDownloadLinks(staff: StaffIdentity, requestId: string, now = new Date()): Promise<StaffResult> {
+  if (!can(staff.role, "request.process")) return { ok: false, message: NOT_FOUND };
+  return db().$transaction(async (tx) => {
+    const revoked = await tx.downloadGrant.updateMany({ where: { requestId, revokedAt: null }, data: { revokedAt: now } });
+    await recordAudit(tx, { actor: { type: "STAFF", id: staff.id, role: staff.role }, action: "download.links_revoked", objectType: "AuthorizationRequest", objectId: requestId, requestId, details: { count: revoked.count } });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,115 @@
+import "server-only";
+import { decide } from "@/domain/lifecycle";
+import { recordAudit } from "../audit";
+import { db } from "../db";
+import { fileStore } from "../storage";
+import { invoicePdf } from "../staff/invoices";
+import { checkUpload, type CheckedUpload } from "../uploads";
+
+/**
+ * What the requester sees and does in the portal. Every function takes the request id of the
+ * portal session (never one from the URL or the form), so one requester can reach nothing of
+ * another's: an id of someone else's invoice or document simply finds nothing.
+ */
+export async function portalView(requestId: string) {
+  const r = await db().authorizationRequest.findUnique({
+    where: { id: requestId },
+    select: {
+      id: true,
+      confirmationNumber: true,
+      status: true,
+      receivedAt: true,
+      dueAt: true,
+      extendedAt: true,
+      extensionReason: true,
+      deliveryMethod: true,
+      deliveryEmail: true,
+      mailTrackingNumber: true,
+      mailedAt: true,
+      pickupScheduledFor: true,
+      patientFirstName: true,
+      statusChanges: { orderBy: { at: "asc" }, select: { id: true, toStatus: true, at: true, note: true } },
+      deficiencies: { orderBy: { createdAt: "asc" }, select: { id: true, reasons: true, createdAt: true, respondedAt: true, response: true, resolvedAt: true } },
+      invoices: { orderBy: { issuedAt: "asc" }, select: { id: true, number: true, status: true, totalCents: true, issuedAt: true, dueAt: true, paidAt: true, payments: { select: { amountCents: true } } } },
+      revocations: { select: { signedAt: true } },
+      downloadGrants: { select: { id: true } },
+    },
+  });
+  if (!r) return null;
+  await recordAudit(db(), { actor: { type: "REQUESTER", requestId }, action: "portal.viewed", objectType: "AuthorizationRequest", objectId: requestId, requestId });
+  return r;
+}
+
+export type PortalResult = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+
+const MAX_RESPONSE_FILES = 5;
+
+/** The requester answers a deficiency: a note and/or documents; staff see it on the request at once. */
+export async function respondToDeficiency(requestId: string, deficiencyId: string, text: string, files: File[], now = new Date()): Promise<PortalResult> {
+  const note = text.trim();
+  const fieldErrors: Record<string, string[]> = {};
+  if (!note && files.length === 0) fieldErrors.response = ["Write what you want us to know, or upload the document we asked for"];
+  if (note.length > 2000) fieldErrors.response = ["Keep your answer under 2,000 characters"];
+  if (files.length > MAX_RESPONSE_FILES) fieldErrors.files = [`Upload at most ${MAX_RESPONSE_FILES} files`];
+  const checked: CheckedUpload[] = [];
+  for (const file of files.slice(0, MAX_RESPONSE_FILES)) {
+    const result = await checkUpload(file);
+    if (result.ok) checked.push(result);
+    else (fieldErrors.files ??= []).push(`${file.name.slice(0, 80)}: ${result.message}`);
+  }
+  if (Object.keys(fieldErrors).length) return { ok: false, message: "Check the highlighted fields.", fieldErrors };
+
+  const deficiency = await db().deficiency.findFirst({ where: { id: deficiencyId, requestId, resolvedAt: null }, select: { id: true, request: { select: { status: true } } } });
+  if (!deficiency || deficiency.request.status !== "DEFICIENT") return { ok: false, message: "This request is not waiting for anything from you." };
+  const stored = await Promise.all(checked.map(async (c) => ({ c, file: await fileStore().put(c.bytes) })));
+  try {
+    await db().$transaction(async (tx) => {
+      for (const { c, file } of stored) {
+        await tx.document.create({ data: { requestId, kind: "DEFICIENCY_RESPONSE", storageKey: file.storageKey, contentType: c.contentType, sizeBytes: file.sizeBytes, sha256: file.sha256, originalName: c.originalName } });
+      }
+      await tx.deficiency.update({ where: { id: deficiency.id }, data: { respondedAt: now, response: note || null } });
+      await recordAudit(tx, { actor: { type: "REQUESTER", requestId }, action: "deficiency.answered", objectType: "Deficiency", objectId: deficiency.id, requestId, details: { files: stored.length } });
+    });
+  } catch (error) {
+    await Promise.all(stored.map(({ file }) => fileStore().remove(file.storageKey).catch(() => undefined)));
+    throw error;
+  }
+  return { ok: true };
+}
+
+/**
+ * A written, signed revocation (45 CFR 164.508(b)(5)): nothing not yet released goes out. It
+ * takes effect at once — the request is closed as revoked, open download links stop working,
+ * and staff see it on the queue and the request page.
+ */
+export async function revokeAuthorization(requestId: string, input: { signerName: string; statement: string; confirm: boolean }, now = new Date()): Promise<PortalResult> {
+  const fieldErrors: Record<string, string[]> = {};
+  if (!input.signerName.trim() || input.signerName.trim().length > 120) fieldErrors.signerName = ["Type your full name to sign the revocation"];
+  if (!input.confirm) fieldErrors.confirm = ["Confirm that you revoke this authorization"];
+  if (input.statement.length > 1000) fieldErrors.statement = ["Keep this under 1,000 characters"];
+  if (Object.keys(fieldErrors).length) return { ok: false, message: "Check the highlighted fields.", fieldErrors };
+  const r = await db().authorizationRequest.findUnique({ where: { id: requestId }, select: { status: true, version: true, requesterKind: true, deliveryMethod: true, recipientKind: true } });
+  if (!r) return { ok: false, message: "This request could not be found." };
+  const decision = decide(r.status, "REVOKE", "requester", r);
+  if (!decision.ok) return { ok: false, message: "This authorization can no longer be revoked here: the records were already released. Call us if you need help." };
+  return db().$transaction(async (tx) => {
+    const updated = await tx.authorizationRequest.updateMany({
+      where: { id: requestId, version: r.version, status: r.status },
+      data: { status: "REVOKED", version: { increment: 1 }, closedAt: now, closeReason: "Revoked in writing by the requester" },
+    });
+    if (updated.count !== 1) return { ok: false as const, message: "Your request changed while you were revoking. Reload the page and try again." };
+    const revocation = await tx.revocation.create({ data: { requestId, signerName: input.signerName.trim(), statement: input.statement.trim() || null, signedAt: now } });
+    await tx.statusChange.create({ data: { requestId, fromStatus: r.status, toStatus: "REVOKED", at: now, note: "Authorization revoked in writing" } });
+    await tx.downloadGrant.updateMany({ where: { requestId, revokedAt: null }, data: { revokedAt: now } });
+    await recordAudit(tx, { actor: { type: "REQUESTER", requestId }, action: "request.revoked", objectType: "Revocation", objectId: revocation.id, requestId, details: { from: r.status } });
+    return { ok: true as const };
+  });
+}
+
+/** An invoice of the session's own request, as a PDF; the open is audited. */
+export async function portalInvoicePdf(requestId: string, invoiceId: string) {
+  const pdf = await invoicePdf(requestId, invoiceId);
+  if (!pdf) return null;
+  await recordAudit(db(), { actor: { type: "REQUESTER", requestId }, action: "invoice.viewed", objectType: "Invoice", objectId: invoiceId, requestId });
+  return pdf;
+}
