@@ -12,6 +12,7 @@ export const demoStaff = [
   { email: "admin@recordconnect.example", name: "Dana Admin", role: "ADMIN" },
   { email: "supervisor@recordconnect.example", name: "Sam Supervisor", role: "SUPERVISOR" },
   { email: "associate@recordconnect.example", name: "Alex Associate", role: "ASSOCIATE" },
+  { email: "associate2@recordconnect.example", name: "Blake Associate", role: "ASSOCIATE" },
 ] as const;
 
 const DAY = 24 * 60 * 60 * 1000;
