@@ -88,3 +88,40 @@ export async function downloadSignedPdfText(page: Page): Promise<string> {
   const { pdfText } = await import("../../support/pdf-text");
   return pdfText(await readFile((await download.path())!));
 }
+
+/** A patient's own request for lab results by secure e-mail, typed signature; returns the confirmation number. */
+export async function submitPatientRequest(page: Page, p: { firstName: string; lastName: string; dateOfBirth: string; email: string }): Promise<string> {
+  await startForm(page);
+  await chooseThisGroup(page);
+  await page.getByLabel("I am the patient").check();
+  await page.getByLabel("Government-issued photo ID").setInputFiles(photoIdFile());
+  await next(page);
+  await expectStep(page, "Patient");
+  await page.getByLabel("First name").fill(p.firstName);
+  await page.getByLabel("Last name").fill(p.lastName);
+  await page.getByLabel("Date of birth").fill(p.dateOfBirth);
+  await page.getByLabel("Phone number").first().fill("630-555-0142");
+  await fillAddress(page, /home address/, { line1: "12 Prairie Path", city: "Wheaton", state: "IL", zip: "60187" });
+  await next(page);
+  await expectStep(page, "Who receives the records");
+  await page.getByLabel(/^Me \(the patient/).check();
+  await next(page);
+  await expectStep(page, "Information to release");
+  await page.getByLabel("Lab results").check();
+  await next(page);
+  await expectStep(page, "Purpose and expiration");
+  await page.getByLabel("At the request of the patient (personal copy)").check();
+  await next(page);
+  await expectStep(page, "How to receive the records");
+  await page.getByLabel("Secure e-mail").check();
+  await page.getByLabel("E-mail address for the secure link").fill(p.email);
+  await page.getByLabel("Confirm the e-mail address").fill(p.email);
+  await next(page);
+  await expectStep(page, "Fees");
+  await page.getByLabel("I have read how fees work").check();
+  await next(page);
+  await expectStep(page, "Statements and signature");
+  await signWithTypedName(page, `${p.firstName} ${p.lastName}`);
+  await next(page);
+  return submitAndConfirm(page);
+}

@@ -1,0 +1,183 @@
+import { readFile } from "node:fs/promises";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { pdfText } from "../support/pdf-text";
+import { mailsTo, waitForMail } from "./support/mailbox";
+import { demoPassword, firstSignIn } from "./support/staff";
+import { expectNoAxeViolations, submitPatientRequest } from "./support/wizard";
+
+const run = Date.now().toString(36);
+const A = { firstName: "Avery", lastName: "Portaltest", dateOfBirth: "1990-02-03", email: `avery-${run}@example.com` };
+const B = { firstName: "Brook", lastName: "Othertest", dateOfBirth: "1988-08-08", email: `brook-${run}@example.com` };
+
+async function newPage(browser: Browser) {
+  return (await browser.newContext({ acceptDownloads: true })).newPage();
+}
+
+/** Signs in to the portal with the e-mailed code; returns nothing until the request page shows. */
+async function portalSignIn(page: Page, number: string, who: typeof A) {
+  const before = (await mailsTo(who.email, /sign-in code is/)).length;
+  await page.goto("/portal");
+  await page.getByLabel("Confirmation number").fill(number);
+  await page.getByLabel("Patient's date of birth").fill(who.dateOfBirth);
+  await page.getByRole("button", { name: "Send me a sign-in code" }).click();
+  await expect(page.getByText("If the details match a request, we sent a 6-digit code")).toBeVisible();
+  const mail = await waitForMail(who.email, /sign-in code is \d{6}/, before);
+  await page.getByLabel("6-digit code from the e-mail").fill(/sign-in code is (\d{6})/.exec(mail.text)![1]!);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Records request ${number}`) })).toBeVisible();
+}
+
+async function downloadText(page: Page, link: ReturnType<Page["getByRole"]>): Promise<{ bytes: Buffer; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  const bytes = await readFile((await download.path())!);
+  return { bytes, text: await pdfText(bytes) };
+}
+
+test.describe.serial("the requester portal", () => {
+  let requester: Page;
+  let staff: Page;
+  let numberA = "";
+  let recordsLink = "";
+
+  test.beforeAll(async ({ browser }) => {
+    requester = await newPage(browser);
+    staff = await newPage(browser);
+    await firstSignIn(staff, "associate2@recordconnect.example", await demoPassword());
+  });
+  test.afterAll(async () => {
+    await requester.context().close();
+    await staff.context().close();
+  });
+
+  /** Staff open a request from the queue by its confirmation number. */
+  async function staffOpen(number: string) {
+    await staff.goto("/staff");
+    await staff.getByLabel("Search", { exact: true }).fill(number);
+    await staff.getByRole("button", { name: "Apply" }).click();
+    await staff.getByRole("row", { name: new RegExp(number) }).getByRole("link").click();
+    await expect(staff.getByRole("heading", { level: 1, name: new RegExp(number) })).toBeVisible();
+  }
+
+  /** Claim, review, verify, attach the records and issue the $6.50 flat-fee invoice. */
+  async function staffToInvoice(number: string) {
+    await staffOpen(number);
+    await staff.getByRole("button", { name: "Claim this request" }).click();
+    await staff.getByRole("button", { name: "Start review" }).click();
+    for (const label of [/Every element of a valid authorization/, /Identity checked/, /No representative/, /Specially protected categories/]) await staff.getByLabel(label).check();
+    await staff.getByRole("button", { name: "Verify the authorization" }).click();
+    await expect(staff.getByRole("heading", { level: 1 })).toContainText("Verified");
+    const { samplePdf } = await import("../support/files");
+    await staff.getByLabel("Records to release (one PDF)").setInputFiles({ name: "records.pdf", mimeType: "application/pdf", buffer: await samplePdf(`Lab results of request ${number}`) });
+    await staff.getByLabel("Number of pages").fill("5");
+    await staff.getByRole("button", { name: "Attach the records" }).click();
+    await staff.getByRole("button", { name: "Compute the fees" }).click();
+    await staff.getByRole("button", { name: "Issue the invoice for $6.50" }).click();
+    await expect(staff.getByRole("heading", { level: 1 })).toContainText("Awaiting payment");
+  }
+
+  test("a requester submits, gets the e-mail without health information, signs in with the code and sees the status", async () => {
+    numberA = await submitPatientRequest(requester, A);
+    const received = await waitForMail(A.email, new RegExp(numberA));
+    for (const phi of [A.lastName, A.firstName, "1990", "Lab results", "Prairie"]) expect(received.text).not.toContain(phi);
+    expect(received.raw).toMatch(/multipart\/alternative/);
+    expect(received.text).toContain("/portal");
+
+    await requester.goto("/portal");
+    await expectNoAxeViolations(requester);
+    await portalSignIn(requester, numberA, A);
+    await expect(requester.getByRole("heading", { level: 1 })).toContainText("Submitted");
+    await expect(requester.getByRole("region", { name: "Timeline" })).toBeVisible();
+    await expectNoAxeViolations(requester);
+    const signed = await downloadText(requester, requester.getByRole("link", { name: "The authorization you signed (PDF)" }));
+    expect(signed.text).toContain(numberA);
+  });
+
+  test("a wrong date of birth gets the same answer as a right one, and no code then works", async ({ browser }) => {
+    const stranger = await newPage(browser);
+    await stranger.goto("/portal");
+    await stranger.getByLabel("Confirmation number").fill(numberA);
+    await stranger.getByLabel("Patient's date of birth").fill("1990-02-04");
+    await stranger.getByRole("button", { name: "Send me a sign-in code" }).click();
+    await expect(stranger.getByText("If the details match a request, we sent a 6-digit code")).toBeVisible();
+    await stranger.getByLabel("6-digit code from the e-mail").fill("123456");
+    await stranger.getByRole("button", { name: "Sign in" }).click();
+    await expect(stranger.getByRole("alert")).toContainText("That code is not right");
+    expect((await stranger.request.get("/portal/request", { maxRedirects: 0 })).status()).toBe(307);
+    await stranger.context().close();
+  });
+
+  test("after staff release by secure e-mail, the requester downloads the records from the e-mailed link", async () => {
+    await staffToInvoice(numberA);
+    await requester.reload();
+    await expect(requester.getByRole("region", { name: "Invoices" })).toContainText("balance due $6.50");
+    await expect(requester.getByRole("region", { name: "Invoices" })).toContainText("Cash is never accepted");
+    const invoice = await downloadText(requester, requester.getByRole("link", { name: /^Invoice INV-.* \(PDF\)$/ }));
+    expect(invoice.text).toContain("$6.50");
+
+    await staff.getByLabel("Paid by").selectOption("CARD_BY_PHONE");
+    await staff.getByLabel("Card's last four digits").fill("4242");
+    await staff.getByLabel("Authorization code").fill("A1B2C3");
+    await staff.getByRole("button", { name: "Record the payment" }).click();
+    await expect(staff.getByRole("heading", { level: 1 })).toContainText("Ready to release");
+    await staff.getByRole("button", { name: "Release by secure e-mail" }).click();
+    await expect(staff.getByRole("heading", { level: 1 })).toContainText("Released");
+
+    const ready = await waitForMail(A.email, /portal\/download\?t=/);
+    expect(ready.text).not.toContain(A.lastName);
+    recordsLink = /(https?:\/\/[^\s"<>]+\/portal\/download\?t=[A-Za-z0-9_-]{43})/.exec(ready.text)![1]!;
+    await requester.goto(new URL(recordsLink).pathname + new URL(recordsLink).search);
+    // The token is exchanged for a session and gone from the address bar.
+    await expect(requester).toHaveURL(/\/portal\/request#records$/);
+    const records = await downloadText(requester, requester.getByRole("link", { name: "Download your records (PDF)" }));
+    expect(records.bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(records.text).toContain(`Lab results of request ${numberA}`);
+    await expectNoAxeViolations(requester);
+  });
+
+  test("a withdrawn link is refused with a way to get a new one", async () => {
+    await staffOpen(numberA);
+    await staff.getByRole("button", { name: "Withdraw the download links" }).click();
+    await expect(staff.getByRole("button", { name: "Withdraw the download links" })).toHaveCount(0);
+
+    const before = (await mailsTo(A.email, /A new link for your records request/)).length;
+    await requester.goto(new URL(recordsLink).pathname + new URL(recordsLink).search);
+    await expect(requester.getByRole("heading", { level: 1, name: "This download link was withdrawn." })).toBeVisible();
+    expect(requester.url()).not.toContain("t=");
+    await expectNoAxeViolations(requester);
+    await requester.getByRole("button", { name: "Send me a new link" }).click();
+    await expect(requester.getByText("we sent a new link to the e-mail address on file")).toBeVisible();
+    const fresh = await waitForMail(A.email, /A new link for your records request/, before);
+    const link = /(https?:\/\/[^\s"<>]+\/portal\/download\?t=[A-Za-z0-9_-]{43})/.exec(fresh.text)![1]!;
+    await requester.goto(new URL(link).pathname + new URL(link).search);
+    await expect(requester).toHaveURL(/\/portal\/request#records$/);
+    const records = await downloadText(requester, requester.getByRole("link", { name: "Download your records (PDF)" }));
+    expect(records.bytes.subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  test("requester A can never reach requester B's request, invoice, documents or records", async ({ browser }) => {
+    const other = await newPage(browser);
+    const numberB = await submitPatientRequest(other, B);
+    await other.context().close();
+    await staffToInvoice(numberB);
+    const invoiceHref = (await staff.getByRole("link", { name: /^Invoice INV-.* \(PDF\)$/ }).getAttribute("href"))!;
+    const [, requestIdB, invoiceIdB] = /\/staff\/requests\/([0-9a-f-]{36})\/invoices\/([0-9a-f-]{36})/.exec(invoiceHref)!;
+    const documentHref = (await staff.getByRole("link", { name: "photo id" }).getAttribute("href"))!;
+
+    // Signed in as A, with B's ids in every URL A could try.
+    for (const url of [`/portal/invoices/${invoiceIdB}`, documentHref, `/staff/requests/${requestIdB}`, `/staff/requests/${requestIdB}/invoices/${invoiceIdB}`]) {
+      const response = await requester.request.get(url, { maxRedirects: 0 });
+      expect([307, 404], `${url} answered ${response.status()}`).toContain(response.status());
+      expect((await response.body()).subarray(0, 5).toString()).not.toBe("%PDF-");
+    }
+    await requester.goto("/portal/request");
+    await expect(requester.getByRole("heading", { level: 1 })).toContainText(numberA);
+    await expect(requester.locator("body")).not.toContainText(numberB);
+    const own = await downloadText(requester, requester.getByRole("link", { name: "The authorization you signed (PDF)" }));
+    expect(own.text).toContain(A.lastName);
+    expect(own.text).not.toContain(B.lastName);
+
+    await requester.getByRole("button", { name: "Sign out" }).click();
+    await expect(requester).toHaveURL(/\/portal$/);
+    expect((await requester.request.get("/portal/records", { maxRedirects: 0 })).status()).toBe(404);
+  });
+});
