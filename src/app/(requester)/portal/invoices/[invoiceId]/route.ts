@@ -2,6 +2,8 @@ import { z } from "zod";
 import { portalRequestId } from "@/server/portal/access";
 import { portalInvoicePdf } from "@/server/portal/portal";
 
+import { fileResponse, notFoundResponse } from "@/server/http";
+
 export const dynamic = "force-dynamic";
 
 /** An invoice of the portal session's own request (another request's invoice id finds nothing). */
@@ -9,14 +11,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ inv
   const requestId = await portalRequestId();
   const invoiceId = z.uuid().safeParse((await params).invoiceId);
   const pdf = requestId && invoiceId.success ? await portalInvoicePdf(requestId, invoiceId.data) : null;
-  if (!pdf) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
-  return new Response(new Uint8Array(pdf.bytes), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${pdf.number.toLowerCase()}.pdf"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    },
-  });
+  if (!pdf) return notFoundResponse();
+  return fileResponse(pdf.bytes, "application/pdf", `${pdf.number.toLowerCase()}.pdf`);
 }

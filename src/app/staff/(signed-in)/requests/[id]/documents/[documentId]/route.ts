@@ -2,6 +2,8 @@ import { z } from "zod";
 import { staffFor } from "@/server/staff/session";
 import { openDocument } from "@/server/staff/requests";
 
+import { fileResponse, notFoundResponse } from "@/server/http";
+
 export const dynamic = "force-dynamic";
 const ids = z.object({ id: z.uuid(), documentId: z.uuid() });
 
@@ -10,15 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const staff = await staffFor("document.view");
   const parsed = ids.safeParse(await params);
   const document = staff && parsed.success ? await openDocument(staff, parsed.data.id, parsed.data.documentId) : null;
-  if (!document) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+  if (!document) return notFoundResponse();
   const extension = document.contentType === "application/pdf" ? "pdf" : document.contentType === "image/png" ? "png" : "jpg";
-  return new Response(new Uint8Array(document.bytes), {
-    headers: {
-      "Content-Type": document.contentType,
-      "Content-Disposition": `attachment; filename="${document.kind.toLowerCase()}.${extension}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    },
-  });
+  return fileResponse(document.bytes, document.contentType, `${document.kind.toLowerCase()}.${extension}`);
 }

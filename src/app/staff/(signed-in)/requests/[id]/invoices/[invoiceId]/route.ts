@@ -2,6 +2,8 @@ import { z } from "zod";
 import { invoicePdfForStaff } from "@/server/staff/invoices";
 import { staffFor } from "@/server/staff/session";
 
+import { fileResponse, notFoundResponse } from "@/server/http";
+
 export const dynamic = "force-dynamic";
 const ids = z.object({ id: z.uuid(), invoiceId: z.uuid() });
 
@@ -10,14 +12,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const staff = await staffFor("document.view");
   const parsed = ids.safeParse(await params);
   const pdf = staff && parsed.success ? await invoicePdfForStaff(staff, parsed.data.id, parsed.data.invoiceId) : null;
-  if (!pdf) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
-  return new Response(new Uint8Array(pdf.bytes), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${pdf.number.toLowerCase()}.pdf"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    },
-  });
+  if (!pdf) return notFoundResponse();
+  return fileResponse(pdf.bytes, "application/pdf", `${pdf.number.toLowerCase()}.pdf`);
 }

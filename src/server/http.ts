@@ -1,0 +1,19 @@
+import "server-only";
+
+/** A file download for a route handler: never cached, never sniffed, never run (SECURITY.md). */
+export function fileResponse(bytes: Uint8Array, contentType: string, filename: string): Response {
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": contentType,
+      "Content-Disposition": `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+    },
+  });
+}
+
+/** The same answer for "does not exist" and "not yours". */
+export function notFoundResponse(text = "Not found"): Response {
+  return new Response(text, { status: 404, headers: { "Cache-Control": "no-store", "Content-Type": "text/plain; charset=utf-8" } });
+}
