@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { samplePdf } from "../support/files";
-import { demoPassword, firstSignIn } from "./support/staff";
+import { signIn } from "./support/staff";
 import { expectNoAxeViolations } from "./support/wizard";
 
 /**
@@ -13,7 +13,7 @@ test.describe.serial("from the queue to release", () => {
 
   test.beforeAll(async ({ browser }) => {
     page = await (await browser.newContext()).newPage();
-    await firstSignIn(page, "associate@recordconnect.example", await demoPassword());
+    await signIn(page, "associate@recordconnect.example");
   });
   test.afterAll(() => page.context().close());
 

@@ -4,7 +4,7 @@ import type { StaffIdentity } from "../staff/auth";
 import { intakeAuthorization, type IntakeInput, type IntakeResult } from "./submit-authorization";
 
 export const NOT_ALLOWED_TO_KEY =
-  "You are not signed in, or your session has ended. Sign in again in another tab of this browser, then come back to this tab and save again: your answers are still here.";
+  "You are not signed in (your session may have ended), or your role may not key in paper forms. Sign in again in another tab of this browser, then come back to this tab and save again: your answers are still here.";
 
 /**
  * A signed paper authorization (received by mail or fax), keyed in by a staff member: the same
