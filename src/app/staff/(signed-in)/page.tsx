@@ -32,7 +32,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       <form method="get" className="queue-filters" role="search" aria-label="Filter and search the queue">
         <div className="field">
           <label htmlFor="q">Search</label>
-          <input id="q" name="q" defaultValue={query.q ?? ""} placeholder="RC-7K3M-Q9PX, name, or 03/14/1984" />
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="RC-7K3M-Q9PX, name, or 03/14/1984" />
         </div>
         <div className="field">
           <label htmlFor="status">Status</label>
