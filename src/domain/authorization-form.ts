@@ -1,13 +1,16 @@
 /**
- * The online "Authorization for Release of Health Information": one zod schema, used by
- * react-hook-form in the browser and re-parsed by the server action (ARCHITECTURE.md).
- * Rules and their sources: ../shared/domain/RULES.md §2–§4. Pure: no I/O, no Next, no Prisma.
+ * The "Authorization for Release of Health Information": one zod schema, used by react-hook-form
+ * in the browser and re-parsed by the server action (ARCHITECTURE.md), in two modes that share
+ * every section and rule — online (signed in the browser) and paper (a signed paper form received
+ * by mail or fax, keyed in by staff: RULES.md §1). Rules and their sources:
+ * ../shared/domain/RULES.md §2–§4. Pure: no I/O, no Next, no Prisma.
  *
  * Uploaded files are not part of this schema (they travel beside it in the form data and are
  * checked by content on the server: src/server/uploads.ts); `uploadRules` below says which are
  * required.
  */
 import { z } from "zod";
+import { formatIsoDate } from "./format";
 
 // ───────────────────────────── vocabularies ─────────────────────────────
 
@@ -42,6 +45,13 @@ export const DELIVERY_METHODS = ["SECURE_EMAIL", "MAIL", "PICKUP"] as const;
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 
 export const RELEASE_SOURCES = ["THIS_GROUP", "EDWARD_ELMHURST", "TO_THIS_GROUP_FROM_ELSEWHERE"] as const;
+
+/** How a paper form reached Record Connect. */
+export const PAPER_CHANNELS = ["MAIL", "FAX"] as const;
+export type PaperChannel = (typeof PAPER_CHANNELS)[number];
+
+/** Online: the requester fills in and signs the form here. Paper: staff key in a signed paper form. */
+export type FormMode = "online" | "paper";
 
 export const US_STATES = [
   "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
@@ -259,10 +269,27 @@ const signatureSchema = z.strictObject({
   acknowledgeFees: z.literal(true, { error: "Confirm you have read how fees work" }),
 });
 
+// ───────────────────────────── paper forms ─────────────────────────────
+
+/** When and how the paper form arrived: receipt starts the 30-day clock (RULES.md §5). */
+const paperReceiptSchema = z.strictObject({
+  receivedOn: isoDate("the date the form was received"),
+  receivedVia: z.enum(PAPER_CHANNELS, { error: "Choose whether the form came by mail or by fax" }),
+});
+
+/** Signed by hand on the paper: staff key in the name and date as written there. */
+const paperSignatureSchema = z.strictObject({
+  method: z.literal("WET_INK", { error: "Reload the page and try again" }),
+  signerName: personName("the name as signed on the form"),
+  signedOn: isoDate("the date signed on the form"),
+  /** The 12–17-year-old patient's own signature agreeing to release mental health records. */
+  minorName: optionalText("the patient's name as signed", 80),
+});
+
 // ───────────────────────────── the whole form ─────────────────────────────
 
-const shape = z.strictObject({
-  release: releaseSchema,
+/** The sections both modes share: the same questions and the same rules. */
+const sections = {
   requester: requesterSchema,
   patient: patientSchema,
   recipient: recipientSchema,
@@ -270,36 +297,81 @@ const shape = z.strictObject({
   purpose: purposeSchema,
   expiration: expirationSchema,
   delivery: deliverySchema,
-  signature: signatureSchema,
-});
+};
+
+const shape = z.strictObject({ release: releaseSchema, ...sections, signature: signatureSchema });
+
+/**
+ * A paper form keyed in by staff. It has no "whose records" question (the printed form names this
+ * group as the one releasing) and no acknowledgement boxes (the statements are printed on the
+ * form the person signed); it says when and how it arrived, and how it was signed.
+ */
+const paperShape = z.strictObject({ paper: paperReceiptSchema, ...sections, signature: paperSignatureSchema });
 
 export type AuthorizationFormInput = z.input<typeof shape>;
+export type PaperAuthorizationFormInput = z.input<typeof paperShape>;
 
 type Issue = { path: (string | number)[]; message: string };
 type DeepPartial<T> = T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+/** What the cross-field rules look at: a form of either mode, possibly incomplete. */
+type PartialForm = DeepPartial<Omit<AuthorizationForm, "signature">> & {
+  paper?: DeepPartial<PaperAuthorizationForm["paper"]>;
+  signature?: DeepPartial<AuthorizationForm["signature"]> | DeepPartial<PaperAuthorizationForm["signature"]>;
+};
 
 /**
- * The whole form: field rules plus the rules that span fields. `today` is the signing date in
- * America/Chicago (YYYY-MM-DD). The cross-field rules run even while other sections are still
+ * The whole online form: field rules plus the rules that span fields. `today` is the signing date
+ * in America/Chicago (YYYY-MM-DD). The cross-field rules run even while other sections are still
  * incomplete (`when`), so a multi-step form can show them on the step they belong to.
  */
 export function authorizationFormSchema(today: string) {
   return shape.superRefine(
     (form, ctx) => {
-      for (const { path, message } of crossFieldIssues(form as DeepPartial<AuthorizationForm>, today)) {
-        ctx.addIssue({ code: "custom", path, message });
-      }
+      for (const { path, message } of crossFieldIssues(form as PartialForm, today)) ctx.addIssue({ code: "custom", path, message });
     },
     { when: () => true },
   );
 }
 
-/** Rules that involve more than one field. Defensive: parts of the form may be missing or invalid. */
-export function crossFieldIssues(form: DeepPartial<AuthorizationForm>, today: string): Issue[] {
+/** A paper form keyed in by staff: the same sections and rules. `today` is the day it is keyed in. */
+export function paperAuthorizationFormSchema(today: string) {
+  return paperShape.superRefine(
+    (form, ctx) => {
+      for (const { path, message } of crossFieldIssues(form as PartialForm, today)) ctx.addIssue({ code: "custom", path, message });
+    },
+    { when: () => true },
+  );
+}
+
+/** The schema of a mode. */
+export function formSchemaFor(mode: FormMode, today: string) {
+  return mode === "paper" ? paperAuthorizationFormSchema(today) : authorizationFormSchema(today);
+}
+
+/**
+ * The day the authorization was signed: today online; on paper the date written on it, once
+ * entered (and not in the future). Ages that matter to the rules are ages on that day.
+ */
+export function signingDay(form: PartialForm, today: string): string {
+  const sig = form.signature;
+  const written = sig?.method === "WET_INK" ? sig.signedOn : undefined;
+  return isDate(written) && written <= today ? written : today;
+}
+
+const isDate = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/**
+ * Rules that involve more than one field. Defensive: parts of the form may be missing or invalid.
+ * `today` is the day the form is filled in (online, the day it is signed; paper, the day it is
+ * keyed in).
+ */
+export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
   const issues: Issue[] = [];
   if (typeof form !== "object" || form === null) return issues; // the shape's own errors say it all
   const issue = (path: (string | number)[], message: string) => issues.push({ path, message });
-  const isDate = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
+  const sig = form.signature;
+  const paperSig = sig?.method === "WET_INK" ? sig : undefined;
+  const signedOn = signingDay(form, today);
 
   // Release from (RULES.md §1).
   if (form.release?.source === "EDWARD_ELMHURST") issue(["release", "source"], EDWARD_ELMHURST_MESSAGE);
@@ -307,7 +379,7 @@ export function crossFieldIssues(form: DeepPartial<AuthorizationForm>, today: st
 
   // Patient.
   const dob = form.patient?.dateOfBirth;
-  const age = isDate(dob) ? ageOn(dob, today) : undefined;
+  const age = isDate(dob) ? ageOn(dob, signedOn) : undefined;
   if (isDate(dob) && dob > today) issue(["patient", "dateOfBirth"], "The date of birth must be in the past");
   else if (isDate(dob) && dob < yearsBefore(today, 130)) issue(["patient", "dateOfBirth"], "Check the year of the date of birth");
 
@@ -352,8 +424,15 @@ export function crossFieldIssues(form: DeepPartial<AuthorizationForm>, today: st
   // Expiration (RULES.md §2.5; §3: mental health consent needs a calendar date).
   const expiration = form.expiration;
   if (expiration?.kind === "DATE" && isDate(expiration.date)) {
-    if (expiration.date <= today) issue(["expiration", "date"], "The expiration date must be after today");
-    else if (expiration.date > yearsAfter(today, 10)) issue(["expiration", "date"], "Choose an expiration date within 10 years");
+    if (expiration.date <= today)
+      issue(
+        ["expiration", "date"],
+        paperSig
+          ? "This authorization has expired (or expires today), so it cannot be used. Check the date; if it is right, ask the requester for a new form"
+          : "The expiration date must be after today",
+      );
+    else if (expiration.date > yearsAfter(signedOn, 10))
+      issue(["expiration", "date"], paperSig ? "Check the expiration date: it is more than 10 years after the form was signed" : "Choose an expiration date within 10 years");
   } else if (expiration?.kind === "EVENT" && info?.specialCategories?.MENTAL_HEALTH) {
     issue(["expiration", "kind"], "Releasing mental health records needs a calendar expiration date (Illinois law, 740 ILCS 110/5)");
   }
@@ -365,33 +444,67 @@ export function crossFieldIssues(form: DeepPartial<AuthorizationForm>, today: st
   if (delivery?.method === "SECURE_EMAIL" && typeof delivery.email === "string" && (delivery.emailConfirm ?? "").trim().toLowerCase() !== delivery.email.trim().toLowerCase())
     issue(["delivery", "emailConfirm"], "The two e-mail addresses do not match");
 
-  // Signature (RULES.md §2.6): drawn, or the typed name as the signature; signed by the requester.
-  const sig = form.signature;
+  // Signature (RULES.md §2.6): signed by the requester — online drawn, or the typed name as the
+  // signature; on paper by hand, keyed in as the name and date written there.
   if (sig) {
-    if (sig.method === "DRAWN" && !sig.drawn) issue(["signature", "drawn"], "Draw your signature, or choose to sign with your typed name");
     const signer =
       requester?.kind === "PATIENT"
         ? `${form.patient?.firstName ?? ""} ${form.patient?.lastName ?? ""}`
         : requester?.kind === "REPRESENTATIVE"
           ? (requester.representative?.name ?? "")
           : "";
-    if (typeof sig.typedName === "string" && sig.typedName.trim() && signer.trim() && !namesMatch(sig.typedName, signer))
-      issue(
-        ["signature", "typedName"],
-        requester?.kind === "PATIENT"
-          ? "Type the patient's full legal name, as entered in the patient section"
-          : "Type your full legal name, as entered in the representative section",
-      );
+    if (paperSig) {
+      const { signerName, signedOn: written } = paperSig;
+      if (typeof signerName === "string" && signerName.trim() && signer.trim() && !namesMatch(signerName, signer))
+        issue(
+          ["signature", "signerName"],
+          requester?.kind === "PATIENT"
+            ? "The form must be signed by the patient: the name as signed must be the patient's name, as entered in the patient section"
+            : "The form must be signed by the representative: the name as signed must be the representative's name, as entered in the \u201cWho is asking\u201d section",
+        );
+      const receivedOn = form.paper?.receivedOn;
+      if (isDate(written) && written > today) issue(["signature", "signedOn"], "The date signed cannot be in the future");
+      else if (isDate(written) && isDate(receivedOn) && written > receivedOn)
+        issue(["signature", "signedOn"], `The form was received on ${formatIsoDate(receivedOn)}: it must have been signed on or before that day`);
+    } else {
+      const online = sig as DeepPartial<AuthorizationForm["signature"]>;
+      if (online.method === "DRAWN" && !online.drawn) issue(["signature", "drawn"], "Draw your signature, or choose to sign with your typed name");
+      if (typeof online.typedName === "string" && online.typedName.trim() && signer.trim() && !namesMatch(online.typedName, signer))
+        issue(
+          ["signature", "typedName"],
+          requester?.kind === "PATIENT"
+            ? "Type the patient's full legal name, as entered in the patient section"
+            : "Type your full legal name, as entered in the representative section",
+        );
+    }
     if (age !== undefined && needsMinorConsent(form, age) && !sig.minorName?.trim())
       issue(
         ["signature", "minorName"],
-        "The patient is 12 to 17: their mental health records are released only with their own agreement. Type the patient's full name to show they agree",
+        paperSig
+          ? "The patient was 12 to 17 when the form was signed: their mental health records are released only with their own agreement. Type the name the patient signed on the form; without it, those records cannot be released"
+          : "The patient is 12 to 17: their mental health records are released only with their own agreement. Type the patient's full name to show they agree",
       );
   }
+
+  // Receipt of a paper form (RULES.md §5: the deadline counts from it).
+  const receivedOn = form.paper?.receivedOn;
+  if (isDate(receivedOn) && receivedOn > today) issue(["paper", "receivedOn"], "The date received cannot be in the future");
   return issues;
 }
 
 export type AuthorizationForm = z.output<typeof shape>;
+export type PaperAuthorizationForm = z.output<typeof paperShape>;
+/** A stored authorization: submitted online, or keyed in from paper. */
+export type AnyAuthorizationForm = AuthorizationForm | PaperAuthorizationForm;
+
+export function isPaperForm(form: AnyAuthorizationForm): form is PaperAuthorizationForm {
+  return form.signature.method === "WET_INK";
+}
+
+/** The name the authorization is signed with. */
+export function signerNameOf(form: AnyAuthorizationForm): string {
+  return isPaperForm(form) ? form.signature.signerName : form.signature.typedName;
+}
 
 // ───────────────────────────── shared rules and texts ─────────────────────────────
 
@@ -400,13 +513,21 @@ export const EDWARD_ELMHURST_MESSAGE =
 export const RECORDS_TO_THIS_GROUP_MESSAGE =
   "To have records sent to DuPage Medical Group from another facility, contact that facility: they release their records. This form is only for records DuPage Medical Group holds.";
 
-/** Which uploads a form needs (checked on the server by content; RULES.md §4). */
-export function uploadRules(form: Pick<AuthorizationForm, "requester">) {
-  return { photoIdRequired: true, authorityProofRequired: form.requester.kind === "REPRESENTATIVE" };
+/**
+ * Which uploads a form needs (checked on the server by content; RULES.md §4). Online: a photo ID,
+ * and a representative's proof of authority. Paper: the scan of the signed form, which is the
+ * signed original and holds whatever came with it; a photo ID or proof that came as a separate
+ * sheet may be added as its own file. Staff check identity and authority at verification, before
+ * any release, whichever way they came; a missing one is a deficiency, not a reason to leave a
+ * received request out of the queue.
+ */
+export function uploadRules(form: { requester: { kind: "PATIENT" | "REPRESENTATIVE" } }, mode: FormMode = "online") {
+  if (mode === "paper") return { paperFormScanRequired: true, photoIdRequired: false, authorityProofRequired: false };
+  return { paperFormScanRequired: false, photoIdRequired: true, authorityProofRequired: form.requester.kind === "REPRESENTATIVE" };
 }
 
 /** A parent's request for mental health records of a 12–17-year-old needs the minor's agreement (740 ILCS 110/4). */
-export function needsMinorConsent(form: DeepPartial<Pick<AuthorizationForm, "requester" | "information">>, age: number): boolean {
+export function needsMinorConsent(form: Pick<PartialForm, "requester" | "information">, age: number): boolean {
   return (
     form.requester?.kind === "REPRESENTATIVE" &&
     form.requester.representative?.authority === "PARENT_OF_MINOR" &&

@@ -11,3 +11,26 @@ export function dueDateFor(receivedAt: Date): Date {
 export function daysRemaining(dueAt: Date, now: Date): number {
   return Math.ceil((dueAt.getTime() - now.getTime()) / DAY_MS);
 }
+
+/**
+ * When a paper form counts as received: the start of the day it arrived, in America/Chicago. Its
+ * hour is not known, and the earliest reading never makes the deadline later than the law's.
+ */
+export function paperReceivedAt(receivedOn: string): Date {
+  return startOfDayInChicago(receivedOn);
+}
+
+/** Midnight at the start of a calendar day (YYYY-MM-DD) in America/Chicago, daylight saving included. */
+export function startOfDayInChicago(day: string): Date {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const utcMidnight = Date.UTC(y, m - 1, d);
+  // Chicago is 5 or 6 hours behind UTC; its wall clock 6 hours after UTC midnight tells which.
+  const probe = new Date(utcMidnight + 6 * 3_600_000);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", { timeZone: "America/Chicago", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+      .formatToParts(probe)
+      .map((p) => [p.type, p.value]),
+  );
+  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+  return new Date(utcMidnight - (wall - probe.getTime()));
+}

@@ -9,6 +9,7 @@ export const STAFF_ACTIONS = [
   "queue.view",
   "request.view",
   "document.view",
+  "request.key_paper", // key in an authorization received on paper (mail or fax)
   "request.process", // review, verify, deficiencies, release steps
   "request.extend",
   "request.reject",
@@ -21,11 +22,12 @@ export const STAFF_ACTIONS = [
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
 const MATRIX: Record<StaffRole, readonly StaffAction[]> = {
-  ASSOCIATE: ["queue.view", "request.view", "document.view", "request.process", "request.extend", "invoice.issue", "payment.record"],
+  ASSOCIATE: ["queue.view", "request.view", "document.view", "request.key_paper", "request.process", "request.extend", "invoice.issue", "payment.record"],
   SUPERVISOR: [
     "queue.view",
     "request.view",
     "document.view",
+    "request.key_paper",
     "request.process",
     "request.extend",
     "request.reject",

@@ -6,16 +6,22 @@
  * - `idempotencyKey`: a UUID made once per form session (kept in sessionStorage), so a double
  *   click or a retry creates one request,
  * - `photoId`: one file (PDF, JPEG or PNG, at most 10 MB),
- * - `authorityProof`: one to MAX_PROOF_FILES files, for a legal representative.
+ * - `authorityProof`: one to MAX_PROOF_FILES files, for a legal representative,
+ * - `paperFormScan` (paper forms keyed in by staff only): the scan of the signed form, one PDF
+ *   (any number of pages, up to the page limit) or image; a paper form's photo ID and proof are
+ *   optional, for sheets that came separately.
  */
-export const UPLOAD_FIELDS = { photoId: "photoId", authorityProof: "authorityProof" } as const;
+export const UPLOAD_FIELDS = { photoId: "photoId", authorityProof: "authorityProof", paperFormScan: "paperFormScan" } as const;
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const MAX_PROOF_FILES = 3;
 export const ACCEPTED_UPLOAD_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
 
 export type SubmitResult =
-  /** Stored. The browser now holds a short-lived receipt cookie for /request/confirmation. */
-  | { ok: true; confirmationNumber: string; dueDate: string }
+  /**
+   * Stored. Online, the browser now holds a short-lived receipt cookie for /request/confirmation;
+   * a paper form keyed in by staff says where to go next (the new request's staff page).
+   */
+  | { ok: true; confirmationNumber: string; dueDate: string; next?: string }
   /** Nothing was saved. Keys are field paths ("patient.address.postalCode", "uploads.photoId"). */
   | { ok: false; kind: "invalid"; message: string; fieldErrors: Record<string, string[]> }
   /** Nothing was saved, for a reason that is not a field (too many submissions, a server error). */

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { pdfText } from "../support/pdf-text";
 import { mailsTo, waitForMail } from "./support/mailbox";
-import { demoPassword, firstSignIn } from "./support/staff";
+import { signIn } from "./support/staff";
 import { expectNoAxeViolations, submitPatientRequest } from "./support/wizard";
 
 const run = Date.now().toString(36);
@@ -42,7 +42,7 @@ test.describe.serial("the requester portal", () => {
   test.beforeAll(async ({ browser }) => {
     requester = await newPage(browser);
     staff = await newPage(browser);
-    await firstSignIn(staff, "associate2@recordconnect.example", await demoPassword());
+    await signIn(staff, "associate2@recordconnect.example");
   });
   test.afterAll(async () => {
     await requester.context().close();

@@ -2,7 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { samplePdf } from "../support/files";
 import { pdfText } from "../support/pdf-text";
-import { demoPassword, firstSignIn } from "./support/staff";
+import { signIn } from "./support/staff";
 import { expectNoAxeViolations } from "./support/wizard";
 
 /**
@@ -15,7 +15,7 @@ test.describe.serial("from the queue to release", () => {
 
   test.beforeAll(async ({ browser }) => {
     page = await (await browser.newContext()).newPage();
-    await firstSignIn(page, "associate@recordconnect.example", await demoPassword());
+    await signIn(page, "associate@recordconnect.example");
   });
   test.afterAll(() => page.context().close());
 

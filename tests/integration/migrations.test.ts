@@ -83,6 +83,21 @@ describe("database constraints refuse invalid rows", () => {
     ).rejects.toThrow(/AuthorizationRequest_records_described/);
   });
 
+  it("a paper form that does not say how it arrived, or is not signed in ink, and an online request signed in ink", async () => {
+    await expect(
+      prisma.authorizationRequest.create({ data: { ...base, confirmationNumber: "RC-TEST-0006", source: "PAPER", signatureMethod: "WET_INK" } }),
+    ).rejects.toThrow(/AuthorizationRequest_paper_receipt/);
+    await expect(
+      prisma.authorizationRequest.create({ data: { ...base, confirmationNumber: "RC-TEST-0007", source: "PAPER", receivedVia: "FAX" } }),
+    ).rejects.toThrow(/AuthorizationRequest_paper_signature/);
+    await expect(
+      prisma.authorizationRequest.create({ data: { ...base, confirmationNumber: "RC-TEST-0008", signatureMethod: "WET_INK" } }),
+    ).rejects.toThrow(/AuthorizationRequest_paper_signature/);
+    await expect(
+      prisma.authorizationRequest.create({ data: { ...base, confirmationNumber: "RC-TEST-0009", source: "PAPER", receivedVia: "MAIL", signatureMethod: "WET_INK" } }),
+    ).resolves.toMatchObject({ source: "PAPER" });
+  });
+
   it("a sequential-looking or malformed confirmation number", async () => {
     await expect(prisma.authorizationRequest.create({ data: { ...base, confirmationNumber: "12345" } })).rejects.toThrow(
       /confirmationNumber_format/,

@@ -1,11 +1,11 @@
 import { PDFDocument, PDFName, StandardFonts } from "pdf-lib";
 import { greyPng } from "./png";
 
-/** A small, genuine PDF (one page of text). */
-export async function samplePdf(text = "Government ID scan"): Promise<Buffer> {
+/** A small, genuine PDF: a page of text (repeated on each page when there are more). */
+export async function samplePdf(text = "Government ID scan", pages = 1): Promise<Buffer> {
   const doc = await PDFDocument.create();
-  const page = doc.addPage([300, 200]);
-  page.drawText(text, { x: 20, y: 100, size: 12, font: await doc.embedFont(StandardFonts.Helvetica) });
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 1; i <= pages; i++) doc.addPage([300, 200]).drawText(pages > 1 ? `${text} (page ${i})` : text, { x: 20, y: 100, size: 12, font });
   return Buffer.from(await doc.save());
 }
 

@@ -1,4 +1,4 @@
-import type { AuthorizationFormInput } from "@/domain/authorization-form";
+import type { AuthorizationFormInput, PaperAuthorizationFormInput } from "@/domain/authorization-form";
 
 /** A complete, valid patient request (fictional person), signed "today" = 2026-11-25. */
 export const TODAY = "2026-11-25";
@@ -50,5 +50,21 @@ export function validRepresentativeForm(): AuthorizationFormInput {
     patient: { ...form.patient, firstName: "Morgan", lastName: "Placeholder", dateOfBirth: "1941-07-02", email: undefined },
     delivery: { method: "MAIL", address: { line1: "200 Sample Avenue", city: "Wheaton", state: "IL", postalCode: "60187" } },
     signature: { ...form.signature, typedName: "Riley Placeholder" },
+  };
+}
+
+/**
+ * A patient's paper form (fictional person): signed on 2026-11-18, received by mail on
+ * 2026-11-20, keyed in "today" (2026-11-25). The same answers as the online form's sections.
+ */
+export function validPaperForm(): PaperAuthorizationFormInput {
+  const online = validPatientForm();
+  const sections = { requester: online.requester, patient: online.patient, recipient: online.recipient, information: online.information, purpose: online.purpose, expiration: online.expiration, delivery: online.delivery };
+  return {
+    paper: { receivedOn: "2026-11-20", receivedVia: "MAIL" },
+    ...sections,
+    patient: { ...sections.patient, firstName: "Avery", lastName: "Paperform", email: "avery.paperform@example.com" },
+    delivery: { method: "SECURE_EMAIL", email: "avery.paperform@example.com", emailConfirm: "avery.paperform@example.com" },
+    signature: { method: "WET_INK", signerName: "Avery Paperform", signedOn: "2026-11-18" },
   };
 }

@@ -33,7 +33,7 @@ describe("a complete authorization", () => {
     const parsed = schema.parse(validPatientForm());
     expect(parsed.patient.firstName).toBe("Jordan");
     expect(parsed.information.specialCategories).toEqual({});
-    expect(uploadRules(parsed)).toEqual({ photoIdRequired: true, authorityProofRequired: false });
+    expect(uploadRules(parsed)).toEqual({ paperFormScanRequired: false, photoIdRequired: true, authorityProofRequired: false });
   });
 
   it("from a power-of-attorney agent parses and needs proof of authority", () => {

@@ -4,24 +4,28 @@ import type { Ref } from "react";
 import { useWatch } from "react-hook-form";
 import { QuestionsLine } from "@/components/PhoneLink";
 import { organization } from "@/domain/organization";
-import { stepIndex, type FormValues } from "./model";
+import { useWizardMode, useWizardSteps, wizardCopy } from "./mode";
+import type { FormValues } from "./model";
 import type { ChosenFiles } from "./uploads";
 import type { RestoredDraft } from "./useDraft";
 
 /** The server refused the submission for a reason that is not a field (or could not be reached). */
 export function RefusalNotice({ message, noticeRef }: { message: string; noticeRef: Ref<HTMLDivElement> }) {
+  const mode = useWizardMode();
   return (
     <div className="notice notice-error" tabIndex={-1} ref={noticeRef}>
-      <p className="notice-title">Your request was not sent</p>
+      <p className="notice-title">{wizardCopy[mode].notSent}</p>
       <p>{message}</p>
-      {!message.includes(organization.questionsPhone) && <QuestionsLine />}
+      {/* The public questions line is for requesters; staff keying in a form have their own. */}
+      {mode === "online" && !message.includes(organization.questionsPhone) && <QuestionsLine />}
     </div>
   );
 }
 
 /**
  * After a reload: the answers are back, but files (which the browser cannot keep) and a drawn
- * signature (which the draft does not keep) have to be given again.
+ * signature (which the draft does not keep) have to be given again. A paper form's files are
+ * owed on its first step (the scan) and the requester step (separate sheets, if any).
  */
 export function RestoredNotice({
   restored,
@@ -37,11 +41,13 @@ export function RestoredNotice({
   const [method, drawn, kind] = useWatch<FormValues, ["signature.method", "signature.drawn", "requester.kind"]>({
     name: ["signature.method", "signature.drawn", "requester.kind"],
   });
-  const filesMissing = restored.hadFiles && !files.photoId;
+  const mode = useWizardMode();
+  const steps = useWizardSteps();
+  const filesMissing = restored.hadFiles && (mode === "paper" ? !files.paperFormScan : !files.photoId);
   const signatureMissing = restored.hadDrawnSignature && method === "DRAWN" && !drawn;
   if (!filesMissing && !signatureMissing && step !== restored.step) return null;
-  const requesterStep = stepIndex("requester");
-  const signatureStep = stepIndex("signature");
+  const requesterStep = steps.index(mode === "paper" ? "paper" : "requester");
+  const signatureStep = steps.index("signature");
 
   return (
     <div className="notice notice-info">
@@ -49,8 +55,10 @@ export function RestoredNotice({
       <p>We kept your answers in this browser tab when the page reloaded.</p>
       {filesMissing && (
         <p>
-          Files can’t be kept when a page reloads. Please choose your photo ID{kind === "REPRESENTATIVE" ? " and your proof of authority" : ""} again
-          in step {requesterStep + 1}.{" "}
+          Files can’t be kept when a page reloads.{" "}
+          {mode === "paper"
+            ? `Please choose the scan of the signed form again in step ${requesterStep + 1}, and any separate sheets in step ${steps.index("requester") + 1}.`
+            : `Please choose your photo ID${kind === "REPRESENTATIVE" ? " and your proof of authority" : ""} again in step ${requesterStep + 1}.`}{" "}
           {step !== requesterStep && (
             <button type="button" className="button-link" onClick={() => onGoTo(requesterStep)}>
               Choose the files again

@@ -1,10 +1,11 @@
-import { STEPS } from "./model";
+import { wizardCopy } from "./mode";
+import type { WizardSteps } from "./model";
 
 /** The progress indicator: every step, the current one marked aria-current="step". */
-export function Progress({ step, furthest }: { step: number; furthest: number }) {
+export function Progress({ steps, step, furthest }: { steps: WizardSteps; step: number; furthest: number }) {
   return (
-    <ol className="steps wizard-steps" aria-label="Steps of the request">
-      {STEPS.map((s, i) => {
+    <ol className="steps wizard-steps" aria-label={wizardCopy[steps.mode].progressLabel}>
+      {steps.list.map((s, i) => {
         const complete = i !== step && i < furthest;
         return (
           <li key={s.key} className={complete ? "is-complete" : undefined} aria-current={i === step ? "step" : undefined}>

@@ -6,7 +6,10 @@ import type { StepKey } from "./model";
 import type { Stroke } from "./SignaturePad";
 import { DeliveryStep } from "./steps/DeliveryStep";
 import { FeesStep } from "./steps/FeesStep";
+import { useWizardMode } from "./mode";
 import { InformationStep } from "./steps/InformationStep";
+import { PaperSignatureStep } from "./steps/PaperSignatureStep";
+import { PaperStep } from "./steps/PaperStep";
 import { PatientStep } from "./steps/PatientStep";
 import { PurposeStep } from "./steps/PurposeStep";
 import { RecipientStep } from "./steps/RecipientStep";
@@ -16,7 +19,7 @@ import { ReviewStep } from "./steps/ReviewStep";
 import { SignatureStep } from "./steps/SignatureStep";
 import type { ChosenFiles } from "./uploads";
 
-/** The questions of one step. */
+/** The questions of one step (of either mode: src/components/authorization-form/model.ts). */
 export function StepBody({
   stepKey,
   today,
@@ -32,7 +35,10 @@ export function StepBody({
   strokesRef: RefObject<Stroke[]>;
   onChange: (step: number) => void;
 }) {
+  const mode = useWizardMode();
   switch (stepKey) {
+    case "paper":
+      return <PaperStep files={files} setFiles={setFiles} />;
     case "release":
       return <ReleaseStep />;
     case "requester":
@@ -50,7 +56,7 @@ export function StepBody({
     case "fees":
       return <FeesStep />;
     case "signature":
-      return <SignatureStep today={today} strokesRef={strokesRef} />;
+      return mode === "paper" ? <PaperSignatureStep today={today} /> : <SignatureStep today={today} strokesRef={strokesRef} />;
     case "review":
       return <ReviewStep today={today} files={files} onChange={onChange} />;
   }

@@ -1,65 +1,63 @@
 "use client";
 
 /**
- * The online Authorization for Release of Health Information, one step at a time. One
- * react-hook-form holds every answer, validated by the domain schema (src/domain/authorization-form.ts)
- * through zodResolver; "Continue" checks the steps so far, "Back" checks nothing. Files are kept
- * in state beside the form. The draft lives in sessionStorage (useDraft).
+ * The Authorization for Release of Health Information, one step at a time: filled in and signed
+ * online by the requester, or (mode "paper") a signed paper form keyed in by staff. One
+ * react-hook-form holds every answer, validated by the domain schema of the mode
+ * (src/domain/authorization-form.ts) through zodResolver; "Continue" checks the steps so far,
+ * "Back" checks nothing. Files are kept in state beside the form. The draft lives in
+ * sessionStorage (useDraft). The server action comes from the page (the public one, or the
+ * staff-only one), and says where to go once the request is stored.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, type Resolver, useForm, useFormState } from "react-hook-form";
-import { submitAuthorization } from "@/app/(requester)/request/actions";
-import { authorizationFormSchema, type AuthorizationForm } from "@/domain/authorization-form";
+import { type AnyAuthorizationForm, type FormMode, formSchemaFor } from "@/domain/authorization-form";
 import { type SubmitResult, UPLOAD_FIELDS } from "@/domain/submission";
 import { ErrorSummary } from "./ErrorSummary";
-import {
-  flattenErrors,
-  initialValues,
-  isFieldName,
-  type FormValues,
-  type Name,
-  REVIEW_STEP,
-  stepIndex,
-  stepOfField,
-  STEPS,
-  toSubmission,
-  triggerNames,
-  UPLOAD_ERROR_NAMES,
-} from "./model";
+import { WizardModeContext, wizardCopy } from "./mode";
+import { flattenErrors, initialValues, isFieldName, type FormValues, type Name, toSubmission, UPLOAD_ERROR_NAMES, wizardSteps } from "./model";
 import { Progress } from "./Progress";
 import { RefusalNotice, RestoredNotice } from "./Notices";
 import type { Stroke } from "./SignaturePad";
 import { StepBody } from "./StepBody";
-import { type ChosenFiles, uploadErrors } from "./uploads";
+import { type ChosenFiles, NO_FILES, uploadErrors } from "./uploads";
 import { type RestoredDraft, useDraft } from "./useDraft";
 
 type FocusTarget = "heading" | "summary" | "refusal";
-const REQUESTER_STEP = stepIndex("requester");
-const UNREACHABLE =
-  "We could not reach Record Connect, so your request was not sent. Check your internet connection and try again: your answers are still here.";
 
-export function AuthorizationWizard({ today }: { today: string }) {
+export function AuthorizationWizard({
+  today,
+  mode = "online",
+  action,
+}: {
+  today: string;
+  mode?: FormMode;
+  /** The server action that stores the request (src/domain/submission.ts is the contract). */
+  action: (data: FormData) => Promise<SubmitResult>;
+}) {
   const router = useRouter();
-  const initial = useMemo(() => initialValues(today), [today]);
-  const schema = useMemo(() => authorizationFormSchema(today), [today]);
+  const steps = wizardSteps(mode);
+  const copy = wizardCopy[mode];
+  const initial = useMemo(() => initialValues(today, mode), [today, mode]);
+  const schema = useMemo(() => formSchemaFor(mode, today), [mode, today]);
   // The schema sees only the chosen branch of each choice (toSubmission), as the server will.
-  const resolver = useMemo<Resolver<FormValues, unknown, AuthorizationForm>>(() => {
-    const base = zodResolver(schema);
-    return (values, context, options) => base(toSubmission(values, today), context, options);
-  }, [schema, today]);
+  const resolver = useMemo<Resolver<FormValues, unknown, AnyAuthorizationForm>>(() => {
+    const base = zodResolver(schema as ReturnType<typeof formSchemaFor>) as unknown as Resolver<FormValues, unknown, AnyAuthorizationForm>;
+    return (values, context, options) => base(toSubmission(values, today, mode), context, options);
+  }, [schema, today, mode]);
   // Answers are checked when the person presses Continue, not as they leave each field: a message
   // appearing on blur shifts the page under the pointer (the click on Continue can miss), and
   // screen-reader users hear errors in one summary, after they ask to move on.
-  const form = useForm<FormValues, unknown, AuthorizationForm>({ defaultValues: initial, resolver, mode: "onSubmit", shouldFocusError: false });
+  const form = useForm<FormValues, unknown, AnyAuthorizationForm>({ defaultValues: initial, resolver, mode: "onSubmit", shouldFocusError: false });
   const { trigger, getValues, setError, clearErrors } = form;
   const { errors } = useFormState({ control: form.control });
 
   const [step, setStep] = useState(0);
   const [furthest, setFurthest] = useState(0);
   const [editing, setEditing] = useState(false);
-  const [files, setFiles] = useState<ChosenFiles>({ photoId: null, authorityProof: [] });
+  const [files, setFiles] = useState<ChosenFiles>(NO_FILES);
   const [summaryStep, setSummaryStep] = useState<number | null>(null);
   const [restored, setRestored] = useState<(RestoredDraft & { step: number }) | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -74,10 +72,11 @@ export function AuthorizationWizard({ today }: { today: string }) {
 
   const draft = useDraft({
     form,
+    mode,
     initial,
     step,
-    stepCount: STEPS.length,
-    hasFiles: !!files.photoId || files.authorityProof.length > 0,
+    stepCount: steps.list.length,
+    hasFiles: !!files.paperFormScan || !!files.photoId || files.authorityProof.length > 0,
     onRestore: (restoredStep, info) => {
       setStep(restoredStep);
       setFurthest(restoredStep);
@@ -97,8 +96,8 @@ export function AuthorizationWizard({ today }: { today: string }) {
   const baseTitle = useRef<string | null>(null);
   useEffect(() => {
     baseTitle.current ??= document.title;
-    document.title = `${STEPS[step]?.title} (step ${step + 1} of ${STEPS.length}) – ${baseTitle.current}`;
-  }, [step]);
+    document.title = `${steps.list[step]?.title} (step ${step + 1} of ${steps.list.length}) – ${baseTitle.current}`;
+  }, [step, steps]);
 
   const focus = (target: FocusTarget) => setFocusRequest((r) => ({ target, n: (r?.n ?? 0) + 1 }));
   const go = (to: number, target: FocusTarget = "heading") => {
@@ -107,39 +106,43 @@ export function AuthorizationWizard({ today }: { today: string }) {
     focus(target);
   };
 
-  /** Shows (and clears) the file errors; true when the files the request needs are chosen. */
-  const checkUploads = () => {
-    const problems = uploadErrors(getValues("requester.kind"), files);
+  /** Shows (and clears) the file errors of the given steps; returns the steps with a file missing. */
+  const checkUploads = (checked: number[]): number[] => {
+    const problems = uploadErrors(mode, getValues("requester.kind"), files);
+    const bad: number[] = [];
     for (const name of Object.values(UPLOAD_ERROR_NAMES)) {
+      const at = steps.ofField(name);
+      if (!checked.includes(at)) continue;
       const message = problems[name];
-      if (message) setError(name as Name, { type: "required", message });
-      else clearErrors(name as Name);
+      if (message) {
+        setError(name as Name, { type: "required", message });
+        bad.push(at);
+      } else clearErrors(name as Name);
     }
-    return Object.keys(problems).length === 0;
+    return bad;
   };
 
   /** Shows the errors of the given steps; returns the first of them with an error, or null. */
-  const firstInvalid = async (steps: number[]): Promise<number | null> => {
-    await trigger(triggerNames(steps));
-    const result = schema.safeParse(toSubmission(getValues(), today));
-    const bad = new Set<number>();
+  const firstInvalid = async (checked: number[]): Promise<number | null> => {
+    await trigger(steps.triggerNames(checked));
+    const result = schema.safeParse(toSubmission(getValues(), today, mode));
+    const bad = new Set<number>(checkUploads(checked));
     if (!result.success)
       for (const issue of result.error.issues) {
         const name = issue.path.join(".");
-        const at = stepOfField(name);
+        const at = steps.ofField(name);
         bad.add(at);
         // trigger() shows errors of fields; one about a whole section is shown here.
-        if (steps.includes(at) && !isFieldName(name)) setError(name as Name, { type: "schema", message: issue.message });
+        if (checked.includes(at) && !isFieldName(name)) setError(name as Name, { type: "schema", message: issue.message });
       }
-    if (steps.includes(REQUESTER_STEP) && !checkUploads()) bad.add(REQUESTER_STEP);
-    const found = steps.filter((s) => bad.has(s));
+    const found = checked.filter((s) => bad.has(s));
     return found.length > 0 ? Math.min(...found) : null;
   };
 
   const showErrorsOn = (at: number) => {
     setSummaryStep(at);
     // Sent back from the review: after the fix, Continue returns there.
-    if (step === REVIEW_STEP) setEditing(true);
+    if (step === steps.review) setEditing(true);
     if (at !== step) {
       setStep(at);
       setFurthest((f) => Math.max(f, at));
@@ -150,10 +153,10 @@ export function AuthorizationWizard({ today }: { today: string }) {
   const next = async () => {
     // Back from the review to change an answer: every step is checked again (a change may
     // affect a later step's rules) and the person returns to the review, or to what needs fixing.
-    const invalid = await firstInvalid(STEPS.map((_, i) => i).filter((i) => (editing ? i !== REVIEW_STEP : i <= step)));
+    const invalid = await firstInvalid(steps.list.map((_, i) => i).filter((i) => (editing ? i !== steps.review : i <= step)));
     if (invalid !== null) return showErrorsOn(invalid);
     setSummaryStep(null);
-    go(editing ? REVIEW_STEP : step + 1);
+    go(editing ? steps.review : step + 1);
   };
 
   const back = () => {
@@ -164,7 +167,7 @@ export function AuthorizationWizard({ today }: { today: string }) {
   /** "Change" on the review (and the restore notice's links from it): Continue then returns to the review. */
   const change = (to: number) => {
     setSummaryStep(null);
-    if (step === REVIEW_STEP) setEditing(true);
+    if (step === steps.review) setEditing(true);
     go(to);
   };
 
@@ -178,9 +181,9 @@ export function AuthorizationWizard({ today }: { today: string }) {
     const unplaced: string[] = [];
     for (const [name, messages] of Object.entries(result.fieldErrors)) {
       const message = messages[0];
-      const at = stepOfField(name);
+      const at = steps.ofField(name);
       if (!message) continue;
-      if (at < 0 || at === REVIEW_STEP) {
+      if (at < 0 || at === steps.review) {
         unplaced.push(message);
         continue;
       }
@@ -188,6 +191,7 @@ export function AuthorizationWizard({ today }: { today: string }) {
       first = first === null ? at : Math.min(first, at);
     }
     // A file the server refused by its content has to be chosen again.
+    if (result.fieldErrors[UPLOAD_ERROR_NAMES.paperFormScan]) setFiles((f) => ({ ...f, paperFormScan: null }));
     if (result.fieldErrors[UPLOAD_ERROR_NAMES.photoId]) setFiles((f) => ({ ...f, photoId: null }));
     if (result.fieldErrors[UPLOAD_ERROR_NAMES.authorityProof]) setFiles((f) => ({ ...f, authorityProof: [] }));
     if (unplaced.length > 0 || first === null) setRefusal([result.message, ...unplaced].filter(Boolean).join(" "));
@@ -197,22 +201,23 @@ export function AuthorizationWizard({ today }: { today: string }) {
 
   const submit = async () => {
     setRefusal(null);
-    const invalid = await firstInvalid(STEPS.map((_, i) => i).filter((i) => i !== REVIEW_STEP));
+    const invalid = await firstInvalid(steps.list.map((_, i) => i).filter((i) => i !== steps.review));
     if (invalid !== null) return showErrorsOn(invalid);
     const data = new FormData();
-    data.set("payload", JSON.stringify(toSubmission(getValues(), today)));
+    data.set("payload", JSON.stringify(toSubmission(getValues(), today, mode)));
     data.set("idempotencyKey", draft.idempotencyKey());
+    if (mode === "paper" && files.paperFormScan) data.set(UPLOAD_FIELDS.paperFormScan, files.paperFormScan);
     if (files.photoId) data.set(UPLOAD_FIELDS.photoId, files.photoId);
-    for (const file of files.authorityProof) data.append(UPLOAD_FIELDS.authorityProof, file);
+    if (getValues("requester.kind") === "REPRESENTATIVE") for (const file of files.authorityProof) data.append(UPLOAD_FIELDS.authorityProof, file);
     let result: SubmitResult;
     try {
-      result = await submitAuthorization(data);
+      result = await action(data);
     } catch {
-      result = { ok: false, kind: "refused", message: UNREACHABLE };
+      result = { ok: false, kind: "refused", message: copy.unreachable };
     }
     if (result.ok) {
       draft.clear();
-      router.push("/request/confirmation");
+      router.push(result.next ?? "/request/confirmation");
       return true;
     }
     applyResult(result);
@@ -223,7 +228,7 @@ export function AuthorizationWizard({ today }: { today: string }) {
     // One action at a time: a double click or a second Enter does nothing while one runs.
     if (busy.current) return;
     busy.current = true;
-    const isReview = step === REVIEW_STEP;
+    const isReview = step === steps.review;
     if (isReview) setSubmitting(true);
     let leaving = false;
     try {
@@ -237,20 +242,21 @@ export function AuthorizationWizard({ today }: { today: string }) {
     }
   };
 
-  const current = STEPS[step] ?? STEPS[0]!;
-  const summaryItems = summaryStep === step ? flattenErrors(errors).filter((e) => stepOfField(e.name) === step) : [];
-  const isReview = step === REVIEW_STEP;
+  const current = steps.list[step] ?? steps.list[0]!;
+  const summaryItems = summaryStep === step ? flattenErrors(errors).filter((e) => steps.ofField(e.name) === step) : [];
+  const isReview = step === steps.review;
 
   return (
-    <FormProvider {...form}>
-      <div className="wizard" ref={topRef}>
+    <WizardModeContext value={mode}>
+      <FormProvider {...form}>
+        <div className="wizard" ref={topRef}>
         {refusal && <RefusalNotice message={refusal} noticeRef={refusalRef} />}
         {restored && <RestoredNotice restored={restored} files={files} step={step} onGoTo={change} />}
-        <Progress step={step} furthest={furthest} />
+        <Progress steps={steps} step={step} furthest={furthest} />
         <ErrorSummary items={summaryItems} summaryRef={summaryRef} />
         <form noValidate onSubmit={onSubmit} aria-labelledby="wizard-step-heading">
           <p className="wizard-step-count">
-            Step {step + 1} of {STEPS.length}: {current.title}
+            Step {step + 1} of {steps.list.length}: {current.title}
           </p>
           <h2 id="wizard-step-heading" className="wizard-step-heading" tabIndex={-1} ref={headingRef}>
             {current.title}
@@ -259,7 +265,7 @@ export function AuthorizationWizard({ today }: { today: string }) {
           <div className="actions">
             {isReview ? (
               <button type="submit" className="button" disabled={submitting} aria-busy={submitting || undefined}>
-                {submitting ? "Submitting…" : "Sign and submit request"}
+                {submitting ? copy.submitting : copy.submit}
               </button>
             ) : (
               <button type="submit" className="button">
@@ -273,10 +279,11 @@ export function AuthorizationWizard({ today }: { today: string }) {
             )}
           </div>
           <p className="visually-hidden" role="status">
-            {submitting ? "Submitting your request. Please wait." : ""}
+            {submitting ? copy.submittingStatus : ""}
           </p>
         </form>
-      </div>
-    </FormProvider>
+        </div>
+      </FormProvider>
+    </WizardModeContext>
   );
 }

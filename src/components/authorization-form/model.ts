@@ -1,24 +1,43 @@
 /**
- * The wizard's model: its steps, the starting values, the link between a field's name and its
- * element id, and the shaping of the values into what the schema and the server receive.
- * No React here.
+ * The wizard's model: its steps in each mode, the starting values, the link between a field's
+ * name and its element id, and the shaping of the values into what the schema and the server
+ * receive. No React here.
+ *
+ * Two modes share it (src/domain/authorization-form.ts): online, where the requester fills in and
+ * signs the form, and paper, where staff key in a signed paper form — the same sections, with a
+ * first step for the scan and its receipt, and the signature as written on the paper.
  */
 import type { DefaultValues, FieldPath } from "react-hook-form";
 import {
   ageOn,
+  type AuthorizationFormInput,
+  type FormMode,
   needsMinorConsent,
+  type PaperAuthorizationFormInput,
+  signingDay,
   SPECIAL_CATEGORIES,
   suggestedExpiration,
-  type AuthorizationFormInput,
 } from "@/domain/authorization-form";
 
-export type FormValues = AuthorizationFormInput;
+/**
+ * What the form holds: every field of both modes (each mode's submission picks its own, see
+ * toSubmission) — as it holds the fields of every branch of each choice.
+ */
+export type FormValues = AuthorizationFormInput & {
+  paper?: Partial<PaperAuthorizationFormInput["paper"]>;
+  signature: Omit<AuthorizationFormInput["signature"], "method"> & {
+    method: AuthorizationFormInput["signature"]["method"] | "WET_INK";
+    signerName?: string;
+    signedOn?: string;
+  };
+};
 /** A react-hook-form field name ("patient.address.postalCode"). */
 export type Name = FieldPath<FormValues>;
 /** Error keys of the files, which live beside the form values (src/domain/submission.ts). */
-export const UPLOAD_ERROR_NAMES = { photoId: "uploads.photoId", authorityProof: "uploads.authorityProof" } as const;
+export const UPLOAD_ERROR_NAMES = { paperFormScan: "uploads.paperFormScan", photoId: "uploads.photoId", authorityProof: "uploads.authorityProof" } as const;
 
 export type StepKey =
+  | "paper"
   | "release"
   | "requester"
   | "patient"
@@ -30,52 +49,90 @@ export type StepKey =
   | "signature"
   | "review";
 
-/** The steps in order. `fields` are the names (or name prefixes) a step owns and validates. */
-export const STEPS: readonly { key: StepKey; title: string; fields: readonly string[] }[] = [
-  { key: "release", title: "Whose records", fields: ["release"] },
+type Step = { key: StepKey; title: string; fields: readonly string[] };
+
+const SHARED_STEPS: readonly Step[] = [
   { key: "requester", title: "Who is asking", fields: ["requester", "uploads"] },
   { key: "patient", title: "Patient", fields: ["patient"] },
   { key: "recipient", title: "Who receives the records", fields: ["recipient"] },
   { key: "information", title: "Information to release", fields: ["information"] },
   { key: "purpose", title: "Purpose and expiration", fields: ["purpose", "expiration"] },
   { key: "delivery", title: "How to receive the records", fields: ["delivery"] },
-  { key: "fees", title: "Fees", fields: ["signature.acknowledgeFees"] },
-  {
-    key: "signature",
-    title: "Statements and signature",
-    fields: [
-      "signature.acknowledgeRevocation",
-      "signature.acknowledgeNoConditioning",
-      "signature.acknowledgeRedisclosure",
-      "signature.typedName",
-      "signature.method",
-      "signature.drawn",
-      "signature.minorName",
-    ],
-  },
-  { key: "review", title: "Review and submit", fields: [] },
 ];
 
-export const REVIEW_STEP = STEPS.length - 1;
-
-export function stepIndex(key: StepKey): number {
-  return STEPS.findIndex((s) => s.key === key);
-}
-
-/** The step that shows a field (by its name or a prefix of it); -1 when none does. */
-export function stepOfField(name: string): number {
-  const own = STEPS.findIndex((s) => s.fields.some((field) => name === field || name.startsWith(`${field}.`)));
-  // A whole section ("signature") belongs to the last step that shows part of it.
-  return own >= 0 ? own : STEPS.findLastIndex((s) => s.fields.some((field) => field.startsWith(`${name}.`)));
-}
-
 /**
- * The form-value names the given steps validate with `trigger` (files are checked separately).
- * Leaf names, not section prefixes: react-hook-form keeps a prefix's errors only for sections
- * whose fields have been on screen, and a restored draft may never have shown them.
+ * The steps of each mode, in order. `fields` are the names (or name prefixes) a step owns and
+ * validates; the first step owning a name wins (so the scan is the paper step's, the other files
+ * the requester step's).
  */
-export function triggerNames(steps: number[]): Name[] {
-  return FIELD_ORDER.filter((name) => !name.startsWith("uploads.") && steps.includes(stepOfField(name))) as Name[];
+const STEPS_BY_MODE: Record<FormMode, readonly Step[]> = {
+  online: [
+    { key: "release", title: "Whose records", fields: ["release"] },
+    ...SHARED_STEPS,
+    { key: "fees", title: "Fees", fields: ["signature.acknowledgeFees"] },
+    {
+      key: "signature",
+      title: "Statements and signature",
+      fields: [
+        "signature.acknowledgeRevocation",
+        "signature.acknowledgeNoConditioning",
+        "signature.acknowledgeRedisclosure",
+        "signature.typedName",
+        "signature.method",
+        "signature.drawn",
+        "signature.minorName",
+      ],
+    },
+    { key: "review", title: "Review and submit", fields: [] },
+  ],
+  // No "whose records" (the printed form names this group as the one releasing) and no fees step
+  // (its statement is printed on the form): nothing to key in for either.
+  paper: [
+    { key: "paper", title: "Paper form received", fields: [UPLOAD_ERROR_NAMES.paperFormScan, "paper"] },
+    ...SHARED_STEPS,
+    { key: "signature", title: "Signature on the form", fields: ["signature.signerName", "signature.signedOn", "signature.minorName"] },
+    { key: "review", title: "Review and save", fields: [] },
+  ],
+};
+
+export type WizardSteps = {
+  mode: FormMode;
+  list: readonly Step[];
+  /** The review step's index (the last). */
+  review: number;
+  index(key: StepKey): number;
+  /** The step that shows a field (by its name or a prefix of it); -1 when none does. */
+  ofField(name: string): number;
+  /**
+   * The form-value names the given steps validate with `trigger` (files are checked separately).
+   * Leaf names, not section prefixes: react-hook-form keeps a prefix's errors only for sections
+   * whose fields have been on screen, and a restored draft may never have shown them.
+   */
+  triggerNames(steps: number[]): Name[];
+};
+
+const stepsCache = new Map<FormMode, WizardSteps>();
+
+/** The steps of a mode, and how fields map to them. */
+export function wizardSteps(mode: FormMode): WizardSteps {
+  const cached = stepsCache.get(mode);
+  if (cached) return cached;
+  const list = STEPS_BY_MODE[mode];
+  const ofField = (name: string) => {
+    const own = list.findIndex((s) => s.fields.some((field) => name === field || name.startsWith(`${field}.`)));
+    // A whole section ("signature") belongs to the last step that shows part of it.
+    return own >= 0 ? own : list.findLastIndex((s) => s.fields.some((field) => field.startsWith(`${name}.`)));
+  };
+  const steps: WizardSteps = {
+    mode,
+    list,
+    review: list.length - 1,
+    index: (key) => list.findIndex((s) => s.key === key),
+    ofField,
+    triggerNames: (indexes) => FIELD_ORDER.filter((name) => !name.startsWith("uploads.") && indexes.includes(ofField(name))) as Name[],
+  };
+  stepsCache.set(mode, steps);
+  return steps;
 }
 
 /** The element id of a field: `patient.address.postalCode` → `patient-address-postalCode`. */
@@ -86,12 +143,15 @@ export function fieldId(name: string): string {
 const emptyAddress = () => ({ line1: "", line2: "", city: "", state: "", postalCode: "" });
 
 /**
- * Every field the wizard shows, empty, in the order the pages show them, so each control starts controlled and each object exists
- * (the schema then reports the missing leaf, not a missing object). Choices start unanswered,
- * except the expiration, which is prefilled with a suggested date (one year).
+ * Every field the wizard shows, in either mode, empty, in the order the pages show them, so each
+ * control starts controlled and each object exists (the schema then reports the missing leaf, not
+ * a missing object). Choices start unanswered, except the expiration, which is prefilled with a
+ * suggested date (one year), and a paper form's date of receipt (today).
  */
-export function initialValues(today: string): DefaultValues<FormValues> {
+export function initialValues(today: string, mode: FormMode = "online"): DefaultValues<FormValues> {
   const values = {
+    // A paper form most often arrives the day it is keyed in.
+    paper: { receivedOn: today, receivedVia: undefined },
     release: { source: undefined },
     requester: {
       kind: undefined,
@@ -129,8 +189,10 @@ export function initialValues(today: string): DefaultValues<FormValues> {
       acknowledgeNoConditioning: false,
       acknowledgeRedisclosure: false,
       typedName: "",
-      method: "DRAWN",
+      method: mode === "paper" ? "WET_INK" : "DRAWN",
       drawn: undefined,
+      signerName: "",
+      signedOn: "",
       minorName: "",
     },
   };
@@ -143,10 +205,10 @@ type Loose = Record<string, unknown>;
 const obj = (v: unknown): Loose => (v && typeof v === "object" && !Array.isArray(v) ? (v as Loose) : {});
 const pick = (o: Loose, keys: string[]): Loose => Object.fromEntries(keys.filter((k) => k in o).map((k) => [k, o[k]]));
 
-/** The patient's age today, when a real date of birth has been entered. */
+/** The patient's age on the signing day (today, or the date on a paper form), when a real date of birth has been entered. */
 export function patientAge(values: unknown, today: string): number | undefined {
   const dob = obj(obj(values).patient).dateOfBirth;
-  return typeof dob === "string" && /^\d{4}-\d{2}-\d{2}$/.test(dob) ? ageOn(dob, today) : undefined;
+  return typeof dob === "string" && /^\d{4}-\d{2}-\d{2}$/.test(dob) ? ageOn(dob, signingDay(values as Parameters<typeof signingDay>[0], today)) : undefined;
 }
 
 /** Whether the minor's own agreement (signature.minorName) is asked for. */
@@ -160,7 +222,7 @@ export function minorConsentApplies(values: unknown, today: string): boolean {
  * choice, and nothing from fields the wizard hides. (The form keeps hidden answers so that
  * switching back restores them; the schema's strict objects refuse them.)
  */
-export function toSubmission(values: unknown, today: string): FormValues {
+export function toSubmission(values: unknown, today: string, mode: FormMode): FormValues {
   const v = obj(values);
 
   const requester = obj(v.requester);
@@ -208,6 +270,24 @@ export function toSubmission(values: unknown, today: string): FormValues {
   };
 
   const signature = obj(v.signature);
+  const minorName = minorConsentApplies(values, today) ? ["minorName"] : [];
+  const shared = {
+    requester: submittedRequester,
+    patient: submittedPatient,
+    recipient: pick(recipient, recipientKeys[String(recipient.kind)] ?? ["kind"]),
+    information: submittedInformation,
+    purpose: pick(purpose, purpose.purpose === "OTHER" ? ["purpose", "purposeOther"] : ["purpose"]),
+    expiration: pick(expiration, expirationKeys[String(expiration.kind)] ?? ["kind"]),
+    delivery: pick(delivery, deliveryKeys[String(delivery.method)] ?? ["method"]),
+  };
+  if (mode === "paper") {
+    return {
+      paper: pick(obj(v.paper), ["receivedOn", "receivedVia"]),
+      ...shared,
+      signature: { ...pick(signature, ["signerName", "signedOn", ...minorName]), method: "WET_INK" },
+    } as unknown as FormValues;
+  }
+
   const signatureKeys = [
     "typedName",
     "method",
@@ -216,20 +296,10 @@ export function toSubmission(values: unknown, today: string): FormValues {
     "acknowledgeRedisclosure",
     "acknowledgeFees",
     ...(signature.method === "DRAWN" && signature.drawn ? ["drawn"] : []),
-    ...(minorConsentApplies(values, today) ? ["minorName"] : []),
+    ...minorName,
   ];
 
-  return {
-    release: pick(obj(v.release), ["source"]),
-    requester: submittedRequester,
-    patient: submittedPatient,
-    recipient: pick(recipient, recipientKeys[String(recipient.kind)] ?? ["kind"]),
-    information: submittedInformation,
-    purpose: pick(purpose, purpose.purpose === "OTHER" ? ["purpose", "purposeOther"] : ["purpose"]),
-    expiration: pick(expiration, expirationKeys[String(expiration.kind)] ?? ["kind"]),
-    delivery: pick(delivery, deliveryKeys[String(delivery.method)] ?? ["method"]),
-    signature: pick(signature, signatureKeys),
-  } as unknown as FormValues;
+  return { release: pick(obj(v.release), ["source"]), ...shared, signature: pick(signature, signatureKeys) } as unknown as FormValues;
 }
 
 /** Error messages in a react-hook-form errors tree, as (name, message) pairs. */
@@ -244,7 +314,10 @@ export function flattenErrors(tree: unknown, prefix = ""): { name: string; messa
   return out;
 }
 
-/** Every field name in page order (the starting values list them so), files after the requester's. */
+/**
+ * Every field name in page order (the starting values list them so), the scan first (the paper
+ * step shows it first), the other files after the requester's.
+ */
 const FIELD_ORDER: string[] = (() => {
   const leaves = (node: unknown, prefix: string): string[] =>
     node && typeof node === "object" && !Array.isArray(node)
@@ -253,7 +326,7 @@ const FIELD_ORDER: string[] = (() => {
   const names = leaves(initialValues("2000-01-01"), "");
   const afterRequester = names.findLastIndex((n) => n.startsWith("requester."));
   names.splice(afterRequester + 1, 0, UPLOAD_ERROR_NAMES.photoId, UPLOAD_ERROR_NAMES.authorityProof);
-  return names;
+  return [UPLOAD_ERROR_NAMES.paperFormScan, ...names];
 })();
 
 /** Whether a name is one of the form's own fields (a leaf), not a section. */

@@ -2,13 +2,16 @@
  * The browser's first look at chosen files: type by extension or declared type, and size. The
  * server checks them again by content (src/server/uploads.ts); this only saves a wasted upload.
  */
+import { type FormMode, uploadRules } from "@/domain/authorization-form";
 import { ACCEPTED_UPLOAD_TYPES, MAX_PROOF_FILES, MAX_UPLOAD_BYTES } from "@/domain/submission";
 import { UPLOAD_ERROR_NAMES } from "./model";
 
 export const ACCEPT_ATTRIBUTE = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
 const EXTENSION = /\.(pdf|jpe?g|png)$/i;
 
-export type ChosenFiles = { photoId: File | null; authorityProof: File[] };
+export type ChosenFiles = { paperFormScan: File | null; photoId: File | null; authorityProof: File[] };
+
+export const NO_FILES: ChosenFiles = { paperFormScan: null, photoId: null, authorityProof: [] };
 
 /** Why a file cannot be sent, or null when it can. */
 export function fileProblem(file: File): string | null {
@@ -20,12 +23,20 @@ export function fileProblem(file: File): string | null {
   return null;
 }
 
-/** The errors of the files a request needs, keyed like the server's ("uploads.photoId"). */
-export function uploadErrors(requesterKind: unknown, files: ChosenFiles): Partial<Record<(typeof UPLOAD_ERROR_NAMES)[keyof typeof UPLOAD_ERROR_NAMES], string>> {
+/** The errors of the files a request needs (src/domain: uploadRules), keyed like the server's ("uploads.photoId"). */
+export function uploadErrors(
+  mode: FormMode,
+  requesterKind: unknown,
+  files: ChosenFiles,
+): Partial<Record<(typeof UPLOAD_ERROR_NAMES)[keyof typeof UPLOAD_ERROR_NAMES], string>> {
+  const representative = requesterKind === "REPRESENTATIVE";
+  const rules = uploadRules({ requester: { kind: representative ? "REPRESENTATIVE" : "PATIENT" } }, mode);
   const errors: Partial<Record<string, string>> = {};
-  if (!files.photoId) errors[UPLOAD_ERROR_NAMES.photoId] = "Choose a photo or scan of a government-issued photo ID";
-  if (requesterKind === "REPRESENTATIVE") {
-    if (files.authorityProof.length === 0) errors[UPLOAD_ERROR_NAMES.authorityProof] = "Choose at least one document that proves your authority to act for the patient";
+  if (rules.paperFormScanRequired && !files.paperFormScan) errors[UPLOAD_ERROR_NAMES.paperFormScan] = "Choose the scan of the signed paper form";
+  if (rules.photoIdRequired && !files.photoId) errors[UPLOAD_ERROR_NAMES.photoId] = "Choose a photo or scan of a government-issued photo ID";
+  if (representative) {
+    if (rules.authorityProofRequired && files.authorityProof.length === 0)
+      errors[UPLOAD_ERROR_NAMES.authorityProof] = "Choose at least one document that proves your authority to act for the patient";
     else if (files.authorityProof.length > MAX_PROOF_FILES) errors[UPLOAD_ERROR_NAMES.authorityProof] = `Choose at most ${MAX_PROOF_FILES} files of proof`;
   }
   return errors;

@@ -6,14 +6,18 @@
  * the tab: answers are health information and must not linger on a shared computer. Nothing is
  * sent to the server before submitting. Files cannot be stored, and the drawn signature is not:
  * a signature is an act made when signing, and an image of it should not sit in storage; after a
- * reload the person chooses the files again and signs again (the wizard says so).
+ * reload the person chooses the files again and signs again (the wizard says so). A paper form
+ * keyed in by staff has a draft of its own, apart from the public form's.
  */
 import { useCallback, useEffect, useRef } from "react";
 import type { DefaultValues, UseFormReturn } from "react-hook-form";
-import type { AuthorizationForm } from "@/domain/authorization-form";
+import type { AnyAuthorizationForm, FormMode } from "@/domain/authorization-form";
 import type { FormValues } from "./model";
 
-const STORAGE_KEY = "record-connect.authorization-draft.v1";
+const STORAGE_KEYS: Record<FormMode, string> = {
+  online: "record-connect.authorization-draft.v1",
+  paper: "record-connect.paper-authorization-draft.v1",
+};
 const SAVE_DELAY_MS = 400;
 
 type StoredDraft = {
@@ -39,9 +43,9 @@ function newIdempotencyKey(): string {
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 
-function readDraft(): StoredDraft | null {
+function readDraft(storageKey: string): StoredDraft | null {
   try {
-    const raw = window.sessionStorage.getItem(STORAGE_KEY);
+    const raw = window.sessionStorage.getItem(storageKey);
     if (!raw) return null;
     const draft: unknown = JSON.parse(raw);
     if (
@@ -79,13 +83,15 @@ function withoutDrawnSignature(values: FormValues): FormValues {
 
 export function useDraft({
   form,
+  mode,
   initial,
   step,
   stepCount,
   hasFiles,
   onRestore,
 }: {
-  form: UseFormReturn<FormValues, unknown, AuthorizationForm>;
+  form: UseFormReturn<FormValues, unknown, AnyAuthorizationForm>;
+  mode: FormMode;
   initial: DefaultValues<FormValues>;
   step: number;
   stepCount: number;
@@ -94,6 +100,7 @@ export function useDraft({
   onRestore: (step: number, restored: RestoredDraft) => void;
 }) {
   const { getValues, reset, subscribe } = form;
+  const storageKey = STORAGE_KEYS[mode];
   const key = useRef<string | null>(null);
   const ready = useRef(false);
   const stopped = useRef(false);
@@ -125,12 +132,12 @@ export function useDraft({
     const untouched = draft.step === 0 && !draft.hadFiles && answered(draft.values) === answered(withoutDrawnSignature(initial as FormValues));
     try {
       // Nothing to keep yet: no draft, so a reload of an untouched form says nothing about restoring.
-      if (untouched) window.sessionStorage.removeItem(STORAGE_KEY);
-      else window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(draft));
+      if (untouched) window.sessionStorage.removeItem(storageKey);
+      else window.sessionStorage.setItem(storageKey, JSON.stringify(draft));
     } catch {
       // Full or unavailable storage: the form still works, only without the draft.
     }
-  }, [getValues, initial]);
+  }, [getValues, initial, storageKey]);
 
   const saveSoon = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
@@ -139,7 +146,7 @@ export function useDraft({
 
   // Restore once, on mount (the server rendered the empty form; storage exists only here).
   useEffect(() => {
-    const draft = readDraft();
+    const draft = readDraft(storageKey);
     key.current = draft?.idempotencyKey ?? key.current ?? newIdempotencyKey();
     if (draft) {
       reset(merge(initial, draft.values) as FormValues);
@@ -150,7 +157,7 @@ export function useDraft({
       onRestoreRef.current(restoredStep, { hadFiles: draft.hadFiles === true, hadDrawnSignature: draft.hadDrawnSignature === true });
     }
     ready.current = true;
-  }, [initial, reset, stepCount]);
+  }, [initial, reset, stepCount, storageKey]);
 
   // Save after each change (debounced), at once on a step change, and before the page goes away.
   useEffect(() => subscribe({ formState: { values: true }, callback: saveSoon }), [subscribe, saveSoon]);
@@ -174,11 +181,11 @@ export function useDraft({
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     try {
-      window.sessionStorage.removeItem(STORAGE_KEY);
+      window.sessionStorage.removeItem(storageKey);
     } catch {
       // Nothing stored, then.
     }
-  }, []);
+  }, [storageKey]);
 
   return { idempotencyKey, clear };
 }

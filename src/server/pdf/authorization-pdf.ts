@@ -1,6 +1,5 @@
 import "server-only";
-import type { AuthorizationForm } from "@/domain/authorization-form";
-import { SPECIAL_CATEGORIES } from "@/domain/authorization-form";
+import { type AnyAuthorizationForm, isPaperForm, SPECIAL_CATEGORIES, signerNameOf } from "@/domain/authorization-form";
 import { formatAddress, formatDateTime, formatIsoDate } from "@/domain/format";
 import {
   deliveryMethodLabels,
@@ -15,18 +14,22 @@ import { organization } from "@/domain/organization";
 import { PdfWriter } from "./layout";
 
 export type AuthorizationPdfInput = {
-  form: AuthorizationForm;
+  form: AnyAuthorizationForm;
   confirmationNumber: string;
-  signedAt: Date;
+  /** When it was submitted online (and so signed), or keyed in from paper. */
+  submittedAt: Date;
   /** The drawn signature (PNG) when the signer drew one. */
   signaturePng?: Buffer;
 };
 
+const channelLabels = { MAIL: "mail", FAX: "fax" } as const;
+
 /**
  * The signed authorization as the signer's copy (45 CFR 164.508(c)(4)): every field entered,
- * every statement shown, the signature and the signing time.
+ * every statement shown, the signature and the signing time. For a paper form keyed in by staff
+ * it is a transcript, and says so: the scan of the signed paper is the original.
  */
-export async function renderAuthorizationPdf({ form, confirmationNumber, signedAt, signaturePng }: AuthorizationPdfInput): Promise<Uint8Array> {
+export async function renderAuthorizationPdf({ form, confirmationNumber, submittedAt, signaturePng }: AuthorizationPdfInput): Promise<Uint8Array> {
   const pdf = await PdfWriter.create({
     title: `Authorization for Release of Health Information ${confirmationNumber}`,
     subject: "Signed authorization",
@@ -35,7 +38,16 @@ export async function renderAuthorizationPdf({ form, confirmationNumber, signedA
   const { patient, requester, recipient, information, purpose, expiration, delivery, signature } = form;
 
   pdf.title("Authorization for Release of Health Information", `${organization.name} · ${organization.serviceName} · Confirmation number ${confirmationNumber}`);
-  pdf.row("Submitted online", formatDateTime(signedAt));
+  if (isPaperForm(form)) {
+    pdf.row("Paper form received", `${formatIsoDate(form.paper.receivedOn)}, by ${channelLabels[form.paper.receivedVia]}`);
+    pdf.row("Keyed in", `${formatDateTime(submittedAt)}, by Record Connect staff`);
+    pdf.paragraph(
+      `This document was keyed in from a paper form received on ${formatIsoDate(form.paper.receivedOn)}. The scan of the signed paper form, kept with this request, is the signed original.`,
+      { size: 9, muted: true },
+    );
+  } else {
+    pdf.row("Submitted online", formatDateTime(submittedAt));
+  }
 
   pdf.heading("1. Patient");
   pdf.row("Legal name", [patient.firstName, patient.middleName, patient.lastName].filter(Boolean).join(" "));
@@ -102,16 +114,27 @@ export async function renderAuthorizationPdf({ form, confirmationNumber, signedA
   pdf.paragraph(deliveryMethodLabels[delivery.method].explanation, { size: 9, muted: true });
 
   pdf.feesAndStatements();
-  pdf.paragraph("The signer confirmed reading each statement above, and how fees work, before signing.", { size: 9, muted: true });
+  pdf.paragraph(
+    isPaperForm(form)
+      ? "These statements, and how fees work, are printed on the paper form the signer signed."
+      : "The signer confirmed reading each statement above, and how fees work, before signing.",
+    { size: 9, muted: true },
+  );
 
   pdf.heading("Signature");
-  pdf.row("Signed by", signature.typedName);
+  pdf.row("Signed by", signerNameOf(form));
   if (requester.kind === "REPRESENTATIVE") {
     pdf.row("Signing as", `${representativeAuthorityLabels[requester.representative.authority].label}, for ${patient.firstName} ${patient.lastName}`);
   }
-  pdf.row("Date and time signed", formatDateTime(signedAt));
+  if (signature.method === "WET_INK") {
+    pdf.row("Date signed", `${formatIsoDate(signature.signedOn)} (as written on the paper form)`);
+  } else {
+    pdf.row("Date and time signed", formatDateTime(submittedAt));
+  }
   if (signature.minorName) pdf.row("Minor patient's agreement", `Agreed by ${signature.minorName} (mental health records, 740 ILCS 110/4)`);
-  if (signature.method === "DRAWN" && signaturePng) {
+  if (signature.method === "WET_INK") {
+    pdf.row("Signature", "Signed by hand on the paper form (see the scan)");
+  } else if (signature.method === "DRAWN" && signaturePng) {
     pdf.image(await pdf.doc.embedPng(signaturePng), 260, 90, "Drawn signature");
   } else {
     pdf.row("Signature", `/s/ ${signature.typedName} — typed name adopted as electronic signature`);

@@ -1,43 +1,63 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
-import {
-  type AuthorizationForm,
-  authorizationFormSchema,
-  SPECIAL_CATEGORIES,
-  todayInChicago,
-  uploadRules,
-} from "@/domain/authorization-form";
-import { dueDateFor } from "@/domain/deadlines";
+import { type AnyAuthorizationForm, formSchemaFor, isPaperForm, SPECIAL_CATEGORIES, todayInChicago, uploadRules } from "@/domain/authorization-form";
+import { dueDateFor, paperReceivedAt, startOfDayInChicago } from "@/domain/deadlines";
 import { newConfirmationNumber } from "@/domain/ids";
-import { purposeLabels, representativeAuthorityLabels } from "@/domain/labels";
 import { MAX_PROOF_FILES, type SubmitResult } from "@/domain/submission";
-import { recordAudit } from "../audit";
+import { type Actor, recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { env } from "../env";
 import { logger } from "../logger";
 import { renderAuthorizationPdf } from "../pdf/authorization-pdf";
 import { consumeRateLimit } from "../rate-limit";
+import type { StaffIdentity } from "../staff/auth";
 import { fileStore } from "../storage";
 import type { StoredFile } from "../storage/file-store";
 import { checkUpload, type CheckedUpload } from "../uploads";
+import { notificationAddress, requestColumns } from "./request-columns";
 
-export type SubmissionInput = {
+/** The uploads and values of one submission, as posted (nothing trusted yet). */
+export type IntakeInput = {
   /** The form values as posted (JSON-parsed, not yet trusted). */
   payload: unknown;
   idempotencyKey: unknown;
   photoId: File | null;
   authorityProof: File[];
-  /** Identifies the client for rate limiting (e.g. its IP address); stored only hashed. */
-  clientKey: string;
+  /** The scan of a signed paper form (paper forms only). */
+  paperFormScan?: File | null;
   now?: Date;
 };
 
+export type SubmissionInput = IntakeInput & {
+  /** Identifies the client for rate limiting (e.g. its IP address); stored only hashed. */
+  clientKey: string;
+};
+
+/**
+ * How an authorization comes in: submitted online by anyone (limited per client), or a signed
+ * paper form keyed in by a staff member (who is the actor of record). Everything else — checks,
+ * files, the transaction — is the same code for both.
+ */
+export type Channel = { source: "ONLINE"; clientKey: string } | { source: "PAPER"; staff: StaffIdentity };
+
 export type Submitted = Extract<SubmitResult, { ok: true }> & { requestId: string };
+export type IntakeResult = Submitted | Exclude<SubmitResult, { ok: true }>;
+
+/**
+ * Generous, and per staff member: keying in is staff work, not the public form's traffic (whose
+ * per-client limit does not apply), but a hijacked session should not be able to flood the queue.
+ */
+export const PAPER_FORMS_PER_STAFF_PER_HOUR = 120;
 
 const idempotencyKeySchema = z.uuid({ error: "Reload the page and try again" });
 
-type FileToStore = { kind: "PHOTO_ID" | "AUTHORITY_PROOF" | "SIGNATURE_IMAGE" | "SIGNED_AUTHORIZATION"; bytes: Buffer; contentType: string; originalName?: string };
+type FileToStore = {
+  kind: "PHOTO_ID" | "AUTHORITY_PROOF" | "SIGNATURE_IMAGE" | "SIGNED_AUTHORIZATION" | "PAPER_FORM_SCAN";
+  bytes: Buffer;
+  contentType: string;
+  originalName?: string;
+};
 
 /**
  * Submits an online authorization. Bad input changes nothing and comes back with field-level
@@ -46,8 +66,17 @@ type FileToStore = { kind: "PHOTO_ID" | "AUTHORITY_PROOF" | "SIGNATURE_IMAGE" | 
  * received" notification and the audit event — and gets a random confirmation number and the
  * 30-day due date. The same idempotency key always yields the same single request.
  */
-export async function submitAuthorization(input: SubmissionInput): Promise<Submitted | Exclude<SubmitResult, { ok: true }>> {
+export async function submitAuthorization({ clientKey, ...input }: SubmissionInput): Promise<IntakeResult> {
+  return intakeAuthorization({ source: "ONLINE", clientKey }, { ...input, paperFormScan: null });
+}
+
+/**
+ * One authorization in, from either channel (see submitAuthorization). Callers authorize first:
+ * a paper channel's staff member has already been checked (src/server/requests/key-paper-authorization.ts).
+ */
+export async function intakeAuthorization(channel: Channel, input: IntakeInput): Promise<IntakeResult> {
   const now = input.now ?? new Date();
+  const mode = channel.source === "PAPER" ? "paper" : "online";
   const key = idempotencyKeySchema.safeParse(input.idempotencyKey);
   if (!key.success) return { ok: false, kind: "refused", message: "This form could not be sent. Reload the page and try again." };
 
@@ -55,21 +84,32 @@ export async function submitAuthorization(input: SubmissionInput): Promise<Submi
   const earlier = await findByIdempotencyKey(key.data);
   if (earlier) return earlier;
 
-  const parsed = authorizationFormSchema(todayInChicago(now)).safeParse(input.payload);
+  const parsed = formSchemaFor(mode, todayInChicago(now)).safeParse(input.payload);
   const fieldErrors: Record<string, string[]> = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
   }
 
   // Uploads are checked by content, whatever the form's state, so every problem shows at once.
-  const rules = parsed.success ? uploadRules(parsed.data) : { photoIdRequired: true, authorityProofRequired: isRepresentative(input.payload) };
-  const photo = input.photoId ? await checkUpload(input.photoId) : null;
-  if (!photo) fieldErrors["uploads.photoId"] = ["Upload a photo or scan of a government-issued photo ID"];
-  else if (!photo.ok) fieldErrors["uploads.photoId"] = [photo.message];
+  const rules = uploadRules(parsed.success ? parsed.data : { requester: { kind: isRepresentative(input.payload) ? "REPRESENTATIVE" : "PATIENT" } }, mode);
+  const uploads: FileToStore[] = [];
+  const checkOne = async (file: File | null | undefined, field: string, kind: FileToStore["kind"], required: boolean, missing: string) => {
+    if (!file) {
+      if (required) fieldErrors[field] = [missing];
+      return;
+    }
+    const checked = await checkUpload(file);
+    if (checked.ok) uploads.push({ kind, bytes: checked.bytes, contentType: checked.contentType, originalName: checked.originalName });
+    else fieldErrors[field] = [checked.message];
+  };
+  await checkOne(input.paperFormScan, "uploads.paperFormScan", "PAPER_FORM_SCAN", rules.paperFormScanRequired, "Attach the scan of the signed paper form");
+  await checkOne(input.photoId, "uploads.photoId", "PHOTO_ID", rules.photoIdRequired, "Upload a photo or scan of a government-issued photo ID");
+  // A representative's proof of authority: required online; on paper, the sheets that came separately.
   const proofs: CheckedUpload[] = [];
-  if (rules.authorityProofRequired) {
-    if (input.authorityProof.length === 0) fieldErrors["uploads.authorityProof"] = ["Upload proof of your authority to act for the patient"];
-    else if (input.authorityProof.length > MAX_PROOF_FILES) fieldErrors["uploads.authorityProof"] = [`Upload at most ${MAX_PROOF_FILES} files`];
+  if (isRepresentative(input.payload)) {
+    if (input.authorityProof.length === 0) {
+      if (rules.authorityProofRequired) fieldErrors["uploads.authorityProof"] = ["Upload proof of your authority to act for the patient"];
+    } else if (input.authorityProof.length > MAX_PROOF_FILES) fieldErrors["uploads.authorityProof"] = [`Upload at most ${MAX_PROOF_FILES} files`];
     else {
       for (const file of input.authorityProof) {
         const checked = await checkUpload(file);
@@ -79,35 +119,46 @@ export async function submitAuthorization(input: SubmissionInput): Promise<Submi
     }
   }
 
-  if (!parsed.success || Object.keys(fieldErrors).length > 0 || !photo?.ok) {
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) {
     return { ok: false, kind: "invalid", message: "Please correct the highlighted answers.", fieldErrors };
   }
   const form = parsed.data;
 
-  if (!(await consumeRateLimit(db(), "submit", input.clientKey, env().RATE_LIMIT_SUBMISSIONS_PER_HOUR, 3600))) {
+  const allowed =
+    channel.source === "ONLINE"
+      ? await consumeRateLimit(db(), "submit", channel.clientKey, env().RATE_LIMIT_SUBMISSIONS_PER_HOUR, 3600)
+      : await consumeRateLimit(db(), "key-paper", channel.staff.id, PAPER_FORMS_PER_STAFF_PER_HOUR, 3600);
+  if (!allowed) {
     return {
       ok: false,
       kind: "refused",
-      message: "We have received several requests from this device in the last hour. Please wait an hour and try again, or call Record Connect.",
+      message:
+        channel.source === "ONLINE"
+          ? "We have received several requests from this device in the last hour. Please wait an hour and try again, or call Record Connect."
+          : `You have keyed in ${PAPER_FORMS_PER_STAFF_PER_HOUR} paper forms in the last hour, the most one account may. Wait a little, or ask a supervisor.`,
     };
   }
 
-  const signaturePng = form.signature.method === "DRAWN" && form.signature.drawn ? Buffer.from(form.signature.drawn.split(",")[1] ?? "", "base64") : undefined;
+  const signaturePng =
+    !isPaperForm(form) && form.signature.method === "DRAWN" && form.signature.drawn ? Buffer.from(form.signature.drawn.split(",")[1] ?? "", "base64") : undefined;
   const files: FileToStore[] = [
-    { kind: "PHOTO_ID", bytes: photo.bytes, contentType: photo.contentType, originalName: photo.originalName },
+    ...uploads,
     ...proofs.map((p) => ({ kind: "AUTHORITY_PROOF" as const, bytes: p.bytes, contentType: p.contentType, originalName: p.originalName })),
     ...(signaturePng ? [{ kind: "SIGNATURE_IMAGE" as const, bytes: signaturePng, contentType: "image/png" }] : []),
   ];
+  const dates = isPaperForm(form)
+    ? { receivedAt: paperReceivedAt(form.paper.receivedOn), signedAt: startOfDayInChicago(form.signature.signedOn) }
+    : { receivedAt: now, signedAt: now };
 
   // Confirmation numbers are random; a collision (about one in a trillion per pair) just draws again.
   for (let attempt = 0; attempt < 3; attempt++) {
     const confirmationNumber = newConfirmationNumber();
-    const pdf = Buffer.from(await renderAuthorizationPdf({ form, confirmationNumber, signedAt: now, signaturePng }));
+    const pdf = Buffer.from(await renderAuthorizationPdf({ form, confirmationNumber, submittedAt: now, signaturePng }));
     const stored = await storeAll([...files, { kind: "SIGNED_AUTHORIZATION", bytes: pdf, contentType: "application/pdf" }]);
     try {
-      const requestId = await db().$transaction((tx) => insertRequest(tx, { form, confirmationNumber, idempotencyKey: key.data, now, stored }));
-      logger.info({ requestId, event: "request.submitted" }, "authorization submitted");
-      return { ok: true, requestId, confirmationNumber, dueDate: dueDateFor(now).toISOString() };
+      const requestId = await db().$transaction((tx) => insertRequest(tx, { channel, form, confirmationNumber, idempotencyKey: key.data, now, ...dates, stored }));
+      logger.info({ requestId, source: channel.source, event: "request.submitted" }, "authorization submitted");
+      return { ok: true, requestId, confirmationNumber, dueDate: dueDateFor(dates.receivedAt).toISOString() };
     } catch (error) {
       await Promise.all(stored.map((s) => fileStore().remove(s.file.storageKey).catch(() => undefined)));
       const target = uniqueViolationTarget(error);
@@ -135,19 +186,31 @@ async function storeAll(files: FileToStore[]): Promise<Array<{ spec: FileToStore
 
 async function insertRequest(
   tx: Tx,
-  args: { form: AuthorizationForm; confirmationNumber: string; idempotencyKey: string; now: Date; stored: Array<{ spec: FileToStore; file: StoredFile }> },
+  args: {
+    channel: Channel;
+    form: AnyAuthorizationForm;
+    confirmationNumber: string;
+    idempotencyKey: string;
+    now: Date;
+    receivedAt: Date;
+    signedAt: Date;
+    stored: Array<{ spec: FileToStore; file: StoredFile }>;
+  },
 ): Promise<string> {
-  const { form, now } = args;
+  const { channel, form, now } = args;
+  const staffId = channel.source === "PAPER" ? channel.staff.id : null;
+  const receivedVia = isPaperForm(form) ? form.paper.receivedVia : null;
   const request = await tx.authorizationRequest.create({
     data: {
       ...requestColumns(form),
       confirmationNumber: args.confirmationNumber,
       idempotencyKey: args.idempotencyKey,
-      source: "ONLINE",
+      source: channel.source,
+      receivedVia,
       status: "SUBMITTED",
-      receivedAt: now,
-      dueAt: dueDateFor(now),
-      signedAt: now,
+      receivedAt: args.receivedAt,
+      dueAt: dueDateFor(args.receivedAt),
+      signedAt: args.signedAt,
       specialConsents: {
         create: [
           ...SPECIAL_CATEGORIES.flatMap((category) => {
@@ -165,9 +228,18 @@ async function insertRequest(
           sizeBytes: file.sizeBytes,
           sha256: file.sha256,
           originalName: spec.originalName ?? null,
+          uploadedById: staffId,
         })),
       },
-      statusChanges: { create: { fromStatus: null, toStatus: "SUBMITTED", note: "Request received online", at: now } },
+      statusChanges: {
+        create: {
+          fromStatus: null,
+          toStatus: "SUBMITTED",
+          note: receivedVia ? `Paper form received by ${receivedVia === "FAX" ? "fax" : "mail"}` : "Request received online",
+          actorId: staffId,
+          at: now,
+        },
+      },
     },
     select: { id: true },
   });
@@ -178,94 +250,22 @@ async function insertRequest(
       data: { requestId: request.id, template: "REQUEST_RECEIVED", idempotencyKey: `request-received:${request.id}`, toAddress: notifyAddress },
     });
   }
+  const actor: Actor = channel.source === "PAPER" ? { type: "STAFF", id: channel.staff.id, role: channel.staff.role } : { type: "ANONYMOUS" };
   await recordAudit(tx, {
-    actor: { type: "ANONYMOUS" },
+    actor,
     action: "request.submitted",
     objectType: "AuthorizationRequest",
     objectId: request.id,
     requestId: request.id,
-    details: { source: "ONLINE", deliveryMethod: form.delivery.method, requesterKind: form.requester.kind, documents: args.stored.length },
+    details: {
+      source: channel.source,
+      ...(receivedVia ? { receivedVia } : {}),
+      deliveryMethod: form.delivery.method,
+      requesterKind: form.requester.kind,
+      documents: args.stored.length,
+    },
   });
   return request.id;
-}
-
-/** The form, in the request table's columns. */
-function requestColumns(form: AuthorizationForm): Omit<
-  Prisma.AuthorizationRequestCreateInput,
-  "confirmationNumber" | "dueAt" | "signedAt"
-> {
-  const { patient, requester, recipient, information, purpose, expiration, delivery, signature } = form;
-  const rep = requester.kind === "REPRESENTATIVE" ? requester.representative : null;
-  const recipientAddress = recipient.kind === "SELF" ? null : recipient.address;
-  return {
-    patientFirstName: patient.firstName,
-    patientMiddleName: patient.middleName ?? null,
-    patientLastName: patient.lastName,
-    patientOtherNames: patient.otherNames ?? null,
-    patientDateOfBirth: new Date(`${patient.dateOfBirth}T00:00:00Z`),
-    patientPhone: patient.phone,
-    patientEmail: patient.email ?? null,
-    patientAddressLine1: patient.address.line1,
-    patientAddressLine2: patient.address.line2 ?? null,
-    patientCity: patient.address.city,
-    patientState: patient.address.state,
-    patientPostalCode: patient.address.postalCode,
-    patientMrn: patient.mrn ?? null,
-    patientDeceased: patient.deceased,
-
-    requesterKind: requester.kind,
-    representativeName: rep?.name ?? null,
-    representativePhone: rep?.phone ?? null,
-    representativeEmail: rep?.email ?? null,
-    representativeAuthority: rep?.authority ?? null,
-    representativeAuthorityDetail: rep?.authorityDetail ?? null,
-    representativeRelationship: rep?.relationship ?? null,
-
-    recipientKind: recipient.kind,
-    recipientName: recipient.kind === "SELF" ? null : recipient.name,
-    recipientAddressLine1: recipientAddress?.line1 ?? null,
-    recipientAddressLine2: recipientAddress?.line2 ?? null,
-    recipientCity: recipientAddress?.city ?? null,
-    recipientState: recipientAddress?.state ?? null,
-    recipientPostalCode: recipientAddress?.postalCode ?? null,
-    recipientPhone: recipient.kind === "MEDICAL_PROVIDER" ? recipient.phone : null,
-    recipientFax: recipient.kind === "MEDICAL_PROVIDER" ? (recipient.fax ?? null) : null,
-    recipientEmail: recipient.kind === "THIRD_PARTY" ? (recipient.email ?? null) : null,
-
-    completeRecord: information.completeRecord,
-    recordTypes: information.recordTypes,
-    recordTypesOther: information.recordTypesOther ?? null,
-    recordsFrom: information.dateFrom ? new Date(`${information.dateFrom}T00:00:00Z`) : null,
-    recordsTo: information.dateTo ? new Date(`${information.dateTo}T00:00:00Z`) : null,
-
-    purpose: purpose.purpose === "OTHER" ? (purpose.purposeOther ?? "Other") : purposeLabels[purpose.purpose],
-    purposeCode: purpose.purpose,
-    expirationKind: expiration.kind,
-    expirationDate: expiration.kind === "DATE" ? new Date(`${expiration.date}T00:00:00Z`) : null,
-    expirationEvent: expiration.kind === "EVENT" ? expiration.event : null,
-
-    deliveryMethod: delivery.method,
-    deliveryEmail: delivery.method === "SECURE_EMAIL" ? delivery.email : null,
-    mailAddressLine1: delivery.method === "MAIL" ? delivery.address.line1 : null,
-    mailAddressLine2: delivery.method === "MAIL" ? (delivery.address.line2 ?? null) : null,
-    mailCity: delivery.method === "MAIL" ? delivery.address.city : null,
-    mailState: delivery.method === "MAIL" ? delivery.address.state : null,
-    mailPostalCode: delivery.method === "MAIL" ? delivery.address.postalCode : null,
-    pickupPhone: delivery.method === "PICKUP" ? delivery.phone : null,
-    pickupBestTimes: delivery.method === "PICKUP" ? (delivery.bestTimes ?? null) : null,
-
-    signerName: signature.typedName,
-    signatureMethod: signature.method,
-    signerAuthorityStatement: rep ? representativeAuthorityLabels[rep.authority].label : null,
-    minorConsentName: signature.minorName ?? null,
-  };
-}
-
-/** Where "request received" goes: the secure-link address, else the requester's own e-mail. */
-function notificationAddress(form: AuthorizationForm): string | null {
-  if (form.delivery.method === "SECURE_EMAIL") return form.delivery.email;
-  if (form.requester.kind === "REPRESENTATIVE") return form.requester.representative.email ?? null;
-  return form.patient.email ?? null;
 }
 
 async function findByIdempotencyKey(key: string): Promise<Submitted | null> {

@@ -14,6 +14,8 @@ export const PAGE_SIZE = 25;
 export const queueQuerySchema = z.object({
   status: z.enum(REQUEST_STATUSES).optional().catch(undefined),
   delivery: z.enum(["SECURE_EMAIL", "MAIL", "PICKUP"]).optional().catch(undefined),
+  /** Online, or paper forms keyed in by staff: the queue holds both (RULES.md §1). */
+  source: z.enum(["ONLINE", "PAPER"]).optional().catch(undefined),
   due: z.enum(["overdue", "soon"]).optional().catch(undefined),
   who: z.enum(["mine", "unassigned"]).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
@@ -29,6 +31,7 @@ export type QueueQuery = z.infer<typeof queueQuerySchema>;
 export type QueueRow = {
   id: string;
   confirmationNumber: string;
+  source: "ONLINE" | "PAPER";
   patientName: string;
   patientDateOfBirth: Date;
   requesterKind: "PATIENT" | "REPRESENTATIVE";
@@ -49,6 +52,7 @@ const DAY = 86_400_000;
 export async function queuePage(staff: StaffIdentity, query: QueueQuery, now = new Date()): Promise<{ rows: QueueRow[]; next: string | null }> {
   const where: Prisma.AuthorizationRequestWhereInput = { status: query.status ? query.status : { in: [...OPEN_STATUSES] } };
   if (query.delivery) where.deliveryMethod = query.delivery;
+  if (query.source) where.source = query.source;
   if (query.due === "overdue") where.dueAt = { lt: now };
   if (query.due === "soon") where.dueAt = { gte: now, lte: new Date(now.getTime() + 5 * DAY) };
   if (query.who === "mine") where.assigneeId = staff.id;
@@ -67,6 +71,7 @@ export async function queuePage(staff: StaffIdentity, query: QueueQuery, now = n
     select: {
       id: true,
       confirmationNumber: true,
+      source: true,
       patientFirstName: true,
       patientLastName: true,
       patientDateOfBirth: true,
@@ -81,6 +86,7 @@ export async function queuePage(staff: StaffIdentity, query: QueueQuery, now = n
   const rows = found.slice(0, PAGE_SIZE).map((r) => ({
     id: r.id,
     confirmationNumber: r.confirmationNumber,
+    source: r.source,
     patientName: `${r.patientLastName}, ${r.patientFirstName}`,
     patientDateOfBirth: r.patientDateOfBirth,
     requesterKind: r.requesterKind,
@@ -95,7 +101,7 @@ export async function queuePage(staff: StaffIdentity, query: QueueQuery, now = n
     actor: { type: "STAFF", id: staff.id, role: staff.role },
     action: "queue.viewed",
     objectType: "Queue",
-    details: { rows: rows.length, filtered: Boolean(query.status || query.delivery || query.due || query.who), searched: Boolean(query.q) },
+    details: { rows: rows.length, filtered: Boolean(query.status || query.delivery || query.source || query.due || query.who), searched: Boolean(query.q) },
   });
   return { rows, next: found.length > PAGE_SIZE && last ? `${last.dueAt.getTime()}_${last.id}` : null };
 }

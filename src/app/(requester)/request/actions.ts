@@ -2,13 +2,12 @@
 
 import { cookies, headers } from "next/headers";
 import { organization } from "@/domain/organization";
-import { type SubmitResult, UPLOAD_FIELDS } from "@/domain/submission";
+import type { SubmitResult } from "@/domain/submission";
 import { clientAddress } from "@/server/client-address";
 import { logger } from "@/server/logger";
 import { issueReceipt, receiptCookieName, receiptCookieOptions } from "@/server/receipt";
+import { readAuthorizationFormData } from "@/server/requests/form-data";
 import { submitAuthorization as submit } from "@/server/requests/submit-authorization";
-
-const MAX_PAYLOAD_CHARS = 600_000;
 
 /**
  * The online authorization's server action. Anyone may submit (no session); everything is
@@ -19,23 +18,8 @@ export async function submitAuthorization(formData: FormData): Promise<SubmitRes
   const requestHeaders = await headers();
   const correlationId = requestHeaders.get("x-correlation-id") ?? undefined;
   try {
-    const rawPayload = formData.get("payload");
-    let payload: unknown = null;
-    if (typeof rawPayload === "string" && rawPayload.length <= MAX_PAYLOAD_CHARS) {
-      try {
-        payload = JSON.parse(rawPayload);
-      } catch {
-        payload = null;
-      }
-    }
-    const photo = formData.get(UPLOAD_FIELDS.photoId);
-    const result = await submit({
-      payload,
-      idempotencyKey: formData.get("idempotencyKey"),
-      photoId: photo instanceof File && photo.size > 0 ? photo : null,
-      authorityProof: formData.getAll(UPLOAD_FIELDS.authorityProof).filter((f): f is File => f instanceof File && f.size > 0),
-      clientKey: clientAddress(requestHeaders),
-    });
+    // The online channel: a paper-form scan posted here is ignored (only staff key paper forms in).
+    const result = await submit({ ...readAuthorizationFormData(formData), clientKey: clientAddress(requestHeaders) });
     if (!result.ok) return result;
     (await cookies()).set(receiptCookieName(), issueReceipt(result.requestId), receiptCookieOptions());
     return { ok: true, confirmationNumber: result.confirmationNumber, dueDate: result.dueDate };

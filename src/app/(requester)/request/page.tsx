@@ -4,6 +4,7 @@ import { todayInChicago } from "@/domain/authorization-form";
 import { organization } from "@/domain/organization";
 import { QuestionsLine } from "@/components/PhoneLink";
 import { AuthorizationWizard } from "@/components/authorization-form/Wizard";
+import { submitAuthorization } from "./actions";
 
 export const metadata: Metadata = { title: "Request your medical records" };
 
@@ -24,7 +25,7 @@ export default async function RequestPage() {
         may not need to make a request for it.
       </p>
       <QuestionsLine />
-      <AuthorizationWizard today={today} />
+      <AuthorizationWizard today={today} action={submitAuthorization} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { daysRemaining } from "@/domain/deadlines";
 import { formatDate } from "@/domain/format";
 import { deliveryMethodLabels } from "@/domain/labels";
 import { REQUEST_STATUSES, statusLabels } from "@/domain/lifecycle";
+import { can } from "@/domain/staff-access";
 import { queuePage, queueQuerySchema } from "@/server/staff/queue";
 import { requireStaffPage } from "@/server/staff/session";
 
@@ -20,11 +21,18 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="container section stack">
-      <h1>Request queue</h1>
+      <div className="page-heading">
+        <h1>Request queue</h1>
+        {can(staff.role, "request.key_paper") ? (
+          <Link href="/staff/requests/new" className="button">
+            Key in a paper form
+          </Link>
+        ) : null}
+      </div>
       <form method="get" className="queue-filters" role="search" aria-label="Filter and search the queue">
         <div className="field">
           <label htmlFor="q">Search</label>
-          <input id="q" name="q" defaultValue={query.q ?? ""} placeholder="RC-7K3M-Q9PX, name, or 03/14/1984" />
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="RC-7K3M-Q9PX, name, or 03/14/1984" />
         </div>
         <div className="field">
           <label htmlFor="status">Status</label>
@@ -46,6 +54,14 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                 {deliveryMethodLabels[m].label}
               </option>
             ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="source">Received</label>
+          <select id="source" name="source" defaultValue={query.source ?? ""}>
+            <option value="">Online or on paper</option>
+            <option value="ONLINE">Online</option>
+            <option value="PAPER">On paper</option>
           </select>
         </div>
         <div className="field">
@@ -95,6 +111,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                 <tr key={r.id} className={urgency ?? undefined}>
                   <td>
                     <Link href={`/staff/requests/${r.id}`}>{r.confirmationNumber}</Link>
+                    {r.source === "PAPER" ? <span className="badge badge-paper">Paper</span> : null}
                   </td>
                   <td>{r.patientName}</td>
                   <td>{r.requesterKind === "PATIENT" ? "Patient" : "Representative"}</td>

@@ -5,6 +5,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { DELIVERY_METHODS } from "@/domain/authorization-form";
 import { deliveryMethodLabels } from "@/domain/labels";
 import { AddressFields, RadioGroup, TextArea, TextField } from "../fields";
+import { useWizardMode } from "../mode";
 import type { FormValues } from "../model";
 
 type LooseAddress = Partial<Record<"line1" | "line2" | "city" | "state" | "postalCode", string>>;
@@ -18,7 +19,9 @@ const isBlank = (a: LooseAddress | undefined) => !a || Object.values(a).every((v
 export function DeliveryStep() {
   const { getValues, setValue } = useFormContext<FormValues>();
   const [method, recipientKind] = useWatch<FormValues, ["delivery.method", "recipient.kind"]>({ name: ["delivery.method", "recipient.kind"] });
-  const toSelf = recipientKind === "SELF" || recipientKind === undefined;
+  const paper = useWizardMode() === "paper";
+  // The browser may offer the person's own details only when the records go to them, online.
+  const toSelf = !paper && (recipientKind === "SELF" || recipientKind === undefined);
 
   useEffect(() => {
     const values = getValues() as unknown as {
@@ -42,7 +45,7 @@ export function DeliveryStep() {
     <>
       <RadioGroup
         name="delivery.method"
-        legend="How do you want to receive the records?"
+        legend={paper ? "How should the records be delivered? (Section 4 of the form)" : "How do you want to receive the records?"}
         options={DELIVERY_METHODS.map((m) => ({ value: m, label: deliveryMethodLabels[m].label, hint: deliveryMethodLabels[m].explanation }))}
       />
       {method === "SECURE_EMAIL" && (
@@ -78,7 +81,14 @@ export function DeliveryStep() {
       {method === "PICKUP" && (
         <>
           <h3>Pickup</h3>
-          <TextField name="delivery.phone" label="Phone number to call" type="tel" autoComplete="tel" className="input-medium" hint="We call to schedule the pickup." />
+          <TextField
+            name="delivery.phone"
+            label="Phone number to call"
+            type="tel"
+            autoComplete={paper ? "off" : "tel"}
+            className="input-medium"
+            hint="We call to schedule the pickup."
+          />
           <TextArea name="delivery.bestTimes" label="Best times to call (optional)" hint="For example: weekdays after 3 PM." rows={2} />
           <div className="notice notice-info">
             <p>

@@ -4,6 +4,7 @@ import { useWatch } from "react-hook-form";
 import { RECORD_TYPES, SPECIAL_CATEGORIES } from "@/domain/authorization-form";
 import { psychotherapyNotesLabel, recordTypeLabels, specialCategoryLabels } from "@/domain/labels";
 import { Checkbox, CheckboxGroup, TextField } from "../fields";
+import { useWizardMode } from "../mode";
 import { minorConsentApplies, type FormValues, type Name } from "../model";
 
 /** "Genetic testing…" → "genetic testing…", but "HIV/AIDS…" stays. */
@@ -18,6 +19,9 @@ export function InformationStep({ today }: { today: string }) {
   const complete = values.information?.completeRecord === true;
   const types = values.information?.recordTypes ?? [];
   const minorConsent = minorConsentApplies(values, today);
+  // On paper the initials are the signer's, written on the form: staff copy them, never their own.
+  const paper = useWizardMode() === "paper";
+  const initialsLabel = (what: string) => (paper ? `Initials written on the form for ${lowerFirst(what)}` : `Type your initials to include ${lowerFirst(what)}`);
 
   return (
     <>
@@ -25,7 +29,11 @@ export function InformationStep({ today }: { today: string }) {
       <Checkbox
         name="information.completeRecord"
         label="The complete medical record"
-        hint="Everything we hold about the patient, except the specially protected information below unless you initial it."
+        hint={
+          paper
+            ? "Everything we hold about the patient, except the specially protected information below unless it is initialed on the form."
+            : "Everything we hold about the patient, except the specially protected information below unless you initial it."
+        }
         recheck={["information.recordTypes", "information.psychotherapyNotes"]}
       />
       {!complete && (
@@ -37,7 +45,9 @@ export function InformationStep({ today }: { today: string }) {
             recheck={["information.psychotherapyNotes"]}
             options={RECORD_TYPES.map((t) => ({ value: t, label: recordTypeLabels[t] }))}
           />
-          {types.includes("OTHER") && <TextField name="information.recordTypesOther" label="Describe the other records you want" />}
+          {types.includes("OTHER") && (
+            <TextField name="information.recordTypesOther" label={paper ? "The other records, as described on the form" : "Describe the other records you want"} />
+          )}
         </>
       )}
 
@@ -53,14 +63,15 @@ export function InformationStep({ today }: { today: string }) {
       <fieldset aria-describedby="information-special-hint">
         <legend>Specially protected information</legend>
         <div id="information-special-hint" className="hint">
-          Illinois and federal law protect these records more strictly. They are released only if you type your initials next to
-          each kind you want, even when you ask for the complete record. Without your initials, they are not released.
+          {paper
+            ? "Illinois and federal law protect these records more strictly. They are released only if the signer initialed each kind on the form, even with the complete record checked. Copy the initials as written; leave a kind empty if it is not initialed."
+            : "Illinois and federal law protect these records more strictly. They are released only if you type your initials next to each kind you want, even when you ask for the complete record. Without your initials, they are not released."}
         </div>
         {SPECIAL_CATEGORIES.map((c) => (
           <TextField
             key={c}
             name={`information.specialCategories.${c}` as Name}
-            label={`Type your initials to include ${lowerFirst(specialCategoryLabels[c].label)}`}
+            label={initialsLabel(specialCategoryLabels[c].label)}
             hint={`Protected by ${specialCategoryLabels[c].law}.`}
             className="input-short"
             autoComplete="off"
@@ -75,8 +86,10 @@ export function InformationStep({ today }: { today: string }) {
           <p className="notice-title">The patient must agree</p>
           <p>
             The patient is 12 to 17 years old. Illinois law (740 ILCS 110/4) releases their mental health records to a parent or
-            guardian only if the patient is told and agrees. On the signature step, the patient types their own name to show they
-            agree.
+            guardian only if the patient is told and agrees.{" "}
+            {paper
+              ? "The form needs the patient’s own signature agreeing to it: it is keyed in on the signature step."
+              : "On the signature step, the patient types their own name to show they agree."}
           </p>
         </div>
       )}
@@ -89,7 +102,7 @@ export function InformationStep({ today }: { today: string }) {
       </p>
       <TextField
         name="information.psychotherapyNotes"
-        label={`Type your initials to include ${lowerFirst(psychotherapyNotesLabel)}`}
+        label={initialsLabel(psychotherapyNotesLabel)}
         recheck={["information.recordTypes"]}
         className="input-short"
         autoComplete="off"

@@ -3,22 +3,27 @@
 import type { HTMLInputAutoCompleteAttribute } from "react";
 import { useWatch } from "react-hook-form";
 import { AddressFields, Checkbox, TextField } from "../fields";
+import { useWizardMode } from "../mode";
 import type { FormValues } from "../model";
 
 /**
  * Step 3: who the records are about. When the patient fills it in, the browser may fill in their
  * own details (autocomplete tokens); for a representative these are someone else's details, so
- * autofill is turned off rather than offering the representative's own name and address.
+ * autofill is turned off rather than offering the representative's own name and address — and
+ * so it is for staff keying in a paper form, whose own details must never be offered.
  */
 export function PatientStep() {
   const kind = useWatch<FormValues, "requester.kind">({ name: "requester.kind" });
-  const own = kind !== "REPRESENTATIVE";
+  const paper = useWizardMode() === "paper";
+  const own = kind !== "REPRESENTATIVE" && !paper;
   const ac = (token: HTMLInputAutoCompleteAttribute): HTMLInputAutoCompleteAttribute => (own ? token : "off");
   const whose = own ? "your" : "the patient’s";
 
   return (
     <>
-      <p>{own ? "Tell us about yourself, as the patient." : "Tell us about the patient whose records you are asking for."}</p>
+      <p>
+        {paper ? "The patient, as written in section 1 of the form." : own ? "Tell us about yourself, as the patient." : "Tell us about the patient whose records you are asking for."}
+      </p>
       <fieldset aria-describedby="patient-name-hint">
         <legend>{own ? "Your legal name" : "The patient’s legal name"}</legend>
         <div id="patient-name-hint" className="hint">
@@ -47,7 +52,7 @@ export function PatientStep() {
         spellCheck={false}
         className="input-medium"
       />
-      {!own && (
+      {kind === "REPRESENTATIVE" && (
         <Checkbox
           name="patient.deceased"
           label="The patient has died"

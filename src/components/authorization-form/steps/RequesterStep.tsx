@@ -6,14 +6,22 @@ import { representativeAuthorityLabels } from "@/domain/labels";
 import { MAX_PROOF_FILES } from "@/domain/submission";
 import { FileField } from "../FileField";
 import { RadioGroup, TextArea, TextField } from "../fields";
+import { useWizardMode } from "../mode";
 import { UPLOAD_ERROR_NAMES, type FormValues, type Name } from "../model";
 import { type ChosenFiles, fileProblem } from "../uploads";
 
 const FORMATS = "PDF, JPG or PNG, up to 10 MB";
 
-/** Step 2: the patient or a legal representative (with their authority), and the files that prove who they are. */
+/**
+ * The patient or a legal representative (with their authority), and the files that prove who they
+ * are. On a paper form those came in the envelope: they are in the scan, or added here if they
+ * came as separate sheets (optional: verification checks identity and authority before release).
+ */
 export function RequesterStep({ files, setFiles }: { files: ChosenFiles; setFiles: (update: (files: ChosenFiles) => ChosenFiles) => void }) {
   const { setError, clearErrors } = useFormContext<FormValues>();
+  const paper = useWizardMode() === "paper";
+  // On paper the representative is someone else: the browser must not offer the associate's own details.
+  const own = (token: "name" | "tel" | "email") => (paper ? "off" : token);
   const [kind, authority] = useWatch<FormValues, ["requester.kind", "requester.representative.authority"]>({
     name: ["requester.kind", "requester.representative.authority"],
   });
@@ -48,7 +56,7 @@ export function RequesterStep({ files, setFiles }: { files: ChosenFiles; setFile
     <>
       <RadioGroup
         name="requester.kind"
-        legend="Are you the patient?"
+        legend={paper ? "Who is asking? (Section 2 of the form)" : "Are you the patient?"}
         options={[
           { value: "PATIENT", label: "I am the patient" },
           {
@@ -61,27 +69,33 @@ export function RequesterStep({ files, setFiles }: { files: ChosenFiles; setFile
 
       {isRepresentative && (
         <>
-          <h3>About you</h3>
-          <TextField name="requester.representative.name" label="Your full name" autoComplete="name" spellCheck={false} />
+          <h3>{paper ? "The representative" : "About you"}</h3>
+          <TextField name="requester.representative.name" label={paper ? "Representative’s full name" : "Your full name"} autoComplete={own("name")} spellCheck={false} />
           <TextField
             name="requester.representative.phone"
-            label="Your phone number"
+            label={paper ? "Representative’s phone number" : "Your phone number"}
             type="tel"
-            autoComplete="tel"
+            autoComplete={own("tel")}
             className="input-medium"
             hint="We call this number if we have a question about the request."
           />
-          <TextField name="requester.representative.email" label="Your e-mail address (optional)" type="email" autoComplete="email" spellCheck={false} />
+          <TextField
+            name="requester.representative.email"
+            label={paper ? "Representative’s e-mail address (optional)" : "Your e-mail address (optional)"}
+            type="email"
+            autoComplete={own("email")}
+            spellCheck={false}
+          />
           <TextField
             name="requester.representative.relationship"
-            label="Your relationship to the patient (optional)"
+            label={paper ? "Relationship to the patient (optional)" : "Your relationship to the patient (optional)"}
             hint="For example: mother, son, attorney."
             autoComplete="off"
           />
           <RadioGroup
             name="requester.representative.authority"
-            legend="What gives you the legal authority to act for the patient?"
-            hint="You upload proof of it below."
+            legend={paper ? "What gives the representative legal authority to act for the patient?" : "What gives you the legal authority to act for the patient?"}
+            hint={paper ? "The box checked on the form." : "You upload proof of it below."}
             recheck={["requester.representative.authorityDetail", "patient.deceased"]}
             options={REPRESENTATIVE_AUTHORITIES.map((a) => ({
               value: a,
@@ -90,23 +104,44 @@ export function RequesterStep({ files, setFiles }: { files: ChosenFiles; setFile
             }))}
           />
           {authority === "OTHER" && (
-            <TextArea name="requester.representative.authorityDetail" label="Describe your legal authority" hint="Say what document or law gives you the right to act for the patient." />
+            <TextArea
+              name="requester.representative.authorityDetail"
+              label={paper ? "The legal authority, as described on the form" : "Describe your legal authority"}
+              hint="Say what document or law gives the right to act for the patient."
+            />
           )}
         </>
       )}
 
-      <h3>Proof of identity{isRepresentative ? " and authority" : ""}</h3>
-      <p>
+      {paper ? (
+        <>
+          <h3>Separate sheets (optional)</h3>
+          <p>
+            If a copy of a photo ID{isRepresentative ? " or proof of authority" : ""} came as a separate sheet rather than in the scan, attach it
+            here so it is easy to find. Either way, identity{isRepresentative ? " and authority are" : " is"} checked at verification, before any
+            release.
+          </p>
+        </>
+      ) : (
+        <>
+          <h3>Proof of identity{isRepresentative ? " and authority" : ""}</h3>
+          <p>
         Record Connect checks {isRepresentative ? "these" : "it"} before releasing any records. We keep {isRepresentative ? "them" : "it"} encrypted
         and use {isRepresentative ? "them" : "it"} only for this request.
-      </p>
+          </p>
+        </>
+      )}
       <FileField
         errorName={UPLOAD_ERROR_NAMES.photoId}
-        label="Government-issued photo ID"
+        label={paper ? "Copy of a photo ID (optional)" : "Government-issued photo ID"}
         hint={
-          <>
-            {isRepresentative ? "Your own ID" : "Your ID"}, such as a driver’s license, state ID card or passport: a clear photo or a scan. {FORMATS}.
-          </>
+          paper ? (
+            <>The {isRepresentative ? "representative’s" : "patient’s"} ID, such as a driver’s license, state ID card or passport. {FORMATS}.</>
+          ) : (
+            <>
+              {isRepresentative ? "Your own ID" : "Your ID"}, such as a driver’s license, state ID card or passport: a clear photo or a scan. {FORMATS}.
+            </>
+          )
         }
         files={files.photoId ? [files.photoId] : []}
         onChoose={choosePhotoId}
@@ -115,10 +150,10 @@ export function RequesterStep({ files, setFiles }: { files: ChosenFiles; setFile
       {isRepresentative && (
         <FileField
           errorName={UPLOAD_ERROR_NAMES.authorityProof}
-          label="Proof of your authority"
+          label={paper ? "Proof of authority (optional)" : "Proof of your authority"}
           hint={
             <>
-              Upload {proofHint}. Up to {MAX_PROOF_FILES} files; {FORMATS} each.
+              {paper ? `For example ${proofHint}` : `Upload ${proofHint}`}. Up to {MAX_PROOF_FILES} files; {FORMATS} each.
             </>
           }
           multiple

@@ -2,8 +2,9 @@
 
 import { Fragment, type ReactNode } from "react";
 import { useWatch } from "react-hook-form";
-import { formatAddress, formatIsoDate } from "@/domain/format";
-import { SPECIAL_CATEGORIES, type AuthorizationForm } from "@/domain/authorization-form";
+import { dueDateFor, paperReceivedAt } from "@/domain/deadlines";
+import { formatAddress, formatDate, formatIsoDate } from "@/domain/format";
+import { SPECIAL_CATEGORIES, type AuthorizationForm, type PaperAuthorizationForm } from "@/domain/authorization-form";
 import {
   deliveryMethodLabels,
   psychotherapyNotesLabel,
@@ -13,7 +14,8 @@ import {
   representativeAuthorityLabels,
   specialCategoryLabels,
 } from "@/domain/labels";
-import { minorConsentApplies, stepIndex, STEPS, toSubmission, type FormValues, type StepKey } from "../model";
+import { useWizardMode, useWizardSteps } from "../mode";
+import { minorConsentApplies, toSubmission, type FormValues, type StepKey } from "../model";
 import type { ChosenFiles } from "../uploads";
 
 const releaseLabels: Record<string, string> = {
@@ -24,6 +26,11 @@ const releaseLabels: Record<string, string> = {
 
 type Row = [label: string, value: ReactNode];
 type Address = Partial<AuthorizationForm["patient"]["address"]>;
+/** What is about to be sent, in either mode. */
+type Submission = Partial<Omit<AuthorizationForm, "signature">> & {
+  paper?: Partial<PaperAuthorizationForm["paper"]>;
+  signature?: Partial<Omit<AuthorizationForm["signature"], "method">> & Partial<Omit<PaperAuthorizationForm["signature"], "method">> & { method?: string };
+};
 
 const show = (v: unknown): ReactNode => (typeof v === "string" && v.trim() ? v.trim() : <span className="muted">Not given</span>);
 const address = (a: Address | undefined) => (a?.line1 && a.city && a.state && a.postalCode ? formatAddress(a as Required<Address>) : show(""));
@@ -32,8 +39,9 @@ const date = (d: unknown) => (typeof d === "string" && d ? dateText(d) : show(d)
 const initialed = (v: unknown) => (typeof v === "string" && v.trim() ? `Include (initialed ${v.trim().toUpperCase()})` : "Not included");
 
 function Section({ step, rows, onChange }: { step: StepKey; rows: Row[]; onChange: (step: number) => void }) {
-  const index = stepIndex(step);
-  const title = STEPS[index]?.title ?? step;
+  const steps = useWizardSteps();
+  const index = steps.index(step);
+  const title = steps.list[index]?.title ?? step;
   return (
     <section className="review-section" aria-labelledby={`review-${step}`}>
       <div className="review-section-header">
@@ -54,11 +62,12 @@ function Section({ step, rows, onChange }: { step: StepKey; rows: Row[]; onChang
   );
 }
 
-/** Step 10: every answer, as it will be sent, grouped by step, each with a way back to change it. */
+/** The last step: every answer, as it will be sent, grouped by step, each with a way back to change it. */
 export function ReviewStep({ today, files, onChange }: { today: string; files: ChosenFiles; onChange: (step: number) => void }) {
   const raw = useWatch<FormValues>();
+  const paper = useWizardMode() === "paper";
   // Exactly what will be submitted: hidden answers of unchosen branches are not shown.
-  const v = toSubmission(raw, today) as unknown as Partial<AuthorizationForm>;
+  const v = toSubmission(raw, today, paper ? "paper" : "online") as unknown as Submission;
   const requester = v.requester;
   const rep = requester?.kind === "REPRESENTATIVE" ? requester.representative : undefined;
   const patient = v.patient;
@@ -67,20 +76,36 @@ export function ReviewStep({ today, files, onChange }: { today: string; files: C
   const delivery = v.delivery;
   const sig = v.signature;
   const fileNames = (list: File[]) => (list.length ? list.map((f) => f.name).join(", ") : <strong className="text-error">No file chosen: please choose it again</strong>);
+  // On paper, a separate photo ID or proof is optional: it may be in the scan.
+  const optionalFiles = (list: File[]) => (list.length ? list.map((f) => f.name).join(", ") : <span className="muted">None attached separately</span>);
+  const your = (label: string) => (paper ? `Representative’s ${label}` : `Your ${label}`);
 
-  const requesterRows: Row[] = [["You are", rep ? "A legal representative acting for the patient" : requester?.kind === "PATIENT" ? "The patient" : show("")]];
+  const receivedOn = v.paper?.receivedOn;
+  const received = typeof receivedOn === "string" && /^\d{4}-\d{2}-\d{2}$/.test(receivedOn) ? receivedOn : null;
+  const due = received ? formatDate(dueDateFor(paperReceivedAt(received))) : null;
+  const paperRows: Row[] = [
+    ["Scan of the signed form", fileNames(files.paperFormScan ? [files.paperFormScan] : [])],
+    ["Date received", date(receivedOn)],
+    ["How it arrived", v.paper?.receivedVia === "FAX" ? "By fax" : v.paper?.receivedVia === "MAIL" ? "By mail" : show("")],
+    ["Due", due ? `${due} (30 days after receipt)` : show("")],
+  ];
+
+  const requesterRows: Row[] = [
+    [paper ? "Who is asking" : "You are", rep ? "A legal representative acting for the patient" : requester?.kind === "PATIENT" ? "The patient" : show("")],
+  ];
   if (rep) {
     requesterRows.push(
-      ["Your name", show(rep.name)],
-      ["Your phone", show(rep.phone)],
-      ["Your e-mail", show(rep.email)],
+      [your("name"), show(rep.name)],
+      [your("phone"), show(rep.phone)],
+      [your("e-mail"), show(rep.email)],
       ["Relationship", show(rep.relationship)],
       ["Legal authority", rep.authority ? representativeAuthorityLabels[rep.authority].label : show("")],
     );
     if (rep.authority === "OTHER") requesterRows.push(["Authority described", show(rep.authorityDetail)]);
   }
-  requesterRows.push(["Photo ID", fileNames(files.photoId ? [files.photoId] : [])]);
-  if (rep) requesterRows.push(["Proof of authority", fileNames(files.authorityProof)]);
+  const attached = paper ? optionalFiles : fileNames;
+  requesterRows.push([paper ? "Copy of a photo ID" : "Photo ID", attached(files.photoId ? [files.photoId] : [])]);
+  if (rep) requesterRows.push(["Proof of authority", attached(files.authorityProof)]);
 
   const patientRows: Row[] = [
     ["Name", show([patient?.firstName, patient?.middleName, patient?.lastName].filter(Boolean).join(" "))],
@@ -130,6 +155,12 @@ export function ReviewStep({ today, files, onChange }: { today: string; files: C
     ["How fees work", sig?.acknowledgeFees ? "Read" : show("")],
   ];
 
+  const paperSignatureRows: Row[] = [
+    ["Name as signed", show(sig?.signerName)],
+    ["Date signed", date(sig?.signedOn)],
+  ];
+  if (minorConsentApplies(raw, today)) paperSignatureRows.push(["Patient’s agreement (name as signed by the patient)", show(sig?.minorName)]);
+
   const signatureRows: Row[] = [
     ["Statements", sig?.acknowledgeRevocation && sig.acknowledgeNoConditioning && sig.acknowledgeRedisclosure ? "All three read" : show("")],
     ["Typed name", show(sig?.typedName)],
@@ -148,6 +179,26 @@ export function ReviewStep({ today, files, onChange }: { today: string; files: C
   ];
   if (minorConsentApplies(raw, today)) signatureRows.push(["Patient’s agreement (typed by the patient)", show(sig?.minorName)]);
   signatureRows.push(["Date signed", formatIsoDate(today)]);
+
+  if (paper) {
+    return (
+      <>
+        <p>Check what you keyed in against the paper form. To change an answer, choose “Change” next to it.</p>
+        <Section step="paper" rows={paperRows} onChange={onChange} />
+        <Section step="requester" rows={requesterRows} onChange={onChange} />
+        <Section step="patient" rows={patientRows} onChange={onChange} />
+        <Section step="recipient" rows={recipientRows} onChange={onChange} />
+        <Section step="information" rows={infoRows} onChange={onChange} />
+        <Section step="purpose" rows={purposeRows} onChange={onChange} />
+        <Section step="delivery" rows={deliveryRows} onChange={onChange} />
+        <Section step="signature" rows={paperSignatureRows} onChange={onChange} />
+        <p>
+          Choosing “Save the paper request” adds it to the queue as received {received ? `on ${formatIsoDate(received)}` : "on the date given"}
+          {due ? `, due ${due}` : ""}, with the scan as its signed original.
+        </p>
+      </>
+    );
+  }
 
   return (
     <>

@@ -28,16 +28,23 @@ const reasonSteps = [
   { event: "REJECT", submit: "Reject the request", label: "Reason for rejecting (the requester is told)" },
 ] as const;
 
-/** The verification checklist (RULES.md §2, §4, §3), as the form's field names and labels. */
-const checklistItems = (representative: boolean) =>
+/**
+ * The verification checklist (RULES.md §2, §4, §3), as the form's field names and labels. A paper
+ * form's photo ID, if one came, is in its scan or a separate sheet; if none came, identity is
+ * checked another way before release.
+ */
+const checklistItems = (representative: boolean, paper: boolean) =>
   [
     ["elementsPresent", "Every element of a valid authorization is present (what, who releases, recipient, purpose, expiration, signature and date)"],
-    ["identityChecked", "Identity checked against the photo ID"],
+    ["identityChecked", paper ? "Identity checked against the photo ID in the scan or separate sheet, or otherwise if none came" : "Identity checked against the photo ID"],
     ["authorityChecked", representative ? "Representative's authority checked against the proof" : "No representative: not needed"],
     ["specialConsentsMatch", "Specially protected categories initialed match what is asked for"],
   ] as const;
 
 const day = (d: Date | null) => (d ? formatDate(d) : "—");
+const channel = { MAIL: "mail", FAX: "fax" } as const;
+/** The scan of a paper form is its signed original: listed first. */
+const documentOrder = (kind: string) => (kind === "PAPER_FORM_SCAN" ? 0 : 1);
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
@@ -46,6 +53,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const r = id.success ? await requestForStaff(staff, id.data) : null;
   if (!r) notFound();
 
+  const paper = r.source === "PAPER";
   const events = availableEvents(r.status, staff.role);
   const paymentFirst = await releaseRequiresPayment();
   const left = daysRemaining(r.dueAt, new Date());
@@ -62,12 +70,15 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
     <div className="container section stack">
       <h1>
         Request {r.confirmationNumber} <span className="badge">{statusLabels[r.status]}</span>
+        {paper ? <span className="badge badge-paper">Paper</span> : null}
       </h1>
       <dl className="summary-list">
         <div>
           <dt>Received</dt>
           <dd>
-            {formatDateTime(r.receivedAt)} ({r.source === "ONLINE" ? "online" : "paper form"})
+            {paper
+              ? `${formatDate(r.receivedAt)} (paper form, by ${r.receivedVia ? channel[r.receivedVia] : "mail or fax"}; keyed in ${formatDateTime(r.createdAt)})`
+              : `${formatDateTime(r.receivedAt)} (online)`}
           </dd>
         </div>
         <div>
@@ -120,7 +131,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             <input type="hidden" name="event" value="VERIFY" />
             <fieldset>
               <legend>Verification checklist</legend>
-              {checklistItems(r.requesterKind === "REPRESENTATIVE").map(([name, label]) => (
+              {checklistItems(r.requesterKind === "REPRESENTATIVE", paper).map(([name, label]) => (
                 <div className="choice" key={name}>
                   <input type="checkbox" id={name} name={name} />
                   <label htmlFor={name}>{label}</label>
@@ -238,7 +249,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           <div>
             <dt>Signed</dt>
             <dd>
-              {r.signerName}, {formatDateTime(r.signedAt)} ({r.signatureMethod === "DRAWN" ? "drawn signature" : "typed name as signature"})
+              {r.signatureMethod === "WET_INK"
+                ? `${r.signerName}, ${formatDate(r.signedAt)} (signed by hand on the paper form: see its scan)`
+                : `${r.signerName}, ${formatDateTime(r.signedAt)} (${r.signatureMethod === "DRAWN" ? "drawn signature" : "typed name as signature"})`}
               {r.signerAuthorityStatement ? ` as ${r.signerAuthorityStatement.toLowerCase()}` : ""}
             </dd>
           </div>
@@ -249,7 +262,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         <h2 id="documents-heading">Documents</h2>
         {can(staff.role, "document.view") ? (
           <ul>
-            {r.documents.map((d) => (
+            {[...r.documents].sort((a, b) => documentOrder(a.kind) - documentOrder(b.kind)).map((d) => (
               <li key={d.id}>
                 <a href={`/staff/requests/${r.id}/documents/${d.id}`}>{d.kind.replace(/_/g, " ").toLowerCase()}</a> ({d.contentType},{" "}
                 {Math.ceil(d.sizeBytes / 1024)} KB{d.originalName ? `, “${d.originalName}”` : ""})

@@ -1,0 +1,30 @@
+"use server";
+
+import { headers } from "next/headers";
+import type { SubmitResult } from "@/domain/submission";
+import { logger } from "@/server/logger";
+import { readAuthorizationFormData } from "@/server/requests/form-data";
+import { keyPaperAuthorization } from "@/server/requests/key-paper-authorization";
+import { staffFor } from "@/server/staff/session";
+
+/**
+ * Staff key in a signed paper form (the wizard in paper mode). The session and role are checked
+ * here and again by the use case (SECURITY.md §1); the answer names the new request's staff page,
+ * where the browser goes next. No PHI is logged or sent back beyond the confirmation number.
+ */
+export async function keyPaperFormAction(formData: FormData): Promise<SubmitResult> {
+  const correlationId = (await headers()).get("x-correlation-id") ?? undefined;
+  try {
+    const staff = await staffFor("request.key_paper");
+    const result = await keyPaperAuthorization(staff, readAuthorizationFormData(formData));
+    if (!result.ok) return result;
+    return { ok: true, confirmationNumber: result.confirmationNumber, dueDate: result.dueDate, next: `/staff/requests/${result.requestId}` };
+  } catch (error) {
+    logger.error({ err: error, correlationId, event: "request.key_paper_failed" }, "keying in a paper form failed");
+    return {
+      ok: false,
+      kind: "refused",
+      message: `Something went wrong on the server and the request was not saved. Try again in a few minutes: the answers are still here.${correlationId ? ` Reference: ${correlationId.slice(0, 8)}.` : ""}`,
+    };
+  }
+}

@@ -1,0 +1,37 @@
+"use client";
+
+import { createContext, useContext } from "react";
+import type { FormMode } from "@/domain/authorization-form";
+import { wizardSteps, type WizardSteps } from "./model";
+
+/** Which form the wizard is: the requester's own (online), or staff keying in a paper form. */
+export const WizardModeContext = createContext<FormMode>("online");
+
+export function useWizardMode(): FormMode {
+  return useContext(WizardModeContext);
+}
+
+export function useWizardSteps(): WizardSteps {
+  return wizardSteps(useWizardMode());
+}
+
+/** The words of the wizard's frame that differ between the two modes. */
+export const wizardCopy = {
+  online: {
+    progressLabel: "Steps of the request",
+    submit: "Sign and submit request",
+    submitting: "Submitting…",
+    submittingStatus: "Submitting your request. Please wait.",
+    notSent: "Your request was not sent",
+    unreachable:
+      "We could not reach Record Connect, so your request was not sent. Check your internet connection and try again: your answers are still here.",
+  },
+  paper: {
+    progressLabel: "Steps of keying in the paper form",
+    submit: "Save the paper request",
+    submitting: "Saving…",
+    submittingStatus: "Saving the request. Please wait.",
+    notSent: "The request was not saved",
+    unreachable: "The server could not be reached, so the request was not saved. Check the connection and try again: the answers are still here.",
+  },
+} as const satisfies Record<FormMode, Record<string, string>>;

@@ -1,0 +1,83 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { type AnyAuthorizationForm, signerNameOf } from "@/domain/authorization-form";
+import { purposeLabels, representativeAuthorityLabels } from "@/domain/labels";
+
+/** The form (online or keyed from paper), in the request table's columns. */
+export function requestColumns(form: AnyAuthorizationForm): Omit<
+  Prisma.AuthorizationRequestCreateInput,
+  "confirmationNumber" | "dueAt" | "signedAt"
+> {
+  const { patient, requester, recipient, information, purpose, expiration, delivery, signature } = form;
+  const rep = requester.kind === "REPRESENTATIVE" ? requester.representative : null;
+  const recipientAddress = recipient.kind === "SELF" ? null : recipient.address;
+  return {
+    patientFirstName: patient.firstName,
+    patientMiddleName: patient.middleName ?? null,
+    patientLastName: patient.lastName,
+    patientOtherNames: patient.otherNames ?? null,
+    patientDateOfBirth: new Date(`${patient.dateOfBirth}T00:00:00Z`),
+    patientPhone: patient.phone,
+    patientEmail: patient.email ?? null,
+    patientAddressLine1: patient.address.line1,
+    patientAddressLine2: patient.address.line2 ?? null,
+    patientCity: patient.address.city,
+    patientState: patient.address.state,
+    patientPostalCode: patient.address.postalCode,
+    patientMrn: patient.mrn ?? null,
+    patientDeceased: patient.deceased,
+
+    requesterKind: requester.kind,
+    representativeName: rep?.name ?? null,
+    representativePhone: rep?.phone ?? null,
+    representativeEmail: rep?.email ?? null,
+    representativeAuthority: rep?.authority ?? null,
+    representativeAuthorityDetail: rep?.authorityDetail ?? null,
+    representativeRelationship: rep?.relationship ?? null,
+
+    recipientKind: recipient.kind,
+    recipientName: recipient.kind === "SELF" ? null : recipient.name,
+    recipientAddressLine1: recipientAddress?.line1 ?? null,
+    recipientAddressLine2: recipientAddress?.line2 ?? null,
+    recipientCity: recipientAddress?.city ?? null,
+    recipientState: recipientAddress?.state ?? null,
+    recipientPostalCode: recipientAddress?.postalCode ?? null,
+    recipientPhone: recipient.kind === "MEDICAL_PROVIDER" ? recipient.phone : null,
+    recipientFax: recipient.kind === "MEDICAL_PROVIDER" ? (recipient.fax ?? null) : null,
+    recipientEmail: recipient.kind === "THIRD_PARTY" ? (recipient.email ?? null) : null,
+
+    completeRecord: information.completeRecord,
+    recordTypes: information.recordTypes,
+    recordTypesOther: information.recordTypesOther ?? null,
+    recordsFrom: information.dateFrom ? new Date(`${information.dateFrom}T00:00:00Z`) : null,
+    recordsTo: information.dateTo ? new Date(`${information.dateTo}T00:00:00Z`) : null,
+
+    purpose: purpose.purpose === "OTHER" ? (purpose.purposeOther ?? "Other") : purposeLabels[purpose.purpose],
+    purposeCode: purpose.purpose,
+    expirationKind: expiration.kind,
+    expirationDate: expiration.kind === "DATE" ? new Date(`${expiration.date}T00:00:00Z`) : null,
+    expirationEvent: expiration.kind === "EVENT" ? expiration.event : null,
+
+    deliveryMethod: delivery.method,
+    deliveryEmail: delivery.method === "SECURE_EMAIL" ? delivery.email : null,
+    mailAddressLine1: delivery.method === "MAIL" ? delivery.address.line1 : null,
+    mailAddressLine2: delivery.method === "MAIL" ? (delivery.address.line2 ?? null) : null,
+    mailCity: delivery.method === "MAIL" ? delivery.address.city : null,
+    mailState: delivery.method === "MAIL" ? delivery.address.state : null,
+    mailPostalCode: delivery.method === "MAIL" ? delivery.address.postalCode : null,
+    pickupPhone: delivery.method === "PICKUP" ? delivery.phone : null,
+    pickupBestTimes: delivery.method === "PICKUP" ? (delivery.bestTimes ?? null) : null,
+
+    signerName: signerNameOf(form),
+    signatureMethod: signature.method,
+    signerAuthorityStatement: rep ? representativeAuthorityLabels[rep.authority].label : null,
+    minorConsentName: signature.minorName ?? null,
+  };
+}
+
+/** Where "request received" goes: the secure-link address, else the requester's own e-mail on the form. */
+export function notificationAddress(form: AnyAuthorizationForm): string | null {
+  if (form.delivery.method === "SECURE_EMAIL") return form.delivery.email;
+  if (form.requester.kind === "REPRESENTATIVE") return form.requester.representative.email ?? null;
+  return form.patient.email ?? null;
+}
