@@ -16,6 +16,7 @@ import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { env } from "../env";
 import { logger } from "../logger";
+import { enqueueNotification } from "../notifications/outbox";
 import { renderAuthorizationPdf } from "../pdf/authorization-pdf";
 import { consumeRateLimit } from "../rate-limit";
 import { fileStore } from "../storage";
@@ -174,9 +175,7 @@ async function insertRequest(
 
   const notifyAddress = notificationAddress(form);
   if (notifyAddress) {
-    await tx.notification.create({
-      data: { requestId: request.id, template: "REQUEST_RECEIVED", idempotencyKey: `request-received:${request.id}`, toAddress: notifyAddress },
-    });
+    await enqueueNotification(tx, { requestId: request.id, template: "REQUEST_RECEIVED", idempotencyKey: `request-received:${request.id}`, toAddress: notifyAddress });
   }
   await recordAudit(tx, {
     actor: { type: "ANONYMOUS" },
