@@ -196,7 +196,7 @@ describe("the notification worker", () => {
   it("delivers every notification exactly once after SMTP was down while requests were submitted", async () => {
     const port = smtp.port;
     await smtp.stop();
-    const requests = [];
+    const requests: Array<{ requestId: string; confirmationNumber: string }> = [];
     for (let i = 0; i < 4; i++) requests.push(await newRequest());
     const ids = await Promise.all(requests.map(async (r) => (await notificationOf(r.requestId)).id));
     // They fail and are retried while the server is down…
@@ -262,7 +262,7 @@ describe("several workers against one database (npm run worker)", () => {
     // Only separate processes from here on.
     await worker!.stop(10_000);
     worker = null;
-    const requests = [];
+    const requests: Array<{ requestId: string; confirmationNumber: string }> = [];
     for (let i = 0; i < 3; i++) requests.push(await newRequest());
     const ids = await Promise.all(requests.map(async (r) => (await notificationOf(r.requestId)).id));
     await db().$transaction(async (tx) => {
