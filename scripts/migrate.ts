@@ -1,4 +1,8 @@
-/** `npm run db:migrate`: applies the committed migrations to DATABASE_URL, as `prisma migrate deploy` would. */
+/**
+ * `npm run db:migrate`: applies the committed migrations to DATABASE_URL, as `prisma migrate
+ * deploy` would, then prepares the notification job queue (pg-boss's `pgboss` schema and queue).
+ */
+import { prepareNotificationQueue } from "../src/server/notifications/queue.ts";
 import { applyMigrations } from "./lib/schema-engine.ts";
 
 const url = process.env.DATABASE_URL;
@@ -8,3 +12,5 @@ if (!url) {
 }
 const applied = await applyMigrations(url);
 console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Already up to date.");
+await prepareNotificationQueue(url);
+console.log("Notification queue: ready.");

@@ -1,7 +1,7 @@
 /**
  * `npm start` (production build) and `npm run dev` (next dev): the whole application on this
- * machine with no setup. Ctrl-C (or SIGTERM) stops the web server, the SMTP server and the
- * embedded PostgreSQL, in that order.
+ * machine with no setup. Ctrl-C (or SIGTERM) stops the web server, the notification worker, the
+ * SMTP server and the embedded PostgreSQL, in that order.
  */
 import { demoStaff } from "../prisma/seed.ts";
 import { defaultDataDir } from "./lib/paths.ts";
@@ -34,12 +34,14 @@ try {
 }
 if (stopping) await stopping;
 
-runtime.server.on("exit", (code, signal) => {
-  if (!stopping) {
-    log(`The web server exited (${code ?? signal}).`);
-    shutdown("server exit", 1);
-  }
-});
+for (const [name, child] of [["web server", runtime.server], ["notification worker", runtime.worker]] as const) {
+  child.on("exit", (code, signal) => {
+    if (!stopping) {
+      log(`The ${name} exited (${code ?? signal}).`);
+      shutdown(`${name} exit`, 1);
+    }
+  });
+}
 
 const lines = [
   "",

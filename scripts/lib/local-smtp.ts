@@ -33,14 +33,16 @@ export async function startLocalSmtp(options: { mailboxDir: string; port?: numbe
     banner: "Record Connect local SMTP (development only)",
     size: 25 * 1024 * 1024,
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("error", callback);
       stream.on("end", () => {
         if (failures.remaining > 0) {
           failures.remaining -= 1;
-          const error = Object.assign(new Error(failures.code >= 500 ? "Mailbox unavailable" : "Try again later"), {
+          // Worded as real servers do, echoing the recipient (the outbox must not store it).
+          const to = session.envelope.rcptTo.map((r) => `<${r.address}>`).join(", ");
+          const error = Object.assign(new Error(failures.code >= 500 ? `5.1.1 ${to}: Recipient address rejected: mailbox unavailable` : "4.3.0 Try again later"), {
             responseCode: failures.code,
           });
           callback(error);

@@ -3,11 +3,13 @@ import type { ChildProcess } from "node:child_process";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { seedDemoData, type SeedResult } from "../../prisma/seed.ts";
+import { prepareNotificationQueue } from "../../src/server/notifications/queue.ts";
 import { buildIfStale } from "./build.ts";
 import { provisionDatabase, type ProvisionedDatabase } from "./database.ts";
 import { startLocalSmtp, type LocalSmtp } from "./local-smtp.ts";
 import { projectRoot } from "./paths.ts";
 import { portInUse, spawnGroup, stopGroup, waitForHttp } from "./processes.ts";
+import { writeRuntimeFile } from "./runtime-env.ts";
 import { applyMigrations } from "./schema-engine.ts";
 import { loadLocalSecrets } from "./secrets.ts";
 
@@ -31,13 +33,15 @@ export type Runtime = {
   seed: SeedResult | null;
   staffPassword: string | null;
   server: ChildProcess;
+  /** The notification worker (scripts/worker.ts), in its own process group. */
+  worker: ChildProcess;
   stop: () => Promise<void>;
 };
 
 /**
  * Everything `npm start` runs: the database (embedded unless DATABASE_URL), SMTP (local unless
- * SMTP_URL), migrations, demo data, a production build when stale, and the web server. stop()
- * takes it all down in reverse order.
+ * SMTP_URL), migrations and the notification queue, demo data, the notification worker, a
+ * production build when stale, and the web server. stop() takes it all down in reverse order.
  */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -72,6 +76,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     const applied = await applyMigrations(database.url);
     log(applied.length ? `Migrations applied: ${applied.join(", ")}.` : "Migrations: up to date.");
+    await prepareNotificationQueue(database.url);
 
     let seed: SeedResult | null = null;
     const wantSeed = options.seed ?? process.env.SEED_DEMO_DATA !== "false";
@@ -100,6 +105,18 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       ...(smtp ? { MAILBOX_DIR: smtp.mailboxDir, MAILBOX_ENABLED: "true" } : {}),
     };
 
+    stack.push(await writeRuntimeFile(options.dataDir, { DATABASE_URL: database.url, SMTP_URL: serverEnv.SMTP_URL!, APP_URL: serverEnv.APP_URL! }));
+
+    // The notification worker, in its own process group like the web server (`npm run worker` runs
+    // more). server-only modules load under the react-server condition, as inside Next.js.
+    const worker = spawnGroup(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(projectRoot, "scripts", "worker.ts")], {
+      cwd: projectRoot,
+      env: serverEnv,
+      stdio: options.serverStdio ?? "inherit",
+    });
+    stack.push(() => stopGroup(worker, 35_000));
+    log("Notifications: worker started.");
+
     const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
     if (options.mode === "production") await buildIfStale(log);
     const server = spawnGroup(
@@ -118,6 +135,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       seed,
       staffPassword: wantSeed ? secrets.demoStaffPassword : null,
       server,
+      worker,
       stop,
     };
   } catch (error) {

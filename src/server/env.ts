@@ -27,6 +27,12 @@ const schema = z.object({
   MAILBOX_DIR: z.string().min(1).optional(),
   MAILBOX_ENABLED: booleanString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // The notification worker (src/server/notifications/worker.ts).
+  NOTIFY_RETRY_DELAY_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),
+  NOTIFY_RETRY_MAX_DELAY_SECONDS: z.coerce.number().min(0.05).max(86_400).default(3600),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(20).default(2),
+  NOTIFY_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { provisionDatabase } from "../../scripts/lib/database.ts";
 import { applyMigrations } from "../../scripts/lib/schema-engine.ts";
+import { prepareNotificationQueue } from "../../src/server/notifications/queue.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -26,6 +27,7 @@ export default async function setup(project: TestProject) {
     persistent: false,
   });
   await applyMigrations(database.url);
+  await prepareNotificationQueue(database.url);
   project.provide("databaseUrl", database.url);
   project.provide("dataDir", dataDir);
   return async () => {

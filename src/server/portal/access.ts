@@ -2,10 +2,10 @@ import "server-only";
 import { randomInt, timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
 import { normalizeConfirmationNumber } from "@/domain/ids";
-import { organization } from "@/domain/organization";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { mailTransport } from "../mail/transport";
+import { renderNotification } from "../notifications/templates";
 import { logger } from "../logger";
 import { consumeRateLimit } from "../rate-limit";
 import { sealSecret, tokenHash, unsealSecret } from "../secrets";
@@ -150,13 +150,11 @@ async function matchingRequest(confirmationNumber: string, dateOfBirth: string) 
   return request;
 }
 
-/** The code goes straight out (not through the outbox): it is useful for ten minutes only, and is never stored in clear. */
+/**
+ * The code goes straight out (not through the outbox): it is useful for ten minutes only, and is
+ * never stored in clear — not even in a queued job.
+ */
 async function sendCode(to: string, confirmationNumber: string, code: string): Promise<void> {
-  const link = `${env().APP_URL}/portal`;
-  await mailTransport().sendMail({
-    to,
-    subject: `Your sign-in code for records request ${confirmationNumber}`,
-    text: `Your sign-in code is ${code}. It expires in 10 minutes.\n\nEnter it at ${link} to see records request ${confirmationNumber}.\n\nIf you did not ask for this code, ignore this e-mail. Questions: ${organization.questionsPhone}, ${organization.questionsHours}.\n\n${organization.serviceName}, ${organization.name}`,
-    html: `<p>Your sign-in code is <strong style="font-size:1.25em;letter-spacing:0.1em">${code}</strong>. It expires in 10 minutes.</p><p>Enter it at <a href="${link}">${link}</a> to see records request ${confirmationNumber}.</p><p>If you did not ask for this code, ignore this e-mail. Questions: ${organization.questionsPhone}, ${organization.questionsHours}.</p><p>${organization.serviceName}, ${organization.name}</p>`,
-  });
+  const message = renderNotification("ACCESS_CODE", { confirmationNumber, portalUrl: new URL("/portal", env().APP_URL).toString(), code });
+  await mailTransport().sendMail({ to, subject: message.subject, text: message.text, html: message.html });
 }

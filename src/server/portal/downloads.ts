@@ -1,11 +1,11 @@
 import "server-only";
 import { can } from "@/domain/staff-access";
-import { organization } from "@/domain/organization";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { env } from "../env";
 import { logger } from "../logger";
 import { mailTransport } from "../mail/transport";
+import { renderNotification } from "../notifications/templates";
 import { consumeRateLimit } from "../rate-limit";
 import { newToken, tokenHash } from "../secrets";
 import { cookieBasics, readSignedValue, signValue } from "../signed-value";
@@ -32,11 +32,11 @@ function grantCookie(name: string) {
 }
 
 /** A new link for a request: the token is returned once (for the e-mail) and never stored. */
-export async function issueDownloadGrant(client: Tx | ReturnType<typeof db>, requestId: string, now = new Date()): Promise<{ url: string; expiresAt: Date }> {
+export async function issueDownloadGrant(client: Tx | ReturnType<typeof db>, requestId: string, now = new Date()): Promise<{ id: string; url: string; expiresAt: Date }> {
   const token = newToken();
   const expiresAt = new Date(now.getTime() + LINK_DAYS * 86_400_000);
-  await client.downloadGrant.create({ data: { requestId, tokenHash: tokenHash(token), expiresAt, maxDownloads: MAX_DOWNLOADS, createdAt: now } });
-  return { url: `${env().APP_URL}/portal/download?t=${token}`, expiresAt };
+  const grant = await client.downloadGrant.create({ data: { requestId, tokenHash: tokenHash(token), expiresAt, maxDownloads: MAX_DOWNLOADS, createdAt: now } });
+  return { id: grant.id, url: new URL(`/portal/download?t=${token}`, env().APP_URL).toString(), expiresAt };
 }
 
 export type Exchange = { ok: true } | { ok: false; reason: "expired" | "revoked" | "used" | "unknown" };
@@ -126,13 +126,9 @@ export async function sendNewLink(requestId: string | null, now = new Date(), co
     await recordAudit(tx, { actor: { type: "REQUESTER", requestId: r.id }, action: "download.link_resent", objectType: "AuthorizationRequest", objectId: r.id, requestId: r.id });
     return issued;
   });
+  const message = renderNotification("RECORDS_READY", { confirmationNumber: r.confirmationNumber, portalUrl: new URL("/portal", env().APP_URL).toString(), downloadUrl: link.url });
   await mailTransport()
-    .sendMail({
-      to: r.deliveryEmail,
-      subject: `A new link for your records request ${r.confirmationNumber}`,
-      text: `Here is a new secure link to download the records for request ${r.confirmationNumber}:\n\n${link.url}\n\nThe link works for ${LINK_DAYS} days and up to ${MAX_DOWNLOADS} downloads. Do not forward this e-mail.\n\nQuestions: ${organization.questionsPhone}, ${organization.questionsHours}.\n${organization.serviceName}, ${organization.name}`,
-      html: `<p>Here is a new secure link to download the records for request ${r.confirmationNumber}:</p><p><a href="${link.url}">Download your records</a></p><p>The link works for ${LINK_DAYS} days and up to ${MAX_DOWNLOADS} downloads. Do not forward this e-mail.</p><p>Questions: ${organization.questionsPhone}, ${organization.questionsHours}.<br>${organization.serviceName}, ${organization.name}</p>`,
-    })
+    .sendMail({ to: r.deliveryEmail, subject: `A new link for your records request ${r.confirmationNumber}`, text: message.text, html: message.html })
     .catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.message : "unknown" }, "new download link not sent"));
 }
 

@@ -9,6 +9,7 @@ import { type Actor, recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { env } from "../env";
 import { logger } from "../logger";
+import { enqueueNotification } from "../notifications/outbox";
 import { renderAuthorizationPdf } from "../pdf/authorization-pdf";
 import { consumeRateLimit } from "../rate-limit";
 import type { StaffIdentity } from "../staff/auth";
@@ -246,9 +247,7 @@ async function insertRequest(
 
   const notifyAddress = notificationAddress(form);
   if (notifyAddress) {
-    await tx.notification.create({
-      data: { requestId: request.id, template: "REQUEST_RECEIVED", idempotencyKey: `request-received:${request.id}`, toAddress: notifyAddress },
-    });
+    await enqueueNotification(tx, { requestId: request.id, template: "REQUEST_RECEIVED", idempotencyKey: `request-received:${request.id}`, toAddress: notifyAddress });
   }
   const actor: Actor = channel.source === "PAPER" ? { type: "STAFF", id: channel.staff.id, role: channel.staff.role } : { type: "ANONYMOUS" };
   await recordAudit(tx, {

@@ -7,6 +7,7 @@ import { can } from "@/domain/staff-access";
 import { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
+import { enqueueNotification } from "../notifications/outbox";
 import { renderInvoicePdf } from "../pdf/invoice-pdf";
 import { feePolicy } from "../settings";
 import type { StaffIdentity } from "./auth";
@@ -104,7 +105,7 @@ export async function issueInvoice(staff: StaffIdentity, requestId: string, expe
         },
       });
       const to = notifyAddress(r);
-      if (to) await tx.notification.create({ data: { requestId, template: "INVOICE_ISSUED", idempotencyKey: `invoice-issued:${invoice.id}`, toAddress: to } });
+      if (to) await enqueueNotification(tx, { requestId, template: "INVOICE_ISSUED", idempotencyKey: `invoice-issued:${invoice.id}`, toAddress: to });
       return { invoice: invoice.number, totalCents: invoice.totalCents, feeYear: invoice.feeYear, replaced: open.map((o) => o.number) };
     },
   });
@@ -161,7 +162,7 @@ export async function recordPayment(staff: StaffIdentity, requestId: string, exp
       });
       if (payment.amountCents === due) await tx.invoice.update({ where: { id: invoiceId }, data: { status: "PAID", paidAt: at, version: { increment: 1 } } });
       const to = notifyAddress(r);
-      if (to) await tx.notification.create({ data: { requestId, template: "PAYMENT_RECEIVED", idempotencyKey: `payment-received:${created.id}`, toAddress: to } });
+      if (to) await enqueueNotification(tx, { requestId, template: "PAYMENT_RECEIVED", idempotencyKey: `payment-received:${created.id}`, toAddress: to });
       return { invoice: current.number, method: payment.method, amountCents: payment.amountCents, paidInFull: payment.amountCents === due };
     },
   }).catch((error: unknown) => {

@@ -2,6 +2,7 @@ import "server-only";
 import type { AuthorizationRequest } from "@/generated/prisma/client";
 import { recordTypeLabels } from "@/domain/labels";
 import { db, type Tx } from "../db";
+import { enqueueNotification } from "../notifications/outbox";
 import { renderCoverLetter, renderMailingLabel, type MailingAddress } from "../pdf/mailing-pdfs";
 import { releaseRequiresPayment } from "../settings";
 import { fileStore } from "../storage";
@@ -49,7 +50,7 @@ export async function releaseBySecureEmail(staff: StaffIdentity, requestId: stri
     if (r.deliveryMethod !== "SECURE_EMAIL" || !r.deliveryEmail) throw new StepRefused("This request is not for secure e-mail delivery.");
     const records = await releasedRecords(tx, r);
     await writeDisclosure(tx, r, staff, now, records);
-    await tx.notification.create({ data: { requestId, template: "RECORDS_READY", idempotencyKey: `records-ready:${requestId}:${records.id}`, toAddress: r.deliveryEmail } });
+    await enqueueNotification(tx, { requestId, template: "RECORDS_READY", idempotencyKey: `records-ready:${requestId}:${records.id}`, toAddress: r.deliveryEmail });
     return { method: "SECURE_EMAIL" };
   } });
 }
@@ -83,7 +84,7 @@ export async function markMailed(staff: StaffIdentity, requestId: string, expect
     await tx.authorizationRequest.update({ where: { id: requestId }, data: { mailedAt: now, mailTrackingNumber: tracking } });
     await writeDisclosure(tx, r, staff, now, records);
     const to = notifyAddress(r);
-    if (to) await tx.notification.create({ data: { requestId, template: "MAILED", idempotencyKey: `mailed:${requestId}`, toAddress: to } });
+    if (to) await enqueueNotification(tx, { requestId, template: "MAILED", idempotencyKey: `mailed:${requestId}`, toAddress: to });
     return { method: "MAIL" };
   } });
 }
@@ -105,7 +106,7 @@ export async function schedulePickup(staff: StaffIdentity, requestId: string, ex
   return step(staff, requestId, expectedVersion, { action: "request.pickup_scheduled", event: "SCHEDULE_PICKUP", write: async (tx, r) => {
     await tx.authorizationRequest.update({ where: { id: requestId }, data: { pickupScheduledFor: at } });
     const to = notifyAddress(r);
-    if (to) await tx.notification.create({ data: { requestId, template: "PICKUP_SCHEDULED", idempotencyKey: `pickup-scheduled:${requestId}:${at.getTime()}`, toAddress: to } });
+    if (to) await enqueueNotification(tx, { requestId, template: "PICKUP_SCHEDULED", idempotencyKey: `pickup-scheduled:${requestId}:${at.getTime()}`, toAddress: to });
   } });
 }
 
@@ -124,7 +125,7 @@ export async function recordPickup(staff: StaffIdentity, requestId: string, expe
 export async function completeRequest(staff: StaffIdentity, requestId: string, expectedVersion: number): Promise<StaffResult> {
   return step(staff, requestId, expectedVersion, { action: "request.completed", event: "COMPLETE", data: (_r, now) => ({ closedAt: now }), write: async (tx, r) => {
     const to = notifyAddress(r);
-    if (to) await tx.notification.create({ data: { requestId, template: "COMPLETED", idempotencyKey: `completed:${requestId}`, toAddress: to } });
+    if (to) await enqueueNotification(tx, { requestId, template: "COMPLETED", idempotencyKey: `completed:${requestId}`, toAddress: to });
   } });
 }
 

@@ -4,6 +4,7 @@ import type { LifecycleEvent, TransitionContext } from "@/domain/lifecycle";
 import { MAX_EXTENSION_DAYS } from "@/domain/deadlines";
 import { recordAudit } from "../audit";
 import { db } from "../db";
+import { enqueueNotification } from "../notifications/outbox";
 import { fileStore } from "../storage";
 import type { StaffIdentity } from "./auth";
 import { NOT_FOUND, notifyAddress, type StaffResult, step, StepRefused } from "./step";
@@ -56,7 +57,7 @@ export async function transitionRequest(
       if (event === "RESUME_REVIEW") await tx.deficiency.updateMany({ where: { requestId, resolvedAt: null }, data: { resolvedAt: now } });
       const template = event === "MARK_DEFICIENT" ? "DEFICIENCY" : event === "REJECT" ? "REJECTED" : null;
       const to = notifyAddress(r);
-      if (template && to) await tx.notification.create({ data: { requestId, template, idempotencyKey: `${template.toLowerCase()}:${requestId}:${r.version}`, toAddress: to } });
+      if (template && to) await enqueueNotification(tx, { requestId, template, idempotencyKey: `${template.toLowerCase()}:${requestId}:${r.version}`, toAddress: to });
       return input.checklist ? { checklist: input.checklist } : {};
     },
   });
@@ -78,7 +79,7 @@ export async function extendDeadline(staff: StaffIdentity, requestId: string, ex
     },
     write: async (tx, r) => {
       const to = notifyAddress(r);
-      if (to) await tx.notification.create({ data: { requestId, template: "EXTENSION", idempotencyKey: `extension:${requestId}`, toAddress: to } });
+      if (to) await enqueueNotification(tx, { requestId, template: "EXTENSION", idempotencyKey: `extension:${requestId}`, toAddress: to });
       return { days };
     },
   });

@@ -14,6 +14,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           <div className="container staff-bar-inner">
             <nav aria-label="Staff" className="inline-form">
               {can(staff.role, "queue.view") ? <Link href="/staff">Queue</Link> : null}
+              {can(staff.role, "notification.resend") ? <Link href="/staff/notifications">Notifications</Link> : null}
               {can(staff.role, "staff.manage") ? <Link href="/staff/accounts">Accounts</Link> : null}
             </nav>
             <p>
