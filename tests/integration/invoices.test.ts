@@ -166,6 +166,21 @@ describe("invoices", () => {
     expect(String((settled.find((s) => s.status === "rejected") as PromiseRejectedResult).reason)).toMatch(/exceed the invoice total/);
   });
 
+  it("releases before payment only when the organization turns the policy off", async () => {
+    const id = await withRecords(thirdPartyForm(), 2);
+    await issue(id);
+    expect(await prepareMailing(associate, id, await v(id))).toEqual({ ok: true });
+    expect((await markMailed(associate, id, await v(id), "9400 1000 0000 0000 0000 07")).ok).toBe(false);
+    await prisma.setting.update({ where: { key: "releaseRequiresPayment" }, data: { value: false } });
+    try {
+      expect(await markMailed(associate, id, await v(id), "9400 1000 0000 0000 0000 07")).toEqual({ ok: true });
+      expect(await status(id)).toBe("RELEASED");
+      expect(await prisma.invoice.count({ where: { requestId: id, status: "ISSUED" } })).toBe(1); // still owed
+    } finally {
+      await prisma.setting.update({ where: { key: "releaseRequiresPayment" }, data: { value: true } });
+    }
+  });
+
   it("sends records to a medical provider at once, with no invoice", async () => {
     const form = validPatientForm();
     form.recipient = { kind: "MEDICAL_PROVIDER", name: "Example Family Clinic", address: { line1: "9 Clinic Road", city: "Aurora", state: "IL", postalCode: "60505" }, phone: "630-555-0188" } as AuthorizationFormInput["recipient"];

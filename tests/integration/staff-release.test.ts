@@ -90,6 +90,8 @@ describe("releasing records", () => {
     const r = await prisma.authorizationRequest.findUniqueOrThrow({ where: { id }, include: { pickupCalls: true, disclosures: true, statusChanges: true } });
     expect(r).toMatchObject({ status: "RELEASED", pickedUpBy: "Jordan Sample", pickupIdChecked: "Illinois driver's license" });
     expect(r.pickupCalls.map((c) => c.outcome)).toEqual(["NO_ANSWER", "REACHED_SCHEDULED"]);
+    // The unanswered call is followed by an e-mail; the one that reached them is not.
+    expect(await prisma.notification.count({ where: { requestId: id, template: "PICKUP_CALL" } })).toBe(1);
     expect(r.statusChanges.map((s) => s.toStatus)).toContain("PICKUP_SCHEDULED");
     expect(r.disclosures).toMatchObject([{ method: "PICKUP" }]);
   });

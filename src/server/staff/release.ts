@@ -95,7 +95,10 @@ export const PICKUP_OUTCOMES = ["REACHED_SCHEDULED", "REACHED_NOT_SCHEDULED", "L
 export async function logPickupCall(staff: StaffIdentity, requestId: string, expectedVersion: number, outcome: (typeof PICKUP_OUTCOMES)[number], note: string): Promise<StaffResult> {
   return step(staff, requestId, expectedVersion, { action: "request.pickup_call_logged", event: null, permission: "request.process", write: async (tx, r, now) => {
     if (r.deliveryMethod !== "PICKUP") throw new StepRefused("This request is not for pickup.");
-    await tx.pickupCall.create({ data: { requestId, outcome, note: note.trim().slice(0, 500) || null, staffId: staff.id, at: now } });
+    const call = await tx.pickupCall.create({ data: { requestId, outcome, note: note.trim().slice(0, 500) || null, staffId: staff.id, at: now } });
+    // A call that did not reach anyone is followed by an e-mail asking them to call us.
+    const to = notifyAddress(r);
+    if (to && !outcome.startsWith("REACHED")) await enqueueNotification(tx, { requestId, template: "PICKUP_CALL", idempotencyKey: `pickup-call:${call.id}`, toAddress: to });
     return { outcome };
   } });
 }

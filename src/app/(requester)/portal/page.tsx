@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { QuestionsLine } from "@/components/PhoneLink";
+import { PhoneLink } from "@/components/PhoneLink";
+import { organization } from "@/domain/organization";
 import { portalRequestId } from "@/server/portal/access";
 import { PortalSignIn } from "./PortalForms";
 
@@ -20,7 +21,7 @@ export default async function PortalSignInPage() {
       </p>
       <PortalSignIn />
       <p>
-        No e-mail address on your request, or need help? Call Record Connect at <QuestionsLine />.
+        No e-mail address on your request, or need help? Call Record Connect at <PhoneLink />, {organization.questionsHours}.
       </p>
     </div>
   );

@@ -21,8 +21,9 @@ export default async function LinkExpiredPage({ searchParams }: { searchParams: 
       <p className="lead">For your privacy, download links stop working after a while. We can send a new one to the e-mail address on file for your request.</p>
       <NewLinkForm />
       <p>
-        You can also <a href="/portal">sign in with your confirmation number</a> to see your request, or call Record Connect at <QuestionsLine />.
+        You can also <a href="/portal">sign in with your confirmation number</a> to see your request.
       </p>
+      <QuestionsLine />
     </div>
   );
 }

@@ -157,9 +157,7 @@ export default async function PortalRequestPage() {
           Sign out
         </button>
       </form>
-      <p>
-        Questions? Call Record Connect at <QuestionsLine />.
-      </p>
+      <QuestionsLine />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { formatDate } from "@/domain/format";
 import { deliveryMethodLabels } from "@/domain/labels";
 import { organization } from "@/domain/organization";
-import { QuestionsLine } from "@/components/PhoneLink";
+import { PhoneLink, QuestionsLine } from "@/components/PhoneLink";
 import { confirmationView, requestFromReceipt } from "@/server/requests/confirmation";
 
 export const metadata: Metadata = { title: "Request received" };
@@ -39,8 +39,8 @@ export default async function ConfirmationPage() {
           This page is shown only in the browser that just submitted a request, for a short time afterwards.
         </p>
         <p>
-          If you submitted a request, keep the confirmation number you were given. To ask about a request, call Record Connect at{" "}
-          <QuestionsLine />.
+          If you submitted a request, keep the confirmation number you were given. To ask about a request, call Record Connect at <PhoneLink />,{" "}
+          {organization.questionsHours}.
         </p>
         <p>
           <Link href="/">Go to the home page</Link>
@@ -109,9 +109,8 @@ export default async function ConfirmationPage() {
         <p className="muted small">For your privacy this page is available only for a short time in this browser.</p>
       </section>
 
-      <p>
-        Some of your information, such as test results and visit summaries, is available any time in MyChart. Questions? Call <QuestionsLine />.
-      </p>
+      <p>Some of your information, such as test results and visit summaries, is available any time in MyChart.</p>
+      <QuestionsLine />
     </div>
   );
 }
