@@ -128,7 +128,7 @@ export function computeFees(input: FeeInput, schedule: FeeSchedule | null, polic
       else
         add(
           `Electronic copies, pages ${t.label} (${s.electronicPercent}% of the paper rate)`,
-          `${ILLINOIS}(2): ${s.electronicPercent}% of ${t.clause.slice(4)} (${s.year})`,
+          `${ILLINOIS}(2): ${s.electronicPercent}% of the (d)(1) rate for pages ${t.label} (${s.year})`,
           t.count,
           t.cents * s.electronicPercent,
         );
