@@ -1,19 +1,13 @@
 "use client";
 
-import { type FormEvent, useActionState, useState, useTransition } from "react";
+import { useState } from "react";
+import { useKeptForm } from "@/components/useKeptForm";
+import { FieldFrame } from "@/components/FieldFrame";
 import { formatUnitPrice } from "@/domain/fees";
 import { formatCents } from "@/domain/format";
 import { MAX_AT_COST_ITEMS } from "@/domain/payments";
 import { computeFeesAction, issueInvoiceAction } from "./fee-actions";
 import type { FeeFormState } from "./fee-state";
-
-function FieldError({ id, errors }: { id: string; errors?: string[] }) {
-  return errors?.length ? (
-    <span id={id} className="field-error">
-      {errors.join(" ")}
-    </span>
-  ) : null;
-}
 
 /**
  * Staff enter what was copied and posted, see the computation line by line (with the rule and the
@@ -33,26 +27,16 @@ export function FeeCalculator({
   defaultMedium: "ELECTRONIC" | "PAPER";
   reissue: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(async (previous: FeeFormState, formData: FormData): Promise<FeeFormState> => {
+  const [changedSinceCompute, setChanged] = useState(false);
+  const { state, onSubmit: submit, pending } = useKeptForm(async (previous: FeeFormState, formData: FormData): Promise<FeeFormState> => {
     if (formData.get("intent") === "issue") {
       const result = await issueInvoiceAction(previous, formData);
       return result.done ? result : { ...previous, message: result.message, fieldErrors: result.fieldErrors };
     }
     return computeFeesAction(previous, formData);
-  }, {});
-  const [, startTransition] = useTransition();
+  }, {} as FeeFormState, () => setChanged(false));
   const [items, setItems] = useState(0);
-  // Submitted by hand, not through <form action>: React resets a form after its action, and the
-  // inputs must stay as computed for the issue step.
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
-    setChanged(false);
-    startTransition(() => formAction(formData));
-  };
-  const [changedSinceCompute, setChanged] = useState(false);
   const errors = state.fieldErrors ?? {};
-  const invalid = (name: string) => (errors[name]?.length ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {});
   const computation = state.computation;
 
   return (
@@ -75,29 +59,21 @@ export function FeeCalculator({
           </label>
         ))}
       </fieldset>
-      <div className={`field${errors.microformPages ? " field-invalid" : ""}`}>
-        <label htmlFor="microformPages">Pages copied from microfiche or microfilm</label>
-        <FieldError id="microformPages-error" errors={errors.microformPages} />
-        <input id="microformPages" name="microformPages" type="number" min={0} defaultValue={0} className="input-short" {...invalid("microformPages")} />
-      </div>
-      <div className={`field${errors.postage ? " field-invalid" : ""}`}>
-        <label htmlFor="postage">Actual postage or shipping, in dollars</label>
-        <FieldError id="postage-error" errors={errors.postage} />
-        <input id="postage" name="postage" type="text" inputMode="decimal" defaultValue="0.00" className="input-short" {...invalid("postage")} />
-      </div>
+      <FieldFrame id="microformPages" label="Pages copied from microfiche or microfilm" errors={errors.microformPages}>
+        {(aria) => <input {...aria} name="microformPages" type="number" min={0} defaultValue={0} className="input-short" />}
+      </FieldFrame>
+      <FieldFrame id="postage" label="Actual postage or shipping, in dollars" errors={errors.postage}>
+        {(aria) => <input {...aria} name="postage" type="text" inputMode="decimal" defaultValue="0.00" className="input-short" />}
+      </FieldFrame>
       {Array.from({ length: items }, (_, i) => (
         <fieldset key={i}>
           <legend className="field-label">Item at cost {i + 1} (cannot be copied on a standard copier)</legend>
-          <div className={`field${errors[`atCostItems.${i}.description`] ? " field-invalid" : ""}`}>
-            <label htmlFor={`item${i}Description`}>What it is</label>
-            <FieldError id={`atCostItems.${i}.description-error`} errors={errors[`atCostItems.${i}.description`]} />
-            <input id={`item${i}Description`} name={`item${i}Description`} type="text" maxLength={120} {...invalid(`atCostItems.${i}.description`)} />
-          </div>
-          <div className={`field${errors[`atCostItems.${i}.amount`] ? " field-invalid" : ""}`}>
-            <label htmlFor={`item${i}Amount`}>Its cost, in dollars</label>
-            <FieldError id={`atCostItems.${i}.amount-error`} errors={errors[`atCostItems.${i}.amount`]} />
-            <input id={`item${i}Amount`} name={`item${i}Amount`} type="text" inputMode="decimal" className="input-short" {...invalid(`atCostItems.${i}.amount`)} />
-          </div>
+          <FieldFrame id={`item${i}Description`} label="What it is" errors={errors[`atCostItems.${i}.description`]}>
+            {(aria) => <input {...aria} name={`item${i}Description`} type="text" maxLength={120} />}
+          </FieldFrame>
+          <FieldFrame id={`item${i}Amount`} label="Its cost, in dollars" errors={errors[`atCostItems.${i}.amount`]}>
+            {(aria) => <input {...aria} name={`item${i}Amount`} type="text" inputMode="decimal" className="input-short" />}
+          </FieldFrame>
         </fieldset>
       ))}
       {items < MAX_AT_COST_ITEMS ? (
