@@ -5,7 +5,7 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "src/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", ".next-bench/**", "src/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
   {
     rules: {
       "no-console": ["error", { allow: ["warn", "error"] }],
