@@ -13,7 +13,7 @@ export default defineConfig([
   },
   {
     // Command-line scripts and tests talk to the terminal.
-    files: ["scripts/**", "tests/**", "prisma/**", "*.config.ts"],
+    files: ["scripts/**", "bench/**", "tests/**", "prisma/**", "*.config.ts"],
     rules: { "no-console": "off" },
   },
 ]);

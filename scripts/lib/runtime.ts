@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { ChildProcess } from "node:child_process";
+import type { ChildProcess, SpawnOptions } from "node:child_process";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { seedDemoData, type SeedResult } from "../../prisma/seed.ts";
@@ -19,8 +19,8 @@ export type RuntimeOptions = {
   freshDatabase?: boolean;
   seed?: boolean;
   log?: (line: string) => void;
-  /** Where the web server's own output goes (default: this terminal). */
-  serverStdio?: "inherit" | "ignore";
+  /** Where the web server's own output goes (default: this terminal; e.g. a log file's descriptors). */
+  serverStdio?: SpawnOptions["stdio"];
 };
 
 export type Runtime = {
