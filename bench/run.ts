@@ -45,7 +45,7 @@ const plan = {
   steadyPerSecond: 100,
   steadyCount: quick ? 300 : 1000,
   lighthouseRuns: quick ? 1 : 3,
-  queueSamples: quick ? 20 : 60,
+  queueSamples: quick ? 20 : 100,
   smallQueue: 1_000,
   largeQueue: quick ? 100_000 : 1_000_000,
 };
@@ -235,7 +235,7 @@ async function formPagePhase(origin: string) {
 
 async function submitPhase(origin: string) {
   const actionId = await submitActionId(projectRoot, distDir());
-  const request = submissionRequest(actionId);
+  const request = await submissionRequest(actionId);
   let connectionNumber = 0;
   /** One simulated client per connection (autocannon's context is per connection). */
   const submitRequests = [

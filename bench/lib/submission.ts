@@ -1,21 +1,29 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { todayInChicago } from "../../src/domain/authorization-form.ts";
+import { UPLOAD_FIELDS } from "../../src/domain/submission.ts";
 import { validPatientForm } from "../../tests/support/forms.ts";
 import { photoPng } from "../../tests/support/files.ts";
 
 /**
  * What the browser posts when the authorization form is submitted: the `submitAuthorization`
- * server action, called with one FormData. React encodes such a call (encodeReply) as multipart
- * form data whose FormData argument's fields are prefixed with its part number ("1_payload"…) and
- * whose field "0" is the argument list (`["$K1"]`: "the FormData of part 1"); Next finds the
- * action by the `Next-Action` header. The body is built once with a placeholder idempotency key of
- * the same length, which each request replaces, so every request is a new submission.
+ * server action, called with one FormData, encoded by React's own `encodeReply` (the one Next
+ * bundles for the browser) into multipart form data; Next finds the action by the `Next-Action`
+ * header. The body is encoded once with a placeholder idempotency key, which each request
+ * replaces with a fresh one of the same length, so every request is a new submission.
  */
 export type ActionRequest = { actionId: string; contentType: string; template: Buffer; keyOffset: number };
 
+const require = createRequire(import.meta.url);
+const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/client.node.js") as {
+  encodeReply: (value: unknown) => Promise<string | FormData>;
+};
 const ACTION_FILE = "src/app/(requester)/request/actions.ts";
+const ROUTER_STATE = encodeURIComponent(
+  JSON.stringify(["", { children: ["(requester)", { children: ["request", { children: ["__PAGE__", {}, null, null] }, null, null] }, null, null] }, null, null, true]),
+);
 const PLACEHOLDER_KEY = "00000000-0000-4000-8000-000000000000";
 
 /** The action's id, from the build's server-reference manifest (it changes with each build). */
@@ -29,23 +37,24 @@ export async function submitActionId(projectRoot: string, distDir: string): Prom
 }
 
 /** A complete, valid online request (the tests' fictional patient) with a 400×300 PNG photo ID. */
-export function submissionRequest(actionId: string, now = new Date()): ActionRequest {
+export async function submissionRequest(actionId: string, now = new Date()): Promise<ActionRequest> {
   const form = validPatientForm();
   // Dates relative to today, so the form stays valid whenever the benchmark runs.
   const today = todayInChicago(now);
-  const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
-  form.expiration = { kind: "DATE", date: nextYear.endsWith("02-29") ? nextYear.replace("02-29", "02-28") : nextYear };
+  form.expiration = { kind: "DATE", date: `${Number(today.slice(0, 4)) + 1}-06-30` };
   form.information = { ...form.information, dateTo: today };
 
-  const boundary = `----RecordConnectBench${randomUUID().replaceAll("-", "")}`;
-  const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-  const head = Buffer.from(field("1_payload", JSON.stringify(form)) + `--${boundary}\r\nContent-Disposition: form-data; name="1_idempotencyKey"\r\n\r\n`);
-  const afterKey = Buffer.from(
-    `\r\n--${boundary}\r\nContent-Disposition: form-data; name="1_photoId"; filename="photo-id.png"\r\nContent-Type: image/png\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n${field("0", JSON.stringify(["$K1"]))}--${boundary}--\r\n`);
-  const template = Buffer.concat([head, Buffer.from(PLACEHOLDER_KEY), afterKey, photoPng(), tail]);
-  return { actionId, contentType: `multipart/form-data; boundary=${boundary}`, template, keyOffset: head.length };
+  // As the wizard builds it (src/components/authorization-form/Wizard.tsx).
+  const data = new FormData();
+  data.set("payload", JSON.stringify(form));
+  data.set("idempotencyKey", PLACEHOLDER_KEY);
+  data.set(UPLOAD_FIELDS.photoId, new File([new Uint8Array(photoPng())], "photo-id.png", { type: "image/png" }));
+  const encoded = await encodeReply([data]);
+  const multipart = new Response(encoded);
+  const template = Buffer.from(await multipart.arrayBuffer());
+  const keyOffset = template.indexOf(PLACEHOLDER_KEY);
+  if (keyOffset < 0 || template.indexOf(PLACEHOLDER_KEY, keyOffset + 1) >= 0) throw new Error("The encoded submission does not hold its idempotency key once");
+  return { actionId, contentType: multipart.headers.get("content-type")!, template, keyOffset };
 }
 
 /** The body for one submission: the template with a fresh idempotency key. */
@@ -60,6 +69,8 @@ export function submissionHeaders(request: ActionRequest, origin: string, client
     "content-type": request.contentType,
     accept: "text/x-component",
     "next-action": request.actionId,
+    // The page the browser is on, as its router describes it.
+    "next-router-state-tree": ROUTER_STATE,
     origin,
     // One client per connection (documentation-range addresses, RFC 3849: only a header value,
     // nothing is sent there): the per-client rate limit then sees 50 people, as in real use,
