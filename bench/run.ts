@@ -10,14 +10,16 @@
  * benchmark build (BENCH_ROUTES=1: the application plus two baseline routes, in .next-bench) on
  * 127.0.0.1:3400. All load goes to 127.0.0.1, from this process, bounded in count and time.
  *
- * `--quick` shortens every load and loads 100,000 requests instead of 1,000,000 (for working on
- * the benchmark itself; its figures are not the record).
+ * `--quick` shortens every load and loads 100,000 requests instead of 1,000,000, and
+ * `--only=queue,form,submit,pdf,outbox` runs some of the phases: both are for working on the
+ * benchmark itself; their figures are not the record.
  */
 import { closeSync, openSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
+import pg from "pg";
 import { distDir } from "../next.config.ts";
 import { projectRoot } from "../scripts/lib/paths.ts";
 import { stopGroup } from "../scripts/lib/processes.ts";
@@ -33,6 +35,10 @@ import { figure, type Figure, renderTable } from "./lib/report.ts";
 import { submissionAccepted, submissionBody, submissionHeaders, submissionRequest, submitActionId } from "./lib/submission.ts";
 
 const quick = process.argv.includes("--quick");
+const ALL_PHASES = ["queue", "form", "submit", "pdf", "outbox"];
+/** `--only=pdf,outbox` runs some phases (the PDF and outbox ones need a submitted request: submit runs first when they do). */
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const phases = new Set(only ? [...only, ...(only.some((p) => p === "pdf" || p === "outbox") ? ["submit"] : [])] : ALL_PHASES);
 const port = Number(process.env.BENCH_PORT ?? 3400);
 const dataDir = path.join(projectRoot, ".data", "bench");
 const resultsFile = path.join(projectRoot, "bench", "results", "latest.json");
@@ -105,11 +111,11 @@ try {
   const idle = await memory.sample();
   log(`Web server up; resident memory at rest ${(idle.groupBytes / MB).toFixed(0)} MB.`);
 
-  await queuePhase(origin, runtime.databaseUrl, child);
-  await formPagePhase(origin);
-  await submitPhase(origin);
-  await pdfPhase(child);
-  await outboxPhase(runtime, child);
+  if (phases.has("queue")) await queuePhase(origin, runtime.databaseUrl, child);
+  if (phases.has("form")) await formPagePhase(origin);
+  if (phases.has("submit")) await submitPhase(origin, runtime.databaseUrl);
+  if (phases.has("pdf")) await pdfPhase(child);
+  if (phases.has("outbox")) await outboxPhase(runtime, child);
 
   memory.stop();
   const peak = memory.peak();
@@ -142,6 +148,7 @@ const result = {
   when: new Date(started).toISOString(),
   durationSeconds: Math.round((Date.now() - started) / 1000),
   quick,
+  phases: [...phases],
   complete: exitCode === 0,
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryGB: Math.round(os.totalmem() / 1024 ** 3), loadAverage: os.loadavg(), node: process.version },
   commit: gitCommit(),
@@ -189,9 +196,32 @@ function avg(a: number | null, b: number | null): number | null {
   return a === null || b === null ? (a ?? b) : (a + b) / 2;
 }
 
-function checkAllAccepted(what: string, r: LoadResult) {
-  if (r.completed === 0 || r.accepted !== r.completed || r.errors > 0) {
-    throw new Error(`${what}: ${r.accepted} of ${r.completed} responses were right (${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts)`);
+/** The load ran: some answers came back, and the harness saw none it could not read. */
+function checkAnswers(what: string, r: LoadResult) {
+  if (r.completed === 0) throw new Error(`${what}: no answer at all (${r.errors} errors, ${r.timeouts} timeouts)`);
+}
+
+/** What went wrong under load, for the table: answers that were not the right one (the product refused), and requests never answered. */
+function failures(r: LoadResult): string | undefined {
+  const wrong = r.completed - r.accepted;
+  const parts = [wrong > 0 ? `${wrong} of ${r.completed} answers were errors` : "", r.errors > 0 ? `${r.errors} requests unanswered within 10 s` : ""].filter(Boolean);
+  return parts.length ? parts.join("; ") : undefined;
+}
+
+/** Waits until the server has worked off what an overload left queued (no new requests stored for 2 s; at most 90 s). */
+async function settle(databaseUrl: string) {
+  const client = new pg.Client(databaseUrl);
+  await client.connect();
+  try {
+    let last = -1;
+    for (let waited = 0; waited < 90; waited += 2) {
+      const n = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "AuthorizationRequest"`)).rows[0]!.n);
+      if (n === last) return;
+      last = n;
+      await new Promise((r) => setTimeout(r, 2_000));
+    }
+  } finally {
+    await client.end();
   }
 }
 
@@ -207,11 +237,11 @@ async function formPagePhase(origin: string) {
     () => closedLoop({ url: `${origin}/bench-baseline/static`, connections: plan.connections, seconds: plan.loadSeconds, accept: (s, b) => s === 200 && b.includes("Baseline") }),
     () => closedLoop({ url: `${origin}/request`, connections: plan.connections, seconds: plan.loadSeconds, accept: formOk }),
   );
-  checkAllAccepted("GET /request", loads.product);
-  checkAllAccepted("GET /bench-baseline/static", loads.baseline);
+  checkAnswers("GET /request", loads.product);
+  checkAnswers("GET /bench-baseline/static", loads.baseline);
   details.formPageLoad = loads;
   figures.push(
-    figure({ section: "Form page", name: `GET /request, requests/s at ${plan.connections} connections`, unit: "req/s", value: loads.product.requestsPerSecond, baselineName: "static page", baseline: loads.baseline.requestsPerSecond, target: { on: "ratio", atLeast: 0.7 } }),
+    figure({ section: "Form page", name: `GET /request, requests/s at ${plan.connections} connections`, unit: "req/s", value: loads.product.requestsPerSecond, baselineName: "static page", baseline: loads.baseline.requestsPerSecond, target: { on: "ratio", atLeast: 0.7 }, note: failures(loads.product) }),
     figure({ section: "Form page", name: `GET /request, p95 latency at ${plan.connections} connections`, unit: "ms", value: loads.product.p95Ms, baselineName: "static page", baseline: loads.baseline.p95Ms }),
   );
 
@@ -233,7 +263,7 @@ async function formPagePhase(origin: string) {
   );
 }
 
-async function submitPhase(origin: string) {
+async function submitPhase(origin: string, databaseUrl: string) {
   const actionId = await submitActionId(projectRoot, distDir());
   const request = await submissionRequest(actionId);
   let connectionNumber = 0;
@@ -264,11 +294,11 @@ async function submitPhase(origin: string) {
     () => closedLoop({ url: origin, connections: plan.connections, seconds: plan.loadSeconds, requests: insertRequests, accept: (s) => s === 204 }),
     () => closedLoop({ url: origin, connections: plan.connections, seconds: plan.loadSeconds, requests: submitRequests as never, accept: submissionAccepted }),
   );
-  checkAllAccepted("submissions", loads.product);
-  checkAllAccepted("baseline inserts", loads.baseline);
+  checkAnswers("submissions", loads.product);
+  checkAnswers("baseline inserts", loads.baseline);
   details.submitLoad = loads;
   figures.push(
-    figure({ section: "Submit", name: `submission, requests/s at ${plan.connections} connections`, unit: "req/s", value: loads.product.requestsPerSecond, baselineName: "one-row insert", baseline: loads.baseline.requestsPerSecond, target: { on: "ratio", atLeast: 0.5 } }),
+    figure({ section: "Submit", name: `submission, stored requests/s at ${plan.connections} connections`, unit: "req/s", value: loads.product.accepted / loads.product.durationSeconds, baselineName: "one-row insert", baseline: loads.baseline.accepted / loads.baseline.durationSeconds, target: { on: "ratio", atLeast: 0.5 }, note: failures(loads.product) }),
     figure({ section: "Submit", name: `submission, p95 latency at ${plan.connections} connections`, unit: "ms", value: loads.product.p95Ms, baselineName: "one-row insert", baseline: loads.baseline.p95Ms }),
   );
 
@@ -281,7 +311,8 @@ async function submitPhase(origin: string) {
     build: (i) => ({ method: "POST", path: "/request", headers: submissionHeaders(request, origin, `2001:db8:1::${((i % 200) + 1).toString(16)}`), body: submissionBody(request) }),
     accept: submissionAccepted,
   });
-  checkAllAccepted("steady submissions", steadySubmit);
+  checkAnswers("steady submissions", steadySubmit);
+  await settle(databaseUrl);
   details.steady = { insert: steadyInsert, submit: steadySubmit };
   figures.push(
     figure({
@@ -292,7 +323,11 @@ async function submitPhase(origin: string) {
       baselineName: "one-row insert",
       baseline: steadyInsert.p95Ms,
       target: { on: "value", atMost: 60 },
-      note: steadySubmit.requestsPerSecond < plan.steadyPerSecond * 0.95 ? `served ${steadySubmit.requestsPerSecond.toFixed(0)}/s of ${plan.steadyPerSecond}/s offered` : undefined,
+      note:
+        steadySubmit.accepted < plan.steadyCount * 0.99 || steadySubmit.requestsPerSecond < plan.steadyPerSecond * 0.95
+          ? `${steadySubmit.accepted} of ${plan.steadyCount} stored, ${steadySubmit.requestsPerSecond.toFixed(0)}/s answered of ${plan.steadyPerSecond}/s offered`
+          : undefined,
+      details: { submit: steadySubmit, insert: steadyInsert },
     }),
   );
 }

@@ -91,7 +91,8 @@ export function renderTable(figures: Figure[]): string {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+  const notes = figures.filter((f) => f.note && f.value !== null).map((f) => `- ${f.section}, ${f.name}: ${f.note}`);
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line), ...(notes.length ? ["", ...notes] : [])].join("\n");
 }
 
 /** Exact percentile (nearest rank) of a list of numbers. */

@@ -37,6 +37,8 @@ export type Submitted = Extract<SubmitResult, { ok: true }> & { requestId: strin
 
 const idempotencyKeySchema = z.uuid({ error: "Reload the page and try again" });
 
+const SUBMIT_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
+
 type FileToStore = { kind: "PHOTO_ID" | "AUTHORITY_PROOF" | "SIGNATURE_IMAGE" | "SIGNED_AUTHORIZATION"; bytes: Buffer; contentType: string; originalName?: string };
 
 /**
@@ -105,7 +107,9 @@ export async function submitAuthorization(input: SubmissionInput): Promise<Submi
     const pdf = Buffer.from(await renderAuthorizationPdf({ form, confirmationNumber, signedAt: now, signaturePng }));
     const stored = await storeAll([...files, { kind: "SIGNED_AUTHORIZATION", bytes: pdf, contentType: "application/pdf" }]);
     try {
-      const requestId = await db().$transaction((tx) => insertRequest(tx, { form, confirmationNumber, idempotencyKey: key.data, now, stored }));
+      // Under a burst, wait for a pooled connection rather than failing the person's submission
+      // after Prisma's default 2 s (docs/performance.md).
+      const requestId = await db().$transaction((tx) => insertRequest(tx, { form, confirmationNumber, idempotencyKey: key.data, now, stored }), SUBMIT_TRANSACTION);
       logger.info({ requestId, event: "request.submitted" }, "authorization submitted");
       return { ok: true, requestId, confirmationNumber, dueDate: dueDateFor(now).toISOString() };
     } catch (error) {
