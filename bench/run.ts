@@ -111,11 +111,19 @@ try {
   const idle = await memory.sample();
   log(`Web server up; resident memory at rest ${(idle.groupBytes / MB).toFixed(0)} MB.`);
 
-  if (phases.has("queue")) await queuePhase(origin, runtime.databaseUrl, child);
-  if (phases.has("form")) await formPagePhase(origin);
-  if (phases.has("submit")) await submitPhase(origin, runtime.databaseUrl);
-  if (phases.has("pdf")) await pdfPhase(child);
-  if (phases.has("outbox")) await outboxPhase(runtime, child);
+  const rt = runtime;
+  const memoryByPhase: Record<string, number> = {};
+  const phase = async (name: string, run: () => Promise<void>) => {
+    if (!phases.has(name)) return;
+    memory.mark();
+    await run();
+    memoryByPhase[name] = memory.peakSinceMark() / MB;
+  };
+  await phase("queue", () => queuePhase(origin, rt.databaseUrl, child));
+  await phase("form", () => formPagePhase(origin));
+  await phase("submit", () => submitPhase(origin, rt.databaseUrl));
+  await phase("pdf", () => pdfPhase(child));
+  await phase("outbox", () => outboxPhase(rt, child));
 
   memory.stop();
   const peak = memory.peak();
@@ -128,7 +136,7 @@ try {
       baselineName: "at rest after start",
       baseline: idle.groupBytes / MB,
       target: { on: "value", atMost: 400 },
-      details: { largestProcess: peak.largestName, largestProcessMB: peak.largestBytes / MB, sampledEveryMs: 200 },
+      details: { largestProcess: peak.largestName, largestProcessMB: peak.largestBytes / MB, peakMBByPhase: memoryByPhase, sampledEveryMs: 200 },
     }),
   );
 } catch (error) {

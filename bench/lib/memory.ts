@@ -7,6 +7,10 @@ import { readdir, readFile } from "node:fs/promises";
 export type MemorySampler = {
   /** Peak RSS of the whole group and of its largest process, in bytes, since start or the last reset. */
   peak: () => { groupBytes: number; largestBytes: number; largestName: string };
+  /** Starts a new window for peakSinceMark() (the overall peak is kept). */
+  mark: () => void;
+  /** Peak group RSS since the last mark(), in bytes. */
+  peakSinceMark: () => number;
   /** One reading now. */
   sample: () => Promise<{ groupBytes: number; largestBytes: number; largestName: string }>;
   stop: () => void;
@@ -14,6 +18,7 @@ export type MemorySampler = {
 
 export function sampleGroupMemory(processGroupId: number, everyMs = 200): MemorySampler {
   let peak = { groupBytes: 0, largestBytes: 0, largestName: "" };
+  let sinceMark = 0;
   let running = true;
 
   const sample = async () => {
@@ -44,6 +49,7 @@ export function sampleGroupMemory(processGroupId: number, everyMs = 200): Memory
     while (running) {
       const now = await sample();
       if (now.groupBytes > peak.groupBytes) peak = { ...peak, groupBytes: now.groupBytes };
+      sinceMark = Math.max(sinceMark, now.groupBytes);
       if (now.largestBytes > peak.largestBytes) peak = { ...peak, largestBytes: now.largestBytes, largestName: now.largestName };
       await new Promise((r) => setTimeout(r, everyMs));
     }
@@ -52,6 +58,10 @@ export function sampleGroupMemory(processGroupId: number, everyMs = 200): Memory
 
   return {
     peak: () => peak,
+    mark: () => {
+      sinceMark = 0;
+    },
+    peakSinceMark: () => sinceMark,
     sample,
     stop: () => {
       running = false;

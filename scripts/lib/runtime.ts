@@ -98,6 +98,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       FILE_ENCRYPTION_KEY: process.env.FILE_ENCRYPTION_KEY ?? secrets.fileEncryptionKey,
       AUTH_SECRET: process.env.AUTH_SECRET ?? secrets.authSecret,
       ...(smtp ? { MAILBOX_DIR: smtp.mailboxDir, MAILBOX_ENABLED: "true" } : {}),
+      ...(options.mode === "production" ? productionMemoryEnv() : {}),
     };
 
     const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
@@ -124,4 +125,19 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await stop();
     throw error;
   }
+}
+
+/**
+ * The production server's memory budget (docs/performance.md): V8's old space capped at 256 MB,
+ * so it collects instead of growing toward its default limit (a sixth of the machine's memory),
+ * and two glibc malloc arenas instead of one per thread. Under load the server then stays near
+ * 330 MB instead of passing 1 GB, at no measurable cost in throughput. Uploads and other Buffers
+ * live outside that heap. Settings already in the environment win.
+ */
+function productionMemoryEnv(): Record<string, string> {
+  const nodeOptions = process.env.NODE_OPTIONS ?? "";
+  return {
+    NODE_OPTIONS: /--max-old-space-size/.test(nodeOptions) ? nodeOptions : `${nodeOptions} --max-old-space-size=256`.trim(),
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
+  };
 }
