@@ -310,6 +310,7 @@ async function submitPhase(origin: string, databaseUrl: string) {
     figure({ section: "Submit", name: `submission, p95 latency at ${plan.connections} connections`, unit: "ms", value: loads.product.p95Ms, baselineName: "one-row insert", baseline: loads.baseline.p95Ms }),
   );
 
+  await settle(databaseUrl);
   log(`Submit: steady ${plan.steadyPerSecond}/s offered load, ${plan.steadyCount} requests each (insert, then submissions)…`);
   const steadyInsert = await openLoop({ url: origin, perSecond: plan.steadyPerSecond, count: plan.steadyCount, build: () => ({ method: "POST", path: "/bench-baseline/insert", headers: {} }), accept: (s) => s === 204 });
   const steadySubmit = await openLoop({
