@@ -5,7 +5,7 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "src/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", ".next-bench/**", "src/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
   {
     rules: {
       "no-console": ["error", { allow: ["warn", "error"] }],
@@ -13,7 +13,7 @@ export default defineConfig([
   },
   {
     // Command-line scripts and tests talk to the terminal.
-    files: ["scripts/**", "tests/**", "prisma/**", "*.config.ts"],
+    files: ["scripts/**", "bench/**", "tests/**", "prisma/**", "*.config.ts"],
     rules: { "no-console": "off" },
   },
 ]);

@@ -1,6 +1,22 @@
 import type { NextConfig } from "next";
 
+/**
+ * `npm run bench` builds with BENCH_ROUTES=1: the same application plus its baseline routes
+ * (files named `route.bench.ts`, which no other build picks up), into its own folder, so that
+ * build can never be the one `npm start` or the tests serve (docs/performance.md).
+ */
+export function benchBuild(environment: Record<string, string | undefined> = process.env): boolean {
+  return environment.BENCH_ROUTES === "1";
+}
+
+/** Where `next build` writes and `next start` reads. */
+export function distDir(environment: Record<string, string | undefined> = process.env): string {
+  return benchBuild(environment) ? ".next-bench" : ".next";
+}
+
 const nextConfig: NextConfig = {
+  distDir: distDir(),
+  pageExtensions: benchBuild() ? ["tsx", "ts", "bench.ts"] : ["tsx", "ts"],
   poweredByHeader: false,
   reactStrictMode: true,
   // Server-only packages that must not be bundled (native bindings, runtime file access).

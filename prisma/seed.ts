@@ -146,6 +146,8 @@ const demoRequests: DemoRequest[] = [
     key: "demo-seed-5",
     daysAgo: 40,
     status: "COMPLETED",
+    // Closed requests carry their closing time (a CHECK constraint ties it to the closed statuses).
+    closedAt: new Date(Date.now() - 12 * DAY),
     ...patientBase,
     patientFirstName: "Avery",
     patientLastName: "Fictional",

@@ -53,6 +53,8 @@ export const PAPER_FORMS_PER_STAFF_PER_HOUR = 120;
 
 const idempotencyKeySchema = z.uuid({ error: "Reload the page and try again" });
 
+const SUBMIT_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
+
 type FileToStore = {
   kind: "PHOTO_ID" | "AUTHORITY_PROOF" | "SIGNATURE_IMAGE" | "SIGNED_AUTHORIZATION" | "PAPER_FORM_SCAN";
   bytes: Buffer;
@@ -157,7 +159,12 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
     const pdf = Buffer.from(await renderAuthorizationPdf({ form, confirmationNumber, submittedAt: now, signaturePng }));
     const stored = await storeAll([...files, { kind: "SIGNED_AUTHORIZATION", bytes: pdf, contentType: "application/pdf" }]);
     try {
-      const requestId = await db().$transaction((tx) => insertRequest(tx, { channel, form, confirmationNumber, idempotencyKey: key.data, now, ...dates, stored }));
+      // Under a burst, wait for a pooled connection rather than failing the person's submission
+      // after Prisma's default 2 s (docs/performance.md).
+      const requestId = await db().$transaction(
+        (tx) => insertRequest(tx, { channel, form, confirmationNumber, idempotencyKey: key.data, now, ...dates, stored }),
+        SUBMIT_TRANSACTION,
+      );
       logger.info({ requestId, source: channel.source, event: "request.submitted" }, "authorization submitted");
       return { ok: true, requestId, confirmationNumber, dueDate: dueDateFor(dates.receivedAt).toISOString() };
     } catch (error) {
