@@ -25,7 +25,7 @@ INSERT INTO "AuthorizationRequest" (
   "requesterKind", "representativeName", "representativePhone", "representativeAuthority",
   "recipientKind", "completeRecord", "recordTypes", "purpose", "purposeCode", "expirationKind", "expirationDate",
   "deliveryMethod", "deliveryEmail", "mailAddressLine1", "mailCity", "mailState", "mailPostalCode", "pickupPhone",
-  "signerName", "signatureMethod", "signedAt", "createdAt", "updatedAt")
+  "signerName", "signatureMethod", "signedAt", "receivedVia", "createdAt", "updatedAt")
 SELECT
   'RC-' || substr(x.h, 1, 4) || '-' || substr(x.h, 5, 4),
   (CASE WHEN g % 10 = 0 THEN 'PAPER' ELSE 'ONLINE' END)::"RequestSource",
@@ -48,7 +48,8 @@ SELECT
   CASE WHEN x.method = 'MAIL' THEN 'IL' END,
   CASE WHEN x.method = 'MAIL' THEN '60187' END,
   CASE WHEN x.method = 'PICKUP' THEN '630-555-0122' END,
-  'Signed Name', 'TYPED'::"SignatureMethod", x.received, x.received, x.received
+  'Signed Name', (CASE WHEN g % 10 = 0 THEN 'WET_INK' ELSE 'TYPED' END)::"SignatureMethod", x.received,
+  (CASE WHEN g % 10 = 0 THEN (CASE WHEN g % 20 = 0 THEN 'FAX' ELSE 'MAIL' END) END)::"PaperChannel", x.received, x.received
 FROM generate_series($1::int, $2::int) AS g
 CROSS JOIN LATERAL (SELECT
   upper(lpad(to_hex(g), 8, '0')) AS h,
