@@ -1,6 +1,7 @@
 import "server-only";
 import type { AuthorizationRequest, Invoice, InvoiceLine, Payment } from "@/generated/prisma/client";
 import { formatUnitPrice } from "@/domain/fees";
+import { requesterName } from "@/domain/names";
 import { formatCents, formatDate } from "@/domain/format";
 import { organization } from "@/domain/organization";
 import { PdfWriter } from "./layout";
@@ -11,7 +12,7 @@ const paymentMethodLabels = { CHECK: "Check", CARD_BY_PHONE: "Card by phone" } a
 
 /** Who the invoice is addressed to: a third-party recipient pays for its copies; otherwise the requester. */
 export function billTo(r: AuthorizationRequest): string[] {
-  const requester = r.requesterKind === "REPRESENTATIVE" && r.representativeName ? r.representativeName : `${r.patientFirstName} ${r.patientLastName}`;
+  const requester = requesterName(r);
   if (r.recipientKind === "THIRD_PARTY" && r.recipientName && r.recipientAddressLine1 && r.recipientCity) {
     return [r.recipientName, r.recipientAddressLine1, ...(r.recipientAddressLine2 ? [r.recipientAddressLine2] : []), `${r.recipientCity}, ${r.recipientState ?? ""} ${r.recipientPostalCode ?? ""}`.trim()];
   }

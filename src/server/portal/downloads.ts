@@ -1,4 +1,5 @@
 import "server-only";
+import { addresseeName } from "@/domain/names";
 import { can } from "@/domain/staff-access";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
@@ -90,7 +91,7 @@ export async function downloadRecords(requestId: string, now = new Date(), cooki
       data: {
         requestId,
         disclosedAt: now,
-        recipient: r.recipientKind === "SELF" ? (r.requesterKind === "REPRESENTATIVE" && r.representativeName ? r.representativeName : `${r.patientFirstName} ${r.patientLastName}`) : (r.recipientName ?? "Recipient"),
+        recipient: addresseeName(r),
         description: `Records downloaded through the secure link${r.pageCount ? `, ${r.pageCount} pages` : ""}`,
         purpose: r.purpose,
         method: "SECURE_EMAIL",

@@ -1,6 +1,7 @@
 import "server-only";
 import { computeFees, type FeeComputation, FeeInputError, type FeeInput, feeRecipient, scheduleFor } from "@/domain/fees";
 import { todayInChicago } from "@/domain/authorization-form";
+import { formatCents } from "@/domain/format";
 import { newInvoiceNumber } from "@/domain/ids";
 import { type FeeEntry, feeEntrySchema, paymentSchema } from "@/domain/payments";
 import { can } from "@/domain/staff-access";
@@ -145,7 +146,7 @@ export async function recordPayment(staff: StaffIdentity, requestId: string, exp
   if (!invoice) return { ok: false, message: NOT_FOUND };
   if (invoice.status !== "ISSUED") return { ok: false, message: `Invoice ${invoice.number} is ${invoice.status === "PAID" ? "already paid" : "void"}: it takes no payment.` };
   const balance = invoice.totalCents - invoice.payments.reduce((s, p) => s + p.amountCents, 0);
-  if (payment.amountCents > balance) return { ok: false, message: `That is more than the balance due (${formatMoney(balance)}). Record at most the balance.`, fieldErrors: { amount: [`At most ${formatMoney(balance)}`] } };
+  if (payment.amountCents > balance) return { ok: false, message: `That is more than the balance due (${formatCents(balance)}). Record at most the balance.`, fieldErrors: { amount: [`At most ${formatCents(balance)}`] } };
   const paysInFull = payment.amountCents === balance;
   return step(staff, requestId, expectedVersion, {
     action: "payment.recorded",
@@ -194,8 +195,4 @@ export async function invoicePdf(requestId: string, invoiceId: string): Promise<
 
 function actorOf(staff: StaffIdentity) {
   return { type: "STAFF" as const, id: staff.id, role: staff.role };
-}
-
-function formatMoney(cents: number): string {
-  return `$${(cents / 100).toFixed(2)}`;
 }

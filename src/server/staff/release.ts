@@ -1,6 +1,7 @@
 import "server-only";
 import type { AuthorizationRequest } from "@/generated/prisma/client";
 import { recordTypeLabels } from "@/domain/labels";
+import { addresseeName } from "@/domain/names";
 import { db, type Tx } from "../db";
 import { enqueueNotification } from "../notifications/outbox";
 import { renderCoverLetter, renderMailingLabel, type MailingAddress } from "../pdf/mailing-pdfs";
@@ -151,7 +152,7 @@ async function writeDisclosure(tx: Tx, r: Loaded, staff: StaffIdentity, now: Dat
     data: {
       requestId: r.id,
       disclosedAt: now,
-      recipient: r.recipientKind === "SELF" ? addresseeName(r) : (r.recipientName ?? addresseeName(r)),
+      recipient: addresseeName(r),
       description: `${r.completeRecord ? "Complete medical record" : r.recordTypes.map((t) => recordTypeLabels[t]).join("; ") || "Psychotherapy notes"}${r.pageCount ? `, ${r.pageCount} pages` : ""}`,
       purpose: r.purpose,
       method: r.deliveryMethod,
@@ -160,9 +161,4 @@ async function writeDisclosure(tx: Tx, r: Loaded, staff: StaffIdentity, now: Dat
       fileSha256: records.sha256,
     },
   });
-}
-
-function addresseeName(r: Loaded): string {
-  if (r.recipientKind !== "SELF" && r.recipientName) return r.recipientName;
-  return r.requesterKind === "REPRESENTATIVE" && r.representativeName ? r.representativeName : `${r.patientFirstName} ${r.patientLastName}`;
 }
