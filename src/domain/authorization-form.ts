@@ -10,6 +10,8 @@
  * required.
  */
 import { z } from "zod";
+import { todayInChicago } from "./chicago";
+import { isRealExpirationEvent } from "./expiration";
 import { formatIsoDate } from "./format";
 
 // ───────────────────────────── vocabularies ─────────────────────────────
@@ -236,7 +238,10 @@ const expirationSchema = z.discriminatedUnion(
   "kind",
   [
     z.strictObject({ kind: z.literal("DATE"), date: isoDate("the expiration date") }),
-    z.strictObject({ kind: z.literal("EVENT"), event: text("the event that ends the authorization", 200) }),
+    z.strictObject({
+      kind: z.literal("EVENT"),
+      event: text("the event that ends the authorization", 200).refine(isRealExpirationEvent, "Name the event that ends this authorization (for example “the end of my claim”), or choose a date. “Never” is not an expiration"),
+    }),
   ],
   { error: "Choose when this authorization expires" },
 );
@@ -549,10 +554,8 @@ export function ageOn(dateOfBirth: string, day: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
-/** Today's date in America/Chicago, as YYYY-MM-DD. */
-export function todayInChicago(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Chicago", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
+/** Today's date in America/Chicago, as YYYY-MM-DD (src/domain/chicago.ts). */
+export { todayInChicago };
 
 function yearsAfter(day: string, years: number): string {
   const [y, rest] = [Number(day.slice(0, 4)), day.slice(4)];

@@ -1,15 +1,36 @@
-/** HIPAA 164.524 and 735 ILCS 5/8-2001: respond within 30 days of receipt; one extension of up to 30 more. */
+/**
+ * HIPAA 164.524 and 735 ILCS 5/8-2001: respond within 30 days of receipt; one extension of up to
+ * 30 more, decided before the first 30 days run out. Counted in calendar days in America/Chicago
+ * (src/domain/chicago.ts), so a daylight-saving change in between moves nothing.
+ */
+import { addCalendarDays, calendarDaysBetween, chicagoDay, endOfDayInChicago, startOfDayInChicago, todayInChicago } from "./chicago";
+
 export const RESPONSE_DAYS = 30;
 export const MAX_EXTENSION_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function dueDateFor(receivedAt: Date): Date {
-  return new Date(receivedAt.getTime() + RESPONSE_DAYS * DAY_MS);
+/** The calendar day the response is due: 30 days after the Chicago day of receipt. */
+export function dueDayFor(receivedAt: Date): string {
+  return addCalendarDays(chicagoDay(receivedAt), RESPONSE_DAYS);
 }
 
-/** Whole days until the due date (negative when overdue), counted in elapsed 24-hour days. */
+/** The deadline as an instant: the end of the due day in Chicago (what `dueAt` stores). */
+export function dueDateFor(receivedAt: Date): Date {
+  return endOfDayInChicago(dueDayFor(receivedAt));
+}
+
+/** The deadline moved by an extension of `days` calendar days (end of the new due day in Chicago). */
+export function extendedDueDate(dueAt: Date, days: number): Date {
+  return endOfDayInChicago(addCalendarDays(chicagoDay(dueAt), days));
+}
+
+/** Whether the deadline has passed (the due day is over in Chicago). */
+export function isPastDeadline(dueAt: Date, now: Date): boolean {
+  return now.getTime() > dueAt.getTime();
+}
+
+/** Calendar days until the due day (0 on the day itself, negative when overdue). */
 export function daysRemaining(dueAt: Date, now: Date): number {
-  return Math.ceil((dueAt.getTime() - now.getTime()) / DAY_MS);
+  return calendarDaysBetween(todayInChicago(now), chicagoDay(dueAt));
 }
 
 /**
@@ -20,17 +41,4 @@ export function paperReceivedAt(receivedOn: string): Date {
   return startOfDayInChicago(receivedOn);
 }
 
-/** Midnight at the start of a calendar day (YYYY-MM-DD) in America/Chicago, daylight saving included. */
-export function startOfDayInChicago(day: string): Date {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const utcMidnight = Date.UTC(y, m - 1, d);
-  // Chicago is 5 or 6 hours behind UTC; its wall clock 6 hours after UTC midnight tells which.
-  const probe = new Date(utcMidnight + 6 * 3_600_000);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone: "America/Chicago", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
-      .formatToParts(probe)
-      .map((p) => [p.type, p.value]),
-  );
-  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
-  return new Date(utcMidnight - (wall - probe.getTime()));
-}
+export { startOfDayInChicago };

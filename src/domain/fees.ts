@@ -3,6 +3,7 @@
  * schedule and the organization's policies in; itemized lines and a total in integer cents out,
  * each line naming the rule that produced it.
  */
+import { chicagoDay } from "./chicago";
 
 export type FeeRecipient = "MEDICAL_PROVIDER" | "PATIENT" | "THIRD_PARTY";
 export type FeeMedium = "ELECTRONIC" | "PAPER";
@@ -69,10 +70,28 @@ const HIPAA = "45 CFR 164.524(c)(4)";
 const MAX_PAGES = 1_000_000;
 const MAX_CENTS = 100_000_00;
 
-/** The schedule for a request received at `receivedAt`: the latest year not after the receipt year (Chicago). */
+/** 735 ILCS 5/8-2006: the Comptroller's yearly adjustment takes effect on 20 January. */
+export const SCHEDULE_EFFECTIVE_MONTH_DAY = "01-20";
+
+/** The schedule year in force on a calendar day: a day before 20 January is still under the previous year's figures. */
+export function scheduleYearOn(day: string): number {
+  const year = Number(day.slice(0, 4));
+  return day.slice(5) >= SCHEDULE_EFFECTIVE_MONTH_DAY ? year : year - 1;
+}
+
+/**
+ * The schedule for a request received at `receivedAt` (its Chicago day): the one in force that
+ * day, or when that year has no entry the latest earlier one (never a later one). `wanted` is the
+ * year in force; `fallback` is true when an earlier year stands in for it.
+ */
 export function scheduleFor<S extends { year: number }>(receivedAt: Date, schedules: readonly S[]): S | null {
-  const year = Number(new Intl.DateTimeFormat("en-US", { timeZone: "America/Chicago", year: "numeric" }).format(receivedAt));
-  return schedules.filter((s) => s.year <= year).sort((a, b) => b.year - a.year)[0] ?? null;
+  return scheduleChoice(receivedAt, schedules).schedule;
+}
+
+export function scheduleChoice<S extends { year: number }>(receivedAt: Date, schedules: readonly S[]): { wanted: number; schedule: S | null; fallback: boolean } {
+  const wanted = scheduleYearOn(chicagoDay(receivedAt));
+  const schedule = schedules.filter((s) => s.year <= wanted).sort((a, b) => b.year - a.year)[0] ?? null;
+  return { wanted, schedule, fallback: schedule !== null && schedule.year !== wanted };
 }
 
 /** The medium Section 4 implies: secure e-mail is electronic, mail and pickup are paper. */

@@ -1,5 +1,5 @@
 /** Display formats, in America/Chicago (ARCHITECTURE.md: stored UTC, shown in Chicago time). */
-const TZ = "America/Chicago";
+import { CHICAGO as TZ, dateOnlyToDay } from "./chicago";
 
 export function formatDateTime(date: Date): string {
   return new Intl.DateTimeFormat("en-US", {
@@ -15,6 +15,11 @@ export function formatDateTime(date: Date): string {
 
 export function formatDate(date: Date): string {
   return new Intl.DateTimeFormat("en-US", { timeZone: TZ, dateStyle: "long" }).format(date);
+}
+
+/** A date-only column (`@db.Date`: birth, expiry, payment received): its calendar day, never shifted by a zone. */
+export function formatDateOnly(date: Date): string {
+  return formatIsoDate(dateOnlyToDay(date));
 }
 
 /** A calendar date typed as YYYY-MM-DD, shown as "March 14, 1984" (no time zone shift). */

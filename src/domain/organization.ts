@@ -10,6 +10,17 @@ export const organization = {
   /** Where mailed checks go (printed on every invoice), and to whom they are payable. */
   checksPayableTo: "DuPage Medical Group",
   paymentAddress: ["Record Connect — Release of Information", "DuPage Medical Group", "1100 West 31st Street, Suite 300", "Downers Grove, IL 60515"],
+  /**
+   * Where records are picked up, when, and what to bring (given in the scheduled-pickup e-mail and
+   * the portal). The release-of-information office at the group's Downers Grove address.
+   */
+  pickupPlace: "Record Connect — Release of Information, DuPage Medical Group, 1100 West 31st Street, Suite 300, Downers Grove, IL 60515",
+  pickupHours: "Monday–Friday, 8 AM–5 PM (Central Time)",
+  pickupBring: [
+    "A government-issued photo ID (driver's license, state ID card, passport, military ID or permanent resident card).",
+    "Only the person who asked for the records, or the recipient the authorization names, may collect them.",
+    "If an invoice is open: a check or a credit card (cash is never accepted).",
+  ],
   timeZone: "America/Chicago",
   responseDays: 30,
 } as const;

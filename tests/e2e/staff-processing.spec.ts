@@ -88,9 +88,11 @@ test.describe.serial("from the queue to release", () => {
     await expect(status()).toContainText("Ready to release");
     await page.getByRole("button", { name: "Release by secure e-mail" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Released");
-    await expect(page.getByRole("region", { name: /Release/ })).toContainText("14 pages to Jordan Sample, by secure e-mail");
+    await expect(page.getByRole("region", { name: "Disclosures" })).toContainText("14 pages to Jordan Sample, by secure e-mail");
     await page.getByRole("button", { name: "Mark complete" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Completed");
+    // Completed, the request page still shows what was released (issue 12).
+    await expect(page.getByRole("region", { name: "Disclosures" })).toContainText("14 pages to Jordan Sample, by secure e-mail");
   });
 
   test("mail: verify the agent's authority, print the cover letter and label, mark mailed", async () => {
@@ -107,7 +109,8 @@ test.describe.serial("from the queue to release", () => {
     await page.getByLabel("Tracking number").fill("9400 1000 0000 0000 0000 01");
     await page.getByRole("button", { name: "Mark as mailed" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Released");
-    await expect(page.getByRole("region", { name: /Release/ })).toContainText("to Riley Placeholder, by mail");
+    await expect(page.getByRole("region", { name: "Disclosures" })).toContainText("to Riley Placeholder, by mail");
+    await expect(page.getByRole("region", { name: "Disclosures" })).toContainText("tracking number 9400 1000 0000 0000 0000 01");
     await expectNoAxeViolations(page);
   });
 
@@ -131,11 +134,16 @@ test.describe.serial("from the queue to release", () => {
     await page.getByLabel("Pickup date and time (Central Time)").fill(`${friday}T10:00`);
     await page.getByRole("button", { name: "Schedule the pickup" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Pickup scheduled");
-    await page.getByLabel("Collected by (full name)").fill("Taylor Example");
-    await page.getByLabel(/Photo ID checked/).fill("Illinois driver's license, ends 4821");
+    // Only the requester (here the parent who signed) or a named recipient may collect: chosen, not typed.
+    await expect(page.getByLabel(/Collected by/)).toHaveCount(0);
+    await page.getByLabel(/Taylor Example \(the personal representative who signed\)/).check();
+    await page.getByLabel("Photo ID you checked (their name must match)").selectOption("DRIVERS_LICENSE");
+    await page.getByLabel("Last 4 letters or digits of the ID's number").fill("4821");
     await page.getByRole("button", { name: "Record the pickup" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Released");
-    await expect(page.getByRole("region", { name: /Release/ })).toContainText("by call for pickup");
+    const disclosures = page.getByRole("region", { name: "Disclosures" });
+    await expect(disclosures).toContainText("to Taylor Example (the personal representative who signed), collected in person; Driver's license ending 4821 checked, by call for pickup");
+    await expect(disclosures).toContainText("by Taylor Example; Driver's license ending 4821 checked");
     await expectNoAxeViolations(page);
   });
 

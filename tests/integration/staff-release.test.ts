@@ -86,20 +86,20 @@ describe("releasing records", () => {
     expect(await logPickupCall(associate, id, await v(id), "NO_ANSWER", "")).toEqual({ ok: true });
     expect(await logPickupCall(associate, id, await v(id), "REACHED_SCHEDULED", "Friday 10 AM")).toEqual({ ok: true });
     expect(await schedulePickup(associate, id, await v(id), new Date(Date.now() + 2 * 86_400_000))).toEqual({ ok: true });
-    expect(await recordPickup(associate, id, await v(id), "Jordan Sample", "Illinois driver's license")).toEqual({ ok: true });
+    expect(await recordPickup(associate, id, await v(id), { collector: "REQUESTER", idType: "DRIVERS_LICENSE", idLast4: "4821" })).toEqual({ ok: true });
     const r = await prisma.authorizationRequest.findUniqueOrThrow({ where: { id }, include: { pickupCalls: true, disclosures: true, statusChanges: true } });
-    expect(r).toMatchObject({ status: "RELEASED", pickedUpBy: "Jordan Sample", pickupIdChecked: "Illinois driver's license" });
+    expect(r).toMatchObject({ status: "RELEASED", pickedUpBy: "Jordan Sample", pickupIdChecked: "Driver's license ending 4821" });
     expect(r.pickupCalls.map((c) => c.outcome)).toEqual(["NO_ANSWER", "REACHED_SCHEDULED"]);
     // The unanswered call is followed by an e-mail; the one that reached them is not.
     expect(await prisma.notification.count({ where: { requestId: id, template: "PICKUP_CALL" } })).toBe(1);
     expect(r.statusChanges.map((s) => s.toStatus)).toContain("PICKUP_SCHEDULED");
-    expect(r.disclosures).toMatchObject([{ method: "PICKUP" }]);
+    expect(r.disclosures).toMatchObject([{ method: "PICKUP", recipient: "Jordan Sample (the patient), collected in person; Driver's license ending 4821 checked" }]);
   });
 
   it("refuses a release by the wrong method", async () => {
     const id = await verifiedRequest(validPatientForm());
     await attach(id);
-    expect(await recordPickup(associate, id, await v(id), "Someone", "ID")).toEqual({ ok: false, message: "This request is not for pickup." });
+    expect(await recordPickup(associate, id, await v(id), { collector: "REQUESTER", idType: "PASSPORT", idLast4: "0001" })).toEqual({ ok: false, message: "This request is not for pickup." });
     expect((await prisma.authorizationRequest.findUniqueOrThrow({ where: { id } })).status).toBe("READY_TO_RELEASE");
   });
 });

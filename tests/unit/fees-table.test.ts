@@ -7,13 +7,16 @@
  * $0.43; microfiche/microfilm $2.17; electronic = 50 % of the paper per-page rate, i.e. $0.65,
  * $0.435 and $0.215. Patient policy defaults: $6.50 flat electronic, $0.25 per paper page.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   computeFees,
   DEFAULT_FEE_POLICY,
   FeeInputError,
   formatUnitPrice,
+  scheduleChoice,
   scheduleFor,
+  scheduleYearOn,
   type FeeComputation,
   type FeeInput,
   type FeeMedium,
@@ -502,17 +505,35 @@ describe("scheduleFor (latest year not after the receipt year, America/Chicago)"
     expect(() => computeFees(input("PATIENT", "PAPER", 10), none)).toThrow(FeeInputError);
   });
 
-  it("the year boundary is midnight in Chicago, not in UTC", () => {
+  it("a year's schedule takes effect on 20 January (735 ILCS 5/8-2006), at midnight in Chicago", () => {
     const s2025: FeeSchedule = { ...S2024, year: 2025, source: "imaginary 2025 row (test only)" };
     const rows = [S2020, S2024, s2025];
-    // 2025-01-01T03:00Z is 2024-12-31 21:00 CST.
-    expect(scheduleFor(new Date("2025-01-01T03:00:00Z"), rows)?.year).toBe(2024);
-    // 05:59Z is 23:59 CST; 06:00Z is 00:00 CST on Jan 1.
-    expect(scheduleFor(new Date("2025-01-01T05:59:59Z"), rows)?.year).toBe(2024);
-    expect(scheduleFor(new Date("2025-01-01T06:00:00Z"), rows)?.year).toBe(2025);
-    // 2017-01-01T04:00Z is still 2016 in Chicago → no row at or before 2016.
-    expect(scheduleFor(new Date("2017-01-01T04:00:00Z"), all)).toBeNull();
-    expect(scheduleFor(new Date("2017-01-01T06:00:00Z"), all)?.year).toBe(2017);
+    // 1–19 January still use the previous year's figures.
+    expect(scheduleFor(new Date("2025-01-01T06:00:00Z"), rows)?.year).toBe(2024);
+    expect(scheduleFor(new Date("2025-01-19T18:00:00Z"), rows)?.year).toBe(2024);
+    // 2025-01-20T05:59Z is 23:59 CST on the 19th; 06:00Z is 00:00 CST on the 20th.
+    expect(scheduleFor(new Date("2025-01-20T05:59:59Z"), rows)?.year).toBe(2024);
+    expect(scheduleFor(new Date("2025-01-20T06:00:00Z"), rows)?.year).toBe(2025);
+    expect(scheduleYearOn("2025-01-19")).toBe(2024);
+    expect(scheduleYearOn("2025-01-20")).toBe(2025);
+    expect(scheduleYearOn("2025-12-31")).toBe(2025);
+    // Before 20 January 2017 no loaded schedule is in force.
+    expect(scheduleFor(new Date("2017-01-19T18:00:00Z"), all)).toBeNull();
+    expect(scheduleFor(new Date("2017-01-20T06:00:00Z"), all)?.year).toBe(2017);
+  });
+
+  it("a year with no entry uses the latest earlier one and says so; never a later one", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2010, max: 2040 }), fc.integer({ min: 0, max: 364 }), (year, dayOfYear) => {
+        const at = new Date(Date.UTC(year, 0, 1, 18) + dayOfYear * 86_400_000);
+        const choice = scheduleChoice(at, all);
+        if (choice.schedule) {
+          expect(choice.schedule.year).toBeLessThanOrEqual(choice.wanted);
+          expect(all.some((s) => s.year > choice.schedule!.year && s.year <= choice.wanted)).toBe(false);
+          expect(choice.fallback).toBe(choice.schedule.year !== choice.wanted);
+        } else expect(all.every((s) => s.year > choice.wanted)).toBe(true);
+      }),
+    );
   });
 
   it("the chosen schedule is the one the computation reports", () => {

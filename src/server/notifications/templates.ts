@@ -91,7 +91,11 @@ const templates: Record<NotificationTemplate, Content> = {
   PICKUP_SCHEDULED: {
     subject: update,
     headline: () => "Your pickup is scheduled.",
-    details: () => ["Sign in to see the date and time. Bring a government-issued photo ID."],
+    details: () => [
+      `Where: ${organization.pickupPlace}.`,
+      `Hours: ${organization.pickupHours}. Sign in to see the date and time we agreed.`,
+      `What to bring: ${organization.pickupBring.join(" ")}`,
+    ],
     action: "See the date and time",
   },
   REJECTED: {

@@ -2,7 +2,7 @@ import "server-only";
 import type { AuthorizationRequest, Invoice, InvoiceLine, Payment } from "@/generated/prisma/client";
 import { formatUnitPrice } from "@/domain/fees";
 import { requesterName } from "@/domain/names";
-import { formatCents, formatDate } from "@/domain/format";
+import { formatCents, formatDate, formatDateOnly } from "@/domain/format";
 import { organization } from "@/domain/organization";
 import { PdfWriter } from "./layout";
 
@@ -31,7 +31,7 @@ export async function renderInvoicePdf(invoice: InvoiceForPdf): Promise<Uint8Arr
 
   pdf.title(`Invoice ${invoice.number}`, `${organization.name} · ${organization.serviceName} release of information`);
   if (invoice.status === "VOID") pdf.paragraph(`VOID — this invoice was voided on ${formatDate(invoice.voidedAt!)} (${invoice.voidReason}). Do not pay it.`, { bold: true });
-  if (invoice.status === "PAID") pdf.paragraph(`PAID IN FULL on ${formatDate(invoice.paidAt!)}. Thank you.`, { bold: true });
+  if (invoice.status === "PAID") pdf.paragraph(`PAID IN FULL on ${invoice.payments.length ? formatDateOnly(invoice.payments[invoice.payments.length - 1]!.receivedOn) : formatDate(invoice.paidAt!)}. Thank you.`, { bold: true });
   pdf.row("Invoice number", invoice.number);
   pdf.row("Date issued", formatDate(invoice.issuedAt));
   pdf.row("Payment due", formatDate(invoice.dueAt));
@@ -62,7 +62,7 @@ export async function renderInvoicePdf(invoice: InvoiceForPdf): Promise<Uint8Arr
         { header: "", width: 70 },
         { header: "Amount", width: 80, align: "right" },
       ],
-      invoice.payments.map((p) => [`${formatDate(p.receivedOn)} — ${paymentMethodLabels[p.method]}${p.checkNumber ? ` no. ${p.checkNumber}` : ""}${p.cardLast4 ? ` ending ${p.cardLast4}` : ""}`, "", "", formatCents(-p.amountCents)]),
+      invoice.payments.map((p) => [`${formatDateOnly(p.receivedOn)} — ${paymentMethodLabels[p.method]}${p.checkNumber ? ` no. ${p.checkNumber}` : ""}${p.cardLast4 ? ` ending ${p.cardLast4}` : ""}`, "", "", formatCents(-p.amountCents)]),
     );
   }
   pdf.paragraph(`Balance due: ${formatCents(balance)}`, { bold: true, size: 12 });

@@ -13,6 +13,7 @@ import { cookieBasics, readSignedValue, signValue } from "../signed-value";
 import { fileStore } from "../storage";
 import type { StaffIdentity } from "../staff/auth";
 import { NOT_FOUND, type StaffResult } from "../staff/step";
+import { validityInTransaction } from "../staff/validity";
 import { type CookieJar, jarOf, startPortalSession } from "./access";
 
 /**
@@ -79,6 +80,8 @@ export async function downloadRecords(requestId: string, now = new Date(), cooki
   const grant = await currentGrant(requestId, now, cookieJar);
   if (!grant) return null;
   const records = await db().$transaction(async (tx) => {
+    // A download is a disclosure: the authorization must still be valid (not expired, not revoked).
+    if (!(await validityInTransaction(tx, requestId, now)).valid) return null;
     const counted = await tx.downloadGrant.updateMany({
       where: { id: grant.id, requestId, revokedAt: null, expiresAt: { gt: now }, downloadCount: { lt: grant.maxDownloads } },
       data: { downloadCount: { increment: 1 } },

@@ -1,4 +1,5 @@
 import "server-only";
+import { dayToDateOnly } from "@/domain/chicago";
 import type { Prisma } from "@/generated/prisma/client";
 import { type AnyAuthorizationForm, signerNameOf } from "@/domain/authorization-form";
 import { purposeLabels, representativeAuthorityLabels } from "@/domain/labels";
@@ -16,7 +17,7 @@ export function requestColumns(form: AnyAuthorizationForm): Omit<
     patientMiddleName: patient.middleName ?? null,
     patientLastName: patient.lastName,
     patientOtherNames: patient.otherNames ?? null,
-    patientDateOfBirth: new Date(`${patient.dateOfBirth}T00:00:00Z`),
+    patientDateOfBirth: dayToDateOnly(patient.dateOfBirth),
     patientPhone: patient.phone,
     patientEmail: patient.email ?? null,
     patientAddressLine1: patient.address.line1,
@@ -49,13 +50,13 @@ export function requestColumns(form: AnyAuthorizationForm): Omit<
     completeRecord: information.completeRecord,
     recordTypes: information.recordTypes,
     recordTypesOther: information.recordTypesOther ?? null,
-    recordsFrom: information.dateFrom ? new Date(`${information.dateFrom}T00:00:00Z`) : null,
-    recordsTo: information.dateTo ? new Date(`${information.dateTo}T00:00:00Z`) : null,
+    recordsFrom: information.dateFrom ? dayToDateOnly(information.dateFrom) : null,
+    recordsTo: information.dateTo ? dayToDateOnly(information.dateTo) : null,
 
     purpose: purpose.purpose === "OTHER" ? (purpose.purposeOther ?? "Other") : purposeLabels[purpose.purpose],
     purposeCode: purpose.purpose,
     expirationKind: expiration.kind,
-    expirationDate: expiration.kind === "DATE" ? new Date(`${expiration.date}T00:00:00Z`) : null,
+    expirationDate: expiration.kind === "DATE" ? dayToDateOnly(expiration.date) : null,
     expirationEvent: expiration.kind === "EVENT" ? expiration.event : null,
 
     deliveryMethod: delivery.method,

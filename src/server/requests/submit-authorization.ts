@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
-import { type AnyAuthorizationForm, formSchemaFor, isPaperForm, SPECIAL_CATEGORIES, todayInChicago, uploadRules } from "@/domain/authorization-form";
+import { type AnyAuthorizationForm, formSchemaFor, isPaperForm, SPECIAL_CATEGORIES, uploadRules } from "@/domain/authorization-form";
+import { todayInChicago } from "@/domain/chicago";
 import { dueDateFor, paperReceivedAt, startOfDayInChicago } from "@/domain/deadlines";
 import { newConfirmationNumber } from "@/domain/ids";
 import { MAX_PROOF_FILES, type SubmitResult } from "@/domain/submission";

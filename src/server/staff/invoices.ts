@@ -1,6 +1,6 @@
 import "server-only";
 import { computeFees, type FeeComputation, FeeInputError, type FeeInput, feeRecipient, scheduleFor } from "@/domain/fees";
-import { todayInChicago } from "@/domain/authorization-form";
+import { addCalendarDays, chicagoYear, dayToDateOnly, endOfDayInChicago, todayInChicago } from "@/domain/chicago";
 import { formatCents } from "@/domain/format";
 import { newInvoiceNumber } from "@/domain/ids";
 import { type FeeEntry, feeEntrySchema, paymentSchema } from "@/domain/payments";
@@ -42,7 +42,7 @@ export async function computeRequestFees(staff: StaffIdentity, requestId: string
   const schedules = await client.feeSchedule.findMany();
   try {
     const computation = computeFees(input, scheduleFor(request.receivedAt, schedules), await feePolicy(client));
-    const receivedYear = Number(new Intl.DateTimeFormat("en-US", { timeZone: "America/Chicago", year: "numeric" }).format(request.receivedAt));
+    const receivedYear = chicagoYear(request.receivedAt);
     return { ok: true, computation, input, receivedYear };
   } catch (error) {
     if (error instanceof FeeInputError) return { ok: false, message: error.message };
@@ -100,7 +100,7 @@ export async function issueInvoice(staff: StaffIdentity, requestId: string, expe
           feeYear: fees.computation.scheduleYear,
           inputs: { ...fees.input, atCostItems: [...fees.input.atCostItems] },
           issuedAt: now,
-          dueAt: new Date(now.getTime() + INVOICE_DUE_DAYS * 86_400_000),
+          dueAt: endOfDayInChicago(addCalendarDays(todayInChicago(now), INVOICE_DUE_DAYS)),
           issuedById: staff.id,
           lines: { create: fees.computation.lines.map((l, position) => ({ position, ...l })) },
         },
@@ -159,7 +159,7 @@ export async function recordPayment(staff: StaffIdentity, requestId: string, exp
       const due = current.totalCents - current.payments.reduce((s, p) => s + p.amountCents, 0);
       if (current.status !== "ISSUED" || payment.amountCents > due) throw new StepRefused("The invoice changed while you were entering the payment. Reload the page and check the balance.");
       const created = await tx.payment.create({
-        data: { invoiceId, method: payment.method, amountCents: payment.amountCents, receivedOn: new Date(`${payment.receivedOn}T00:00:00Z`), checkNumber: payment.checkNumber, cardLast4: payment.cardLast4, cardAuthCode: payment.cardAuthCode, recordedById: staff.id },
+        data: { invoiceId, method: payment.method, amountCents: payment.amountCents, receivedOn: dayToDateOnly(payment.receivedOn), checkNumber: payment.checkNumber, cardLast4: payment.cardLast4, cardAuthCode: payment.cardAuthCode, recordedById: staff.id },
       });
       if (payment.amountCents === due) await tx.invoice.update({ where: { id: invoiceId }, data: { status: "PAID", paidAt: at, version: { increment: 1 } } });
       const to = notifyAddress(r);

@@ -2,6 +2,8 @@ import "server-only";
 import type { AuthorizationRequest } from "@/generated/prisma/client";
 import { recordTypeLabels } from "@/domain/labels";
 import { addresseeName } from "@/domain/names";
+import { PICKUP_ID_TYPES, pickupCollectors, pickupIdTypeLabels, type PickupEntry } from "@/domain/pickup";
+import { validityMessage } from "@/domain/validity";
 import { db, type Tx } from "../db";
 import { enqueueNotification } from "../notifications/outbox";
 import { renderCoverLetter, renderMailingLabel, type MailingAddress } from "../pdf/mailing-pdfs";
@@ -10,6 +12,7 @@ import { fileStore } from "../storage";
 import { checkUpload } from "../uploads";
 import type { StaffIdentity } from "./auth";
 import { notifyAddress, type StaffResult, step, StepRefused } from "./step";
+import { validityInTransaction } from "./validity";
 
 const MAX_RECORD_PAGES = 5_000;
 const MAX_RECORD_BYTES = 40 * 1024 * 1024;
@@ -49,7 +52,7 @@ export async function attachRecords(staff: StaffIdentity, requestId: string, exp
 export async function releaseBySecureEmail(staff: StaffIdentity, requestId: string, expectedVersion: number): Promise<StaffResult> {
   return step(staff, requestId, expectedVersion, { action: "request.released", event: "RELEASE", write: async (tx, r, now) => {
     if (r.deliveryMethod !== "SECURE_EMAIL" || !r.deliveryEmail) throw new StepRefused("This request is not for secure e-mail delivery.");
-    const records = await releasedRecords(tx, r);
+    const records = await releasedRecords(tx, r, now);
     await writeDisclosure(tx, r, staff, now, records);
     await enqueueNotification(tx, { requestId, template: "RECORDS_READY", idempotencyKey: `records-ready:${requestId}:${records.id}`, toAddress: r.deliveryEmail });
     return { method: "SECURE_EMAIL" };
@@ -81,7 +84,7 @@ export async function markMailed(staff: StaffIdentity, requestId: string, expect
     if (r.deliveryMethod !== "MAIL") throw new StepRefused("This request is not for mail delivery.");
     const documents = await tx.document.count({ where: { requestId, kind: "COVER_LETTER" } });
     if (documents === 0) throw new StepRefused("Print the cover letter and label first.");
-    const records = await releasedRecords(tx, r);
+    const records = await releasedRecords(tx, r, now);
     await tx.authorizationRequest.update({ where: { id: requestId }, data: { mailedAt: now, mailTrackingNumber: tracking } });
     await writeDisclosure(tx, r, staff, now, records);
     const to = notifyAddress(r);
@@ -107,22 +110,34 @@ export async function logPickupCall(staff: StaffIdentity, requestId: string, exp
 /** Pickup: the agreed date and time. */
 export async function schedulePickup(staff: StaffIdentity, requestId: string, expectedVersion: number, at: Date): Promise<StaffResult> {
   if (Number.isNaN(at.getTime()) || at.getTime() < Date.now() - 60 * 60 * 1000) return { ok: false, message: "Enter the pickup date and time (not in the past)." };
-  return step(staff, requestId, expectedVersion, { action: "request.pickup_scheduled", event: "SCHEDULE_PICKUP", write: async (tx, r) => {
+  return step(staff, requestId, expectedVersion, { action: "request.pickup_scheduled", event: "SCHEDULE_PICKUP", write: async (tx, r, now) => {
+    const validity = await validityInTransaction(tx, requestId, now);
+    if (!validity.valid) throw new StepRefused(validityMessage(validity));
     await tx.authorizationRequest.update({ where: { id: requestId }, data: { pickupScheduledFor: at } });
     const to = notifyAddress(r);
     if (to) await enqueueNotification(tx, { requestId, template: "PICKUP_SCHEDULED", idempotencyKey: `pickup-scheduled:${requestId}:${at.getTime()}`, toAddress: to });
   } });
 }
 
-/** Pickup: who collected the records, and which photo ID was checked. */
-export async function recordPickup(staff: StaffIdentity, requestId: string, expectedVersion: number, collectedBy: string, idChecked: string): Promise<StaffResult> {
-  if (!collectedBy.trim() || !idChecked.trim()) return { ok: false, message: "Enter who collected the records and which photo ID you checked." };
+/**
+ * Pickup: who collected the records — only the requester or the recipient the authorization
+ * names, never a name typed freely — and the photo ID seen (its kind and the last characters of
+ * its number). The disclosure names who collected.
+ */
+export async function recordPickup(staff: StaffIdentity, requestId: string, expectedVersion: number, entry: PickupEntry): Promise<StaffResult> {
+  const idType = PICKUP_ID_TYPES.find((t) => t === entry.idType);
+  const idLast4 = entry.idLast4.trim().toUpperCase();
+  if (!idType) return { ok: false, message: "Choose the kind of photo ID you checked." };
+  if (!/^[A-Z0-9]{4}$/.test(idLast4)) return { ok: false, message: "Enter the last 4 letters or digits of the ID's number." };
   return step(staff, requestId, expectedVersion, { action: "request.released", event: "RELEASE", write: async (tx, r, now) => {
     if (r.deliveryMethod !== "PICKUP") throw new StepRefused("This request is not for pickup.");
-    const records = await releasedRecords(tx, r);
-    await tx.authorizationRequest.update({ where: { id: requestId }, data: { pickedUpAt: now, pickedUpBy: collectedBy.trim().slice(0, 120), pickupIdChecked: idChecked.trim().slice(0, 120) } });
-    await writeDisclosure(tx, r, staff, now, records);
-    return { method: "PICKUP" };
+    const collector = pickupCollectors(r).find((c) => c.value === entry.collector);
+    if (!collector) throw new StepRefused("Records are collected only by the requester or by the recipient the authorization names. Anyone else needs a new authorization naming them.");
+    const records = await releasedRecords(tx, r, now);
+    const idChecked = `${pickupIdTypeLabels[idType]} ending ${idLast4}`;
+    await tx.authorizationRequest.update({ where: { id: requestId }, data: { pickedUpAt: now, pickedUpBy: collector.name, pickupIdChecked: idChecked } });
+    await writeDisclosure(tx, r, staff, now, records, `${collector.name} (${collector.role}), collected in person; ${idChecked} checked`);
+    return { method: "PICKUP", collector: entry.collector, idType };
   } });
 }
 
@@ -136,7 +151,10 @@ export async function completeRequest(staff: StaffIdentity, requestId: string, e
 // ───────────── helpers ─────────────
 
 /** The records a release sends: the latest attached, and only once any invoice the policy waits for is paid. */
-async function releasedRecords(tx: Tx, r: Loaded) {
+async function releasedRecords(tx: Tx, r: Loaded, now: Date) {
+  // Checked again at the moment of release, inside its transaction (45 CFR 164.508(b)(2), (b)(5)).
+  const validity = await validityInTransaction(tx, r.id, now);
+  if (!validity.valid) throw new StepRefused(validityMessage(validity));
   const records = await tx.document.findFirst({ where: { requestId: r.id, kind: "RELEASED_RECORDS" }, orderBy: { createdAt: "desc" } });
   if (!records) throw new StepRefused("Attach the records to release first.");
   if (r.recipientKind !== "MEDICAL_PROVIDER" && (await releaseRequiresPayment(tx))) {
@@ -147,12 +165,12 @@ async function releasedRecords(tx: Tx, r: Loaded) {
 }
 
 /** The accounting of disclosures (45 CFR 164.528), written with the release itself. */
-async function writeDisclosure(tx: Tx, r: Loaded, staff: StaffIdentity, now: Date, records: { id: string; sha256: string }) {
+async function writeDisclosure(tx: Tx, r: Loaded, staff: StaffIdentity, now: Date, records: { id: string; sha256: string }, recipient = addresseeName(r)) {
   await tx.disclosure.create({
     data: {
       requestId: r.id,
       disclosedAt: now,
-      recipient: addresseeName(r),
+      recipient,
       description: `${r.completeRecord ? "Complete medical record" : r.recordTypes.map((t) => recordTypeLabels[t]).join("; ") || "Psychotherapy notes"}${r.pageCount ? `, ${r.pageCount} pages` : ""}`,
       purpose: r.purpose,
       method: r.deliveryMethod,

@@ -1,13 +1,15 @@
 import "server-only";
 import { can } from "@/domain/staff-access";
 import type { LifecycleEvent, TransitionContext } from "@/domain/lifecycle";
-import { MAX_EXTENSION_DAYS } from "@/domain/deadlines";
+import { extendedDueDate, MAX_EXTENSION_DAYS } from "@/domain/deadlines";
+import { validityMessage } from "@/domain/validity";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { enqueueNotification } from "../notifications/outbox";
 import { fileStore } from "../storage";
 import type { StaffIdentity } from "./auth";
 import { NOT_FOUND, notifyAddress, type StaffResult, step, StepRefused } from "./step";
+import { validityInTransaction } from "./validity";
 
 export { NOT_FOUND, STALE, type StaffResult } from "./step";
 
@@ -53,6 +55,10 @@ export async function transitionRequest(
     note: requesterNote(event),
     data: (_r, now) => (event === "REJECT" ? { closedAt: now, closeReason: reason } : {}),
     write: async (tx, r, now) => {
+      if (event === "VERIFY") {
+        const validity = await validityInTransaction(tx, requestId, now);
+        if (!validity.valid) throw new StepRefused(validityMessage(validity));
+      }
       if (event === "MARK_DEFICIENT") await tx.deficiency.create({ data: { requestId, reasons: [reason!], createdById: staff.id, createdAt: now } });
       if (event === "RESUME_REVIEW") await tx.deficiency.updateMany({ where: { requestId, resolvedAt: null }, data: { resolvedAt: now } });
       const template = event === "MARK_DEFICIENT" ? "DEFICIENCY" : event === "REJECT" ? "REJECTED" : null;
@@ -75,7 +81,7 @@ export async function extendDeadline(staff: StaffIdentity, requestId: string, ex
     data: (r, now) => {
       if (r.extendedAt) throw new StepRefused("This request has already been extended once; the law allows one extension.");
       if (r.closedAt) throw new StepRefused("This request is closed.");
-      return { dueAt: new Date(r.dueAt.getTime() + days * 86_400_000), extendedAt: now, extensionReason: reason.trim() };
+      return { dueAt: extendedDueDate(r.dueAt, days), extendedAt: now, extensionReason: reason.trim() };
     },
     write: async (tx, r) => {
       const to = notifyAddress(r);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { todayInChicago } from "@/domain/authorization-form";
+import { todayInChicago } from "@/domain/chicago";
 import { organization } from "@/domain/organization";
 import { QuestionsLine } from "@/components/PhoneLink";
 import { AuthorizationWizard } from "@/components/authorization-form/Wizard";

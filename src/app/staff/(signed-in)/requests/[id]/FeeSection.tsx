@@ -1,6 +1,6 @@
-import { todayInChicago } from "@/domain/authorization-form";
+import { todayInChicago } from "@/domain/chicago";
 import { defaultMedium } from "@/domain/fees";
-import { formatCents, formatDate } from "@/domain/format";
+import { formatCents, formatDate, formatDateOnly } from "@/domain/format";
 import { can, type StaffRole } from "@/domain/staff-access";
 import type { requestForStaff } from "@/server/staff/requests";
 import { ActionForm } from "./ActionForm";
@@ -74,7 +74,7 @@ export function FeeSection({ r, role, releaseRequiresPayment }: { r: Request; ro
               <ul aria-label={`Payments on invoice ${invoice.number}`}>
                 {invoice.payments.map((p) => (
                   <li key={p.id}>
-                    {formatDate(p.receivedOn)}: {formatCents(p.amountCents)} by {methodLabels[p.method].toLowerCase()}
+                    {formatDateOnly(p.receivedOn)}: {formatCents(p.amountCents)} by {methodLabels[p.method].toLowerCase()}
                     {p.checkNumber ? ` no. ${p.checkNumber}` : ""}
                     {p.cardLast4 ? ` ending ${p.cardLast4}, authorization ${p.cardAuthCode}` : ""}
                   </li>

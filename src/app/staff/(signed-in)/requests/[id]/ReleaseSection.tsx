@@ -1,6 +1,7 @@
 import { formatDateTime } from "@/domain/format";
 import { deliveryMethodLabels } from "@/domain/labels";
 import type { requestForStaff } from "@/server/staff/requests";
+import { PICKUP_ID_TYPES, pickupCollectors, pickupIdTypeLabels } from "@/domain/pickup";
 import { ActionForm } from "./ActionForm";
 import {
   attachRecordsAction,
@@ -140,13 +141,33 @@ export function ReleaseSection({ r, releaseRequiresPayment }: { r: Request; rele
             <ActionForm action={recordPickupAction} submitLabel="Record the pickup">
               {hidden}
               <p>Scheduled for {r.pickupScheduledFor ? formatDateTime(r.pickupScheduledFor) : "—"}.</p>
+              <fieldset>
+                <legend>Who collected the records? Only these people may: anyone else needs an authorization naming them.</legend>
+                {pickupCollectors(r).map((c) => (
+                  <div className="choice" key={c.value}>
+                    <input type="radio" id={`collector-${c.value}`} name="collector" value={c.value} required />
+                    <label htmlFor={`collector-${c.value}`}>
+                      {c.name} ({c.role})
+                    </label>
+                  </div>
+                ))}
+              </fieldset>
               <div className="field">
-                <label htmlFor="collectedBy">Collected by (full name)</label>
-                <input id="collectedBy" name="collectedBy" required maxLength={120} />
+                <label htmlFor="idType">Photo ID you checked (their name must match)</label>
+                <select id="idType" name="idType" defaultValue="" required>
+                  <option value="" disabled>
+                    Choose…
+                  </option>
+                  {PICKUP_ID_TYPES.map((t) => (
+                    <option key={t} value={t}>
+                      {pickupIdTypeLabels[t]}
+                    </option>
+                  ))}
+                </select>
               </div>
               <div className="field">
-                <label htmlFor="idChecked">Photo ID checked (kind, and last 4 characters of its number)</label>
-                <input id="idChecked" name="idChecked" required maxLength={120} />
+                <label htmlFor="idLast4">Last 4 letters or digits of the ID&apos;s number</label>
+                <input id="idLast4" name="idLast4" required minLength={4} maxLength={4} autoComplete="off" className="input-short" />
               </div>
             </ActionForm>
           )}
@@ -169,18 +190,6 @@ export function ReleaseSection({ r, releaseRequiresPayment }: { r: Request; rele
         </ActionForm>
       ) : null}
 
-      {r.disclosures.length ? (
-        <>
-          <h3>Disclosures</h3>
-          <ul>
-            {r.disclosures.map((d) => (
-              <li key={d.id}>
-                {formatDateTime(d.disclosedAt)}: {d.description} to {d.recipient}, by {deliveryMethodLabels[d.method].label.toLowerCase()}, for “{d.purpose}”
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { daysRemaining } from "@/domain/deadlines";
-import { formatAddress, formatDate, formatDateTime } from "@/domain/format";
+import { formatAddress, formatDate, formatDateOnly, formatDateTime } from "@/domain/format";
 import { availableEvents, statusLabels, type LifecycleEvent } from "@/domain/lifecycle";
 import { deliveryMethodLabels, recipientKindLabels, recordTypeLabels, representativeAuthorityLabels, specialCategoryLabels } from "@/domain/labels";
 import { can } from "@/domain/staff-access";
@@ -11,6 +11,7 @@ import { requestForStaff } from "@/server/staff/requests";
 import { requireStaffPage } from "@/server/staff/session";
 import { ActionForm } from "./ActionForm";
 import { claimAction, extendAction, transitionAction } from "./actions";
+import { DisclosureSection } from "./DisclosureSection";
 import { FeeSection } from "./FeeSection";
 import { ReleaseSection } from "./ReleaseSection";
 
@@ -41,7 +42,7 @@ const checklistItems = (representative: boolean, paper: boolean) =>
     ["specialConsentsMatch", "Specially protected categories initialed match what is asked for"],
   ] as const;
 
-const day = (d: Date | null) => (d ? formatDate(d) : "—");
+const day = (d: Date | null) => (d ? formatDateOnly(d) : "—");
 const channel = { MAIL: "mail", FAX: "fax" } as const;
 /** The scan of a paper form is its signed original: listed first. */
 const documentOrder = (kind: string) => (kind === "PAPER_FORM_SCAN" ? 0 : 1);
@@ -170,6 +171,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       {can(staff.role, "request.process") && ["VERIFIED", "AWAITING_PAYMENT", "READY_TO_RELEASE", "PICKUP_SCHEDULED", "RELEASED"].includes(r.status) ? (
         <ReleaseSection r={r} releaseRequiresPayment={paymentFirst} />
       ) : null}
+      <DisclosureSection r={r} />
       <FeeSection r={r} role={staff.role} releaseRequiresPayment={paymentFirst} />
 
       <section aria-labelledby="submitted-heading" className="stack">

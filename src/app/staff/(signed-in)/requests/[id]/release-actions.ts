@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { chicagoWallTime } from "@/domain/chicago";
 import {
   attachRecords,
   completeRequest,
@@ -55,12 +56,12 @@ export async function logCallAction(_: ActionState, formData: FormData): Promise
 export async function scheduleAction(_: ActionState, formData: FormData): Promise<ActionState> {
   // <input type="datetime-local"> gives Chicago wall-clock time without a zone.
   const local = text(formData, "at");
-  const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? chicagoToUtc(local) : new Date(Number.NaN);
+  const at = chicagoWallTime(local);
   return guarded(formData, (s, i) => schedulePickup(s, i.requestId, i.version, at));
 }
 
 export async function recordPickupAction(_: ActionState, formData: FormData): Promise<ActionState> {
-  return guarded(formData, (s, i) => recordPickup(s, i.requestId, i.version, text(formData, "collectedBy"), text(formData, "idChecked")));
+  return guarded(formData, (s, i) => recordPickup(s, i.requestId, i.version, { collector: text(formData, "collector"), idType: text(formData, "idType"), idLast4: text(formData, "idLast4") }));
 }
 
 export async function revokeLinksAction(_: ActionState, formData: FormData): Promise<ActionState> {
@@ -69,13 +70,4 @@ export async function revokeLinksAction(_: ActionState, formData: FormData): Pro
 
 export async function completeAction(_: ActionState, formData: FormData): Promise<ActionState> {
   return guarded(formData, (s, i) => completeRequest(s, i.requestId, i.version));
-}
-
-/** "2026-12-04T10:00" in America/Chicago → the UTC instant. */
-function chicagoToUtc(local: string): Date {
-  const asUtc = new Date(`${local}:00Z`);
-  const offsetText = new Intl.DateTimeFormat("en-US", { timeZone: "America/Chicago", timeZoneName: "longOffset" }).formatToParts(asUtc).find((p) => p.type === "timeZoneName")?.value ?? "GMT-06:00";
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(offsetText);
-  const minutes = match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : -360;
-  return new Date(asUtc.getTime() - minutes * 60_000);
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthorizationWizard } from "@/components/authorization-form/Wizard";
-import { todayInChicago } from "@/domain/authorization-form";
+import { todayInChicago } from "@/domain/chicago";
 import { requireStaffPage } from "@/server/staff/session";
 import { keyPaperFormAction } from "./actions";
 

@@ -1,0 +1,90 @@
+/**
+ * The one place that turns instants into America/Chicago calendar days and back (RULES.md §5):
+ * deadlines are calendar days in Chicago, daylight saving included; a date a person writes
+ * (birth, expiry, payment) is a calendar date, never an instant. Built on date-fns with
+ * @date-fns/tz (docs/decisions/0008-calendar-dates.md). Pure; runs in the browser too.
+ *
+ * Two kinds of value:
+ *  - a **day**: "YYYY-MM-DD", a calendar date with no time zone;
+ *  - a **date-only column** (Prisma `@db.Date`): Postgres `date`, which Prisma hands over as a
+ *    `Date` at midnight UTC. `dateOnlyToDay` / `dayToDateOnly` convert without any zone shift.
+ */
+import { TZDate } from "@date-fns/tz";
+import { addDays, differenceInCalendarDays, format } from "date-fns";
+
+export const CHICAGO = "America/Chicago";
+
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parts(day: string): [number, number, number] {
+  const m = DAY_PATTERN.exec(day);
+  if (!m) throw new RangeError(`Not a calendar day (YYYY-MM-DD): ${day}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+/** The Chicago calendar day an instant falls on. */
+export function chicagoDay(instant: Date): string {
+  return format(new TZDate(instant.getTime(), CHICAGO), "yyyy-MM-dd");
+}
+
+/** Today in Chicago, as YYYY-MM-DD. */
+export function todayInChicago(now: Date = new Date()): string {
+  return chicagoDay(now);
+}
+
+/** The year (Chicago) an instant falls in. */
+export function chicagoYear(instant: Date): number {
+  return Number(chicagoDay(instant).slice(0, 4));
+}
+
+/** Midnight at the start of a calendar day in Chicago, as an instant. */
+export function startOfDayInChicago(day: string): Date {
+  const [y, m, d] = parts(day);
+  return new Date(new TZDate(y, m - 1, d, CHICAGO).getTime());
+}
+
+/** The last millisecond of a calendar day in Chicago (a deadline "on" that day runs to its end). */
+export function endOfDayInChicago(day: string): Date {
+  return new Date(startOfDayInChicago(addCalendarDays(day, 1)).getTime() - 1);
+}
+
+/** A calendar day plus (or minus) whole days; no time zone is involved. */
+export function addCalendarDays(day: string, days: number): string {
+  const [y, m, d] = parts(day);
+  return format(addDays(new TZDate(y, m - 1, d, "UTC"), days), "yyyy-MM-dd");
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function calendarDaysBetween(from: string, to: string): number {
+  const [fy, fm, fd] = parts(from);
+  const [ty, tm, td] = parts(to);
+  return differenceInCalendarDays(new TZDate(ty, tm - 1, td, "UTC"), new TZDate(fy, fm - 1, fd, "UTC"));
+}
+
+/** A wall-clock time typed in Chicago ("2026-12-04T10:00", as `<input type="datetime-local">` gives it) → the instant. */
+export function chicagoWallTime(local: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return new Date(Number.NaN);
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  return new Date(new TZDate(y, mo - 1, d, h, mi, CHICAGO).getTime());
+}
+
+/** A `@db.Date` value (midnight UTC) → its calendar day, with no zone shift. */
+export function dateOnlyToDay(value: Date): string {
+  return value.toISOString().slice(0, 10);
+}
+
+/** A calendar day → the value Prisma stores in a `@db.Date` column. */
+export function dayToDateOnly(day: string): Date {
+  const [y, m, d] = parts(day);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/** Whether a string is a real calendar day (2026-02-30 is not). */
+export function isCalendarDay(day: string): boolean {
+  const m = DAY_PATTERN.exec(day);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
+}
