@@ -61,8 +61,8 @@ describe("keying in a paper form", () => {
     const result = await keyPaperAuthorization(staff.associate, await keyed({ payload: paperForm("Keyedin-Testcase") }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    // 30 days from the start of 2026-11-20 in Chicago, not from the day it was keyed in.
-    expect(result.dueDate).toBe("2026-12-20T06:00:00.000Z");
+    // Due on 2026-12-20, the 30th calendar day after it arrived (to the end of that day in Chicago), not from the day it was keyed in.
+    expect(result.dueDate).toBe("2026-12-21T05:59:59.999Z");
 
     const request = await prisma.authorizationRequest.findUniqueOrThrow({
       where: { id: result.requestId },
@@ -76,7 +76,7 @@ describe("keying in a paper form", () => {
       signerName: "Avery Keyedin-Testcase",
       signatureMethod: "WET_INK",
       receivedAt: new Date("2026-11-20T06:00:00Z"),
-      dueAt: new Date("2026-12-20T06:00:00Z"),
+      dueAt: new Date("2026-12-21T05:59:59.999Z"),
       signedAt: new Date("2026-11-18T06:00:00Z"),
     });
     expect(request.documents.map((d) => d.kind).sort()).toEqual(["PAPER_FORM_SCAN", "SIGNED_AUTHORIZATION"]);

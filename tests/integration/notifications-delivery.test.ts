@@ -14,6 +14,9 @@ import { provisionDatabase, type ProvisionedDatabase } from "../../scripts/lib/d
 import { startLocalSmtp, type LocalSmtp } from "../../scripts/lib/local-smtp.ts";
 import { projectRoot } from "../../scripts/lib/paths.ts";
 import { applyMigrations } from "../../scripts/lib/schema-engine.ts";
+import { chicagoDay } from "@/domain/chicago";
+import { EXTENSION_REASONS } from "@/domain/extension";
+import { formatIsoDate } from "@/domain/format";
 import { recordTypeLabels } from "@/domain/labels";
 import type { NotificationTemplate } from "@/generated/prisma/client";
 import { db } from "@/server/db";
@@ -24,6 +27,7 @@ import { closeWorkerResources, type NotificationWorker, startNotificationWorker 
 import { submitAuthorization } from "@/server/requests/submit-authorization";
 import type { StaffIdentity } from "@/server/staff/auth";
 import { notificationsForStaff, resendNotification } from "@/server/staff/notifications";
+import { extendDeadline } from "@/server/staff/requests";
 import { fileOf, photoPng } from "../support/files";
 import { validPatientForm } from "../support/forms";
 
@@ -270,6 +274,23 @@ describe("the notification worker", () => {
     expect(await requeueOrphanedNotifications()).toBeGreaterThanOrEqual(1);
     await waitFor("it is sent", allSent([row!.id]));
     expect(await requeueOrphanedNotifications()).toBe(0);
+  });
+});
+
+describe("the extension notice (45 CFR 164.524(b)(2)(ii))", () => {
+  it("is e-mailed with the reason and the new date", async () => {
+    const { requestId } = await newRequest();
+    const user = await db().staffUser.create({ data: { email: `ext-${randomUUID()}@example.com`, name: "Sup", role: "SUPERVISOR", passwordHash: "x" } });
+    const staff: StaffIdentity = { id: user.id, email: user.email, name: user.name, role: "SUPERVISOR", sessionId: randomUUID() };
+    const before = await db().authorizationRequest.findUniqueOrThrow({ where: { id: requestId } });
+    expect(await extendDeadline(staff, requestId, before.version, { days: 20, reason: "RECORDS_OFFSITE" })).toEqual({ ok: true });
+    const after = await db().authorizationRequest.findUniqueOrThrow({ where: { id: requestId } });
+    const n = await notificationOf(requestId, "EXTENSION");
+    await waitFor("the extension notice is sent", allSent([n.id]));
+    const mail = (await mailboxMessages()).find((m) => m.messageId === `<${n.id}@recordconnect.example>`)!;
+    expect(mail.text).toContain(`Reason: ${EXTENSION_REASONS.RECORDS_OFFSITE}`);
+    expect(mail.text).toContain(`New date: we will respond by ${formatIsoDate(chicagoDay(after.dueAt))}.`);
+    expect(mail.html).toContain(formatIsoDate(chicagoDay(after.dueAt)));
   });
 });
 

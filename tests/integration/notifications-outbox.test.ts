@@ -67,9 +67,9 @@ describe("the outbox", () => {
     const user = await prisma.staffUser.create({ data: { email: `outbox-${randomUUID()}@example.com`, name: "o", role: "SUPERVISOR", passwordHash: "x" } });
     const staff = { id: user.id, email: user.email, name: user.name, role: "SUPERVISOR" as const, sessionId: randomUUID() };
     const version = (await prisma.authorizationRequest.findUniqueOrThrow({ where: { id: requestId } })).version;
-    expect(await extendDeadline(staff, requestId, version, 10, "Records are stored off site")).toEqual({ ok: true });
+    expect(await extendDeadline(staff, requestId, version, { days: 10, reason: "RECORDS_OFFSITE" })).toEqual({ ok: true });
     // The second extension is refused inside its transaction: no second notification or job.
-    expect((await extendDeadline(staff, requestId, version + 1, 5, "Again")).ok).toBe(false);
+    expect((await extendDeadline(staff, requestId, version + 1, { days: 5, reason: "LARGE_VOLUME" })).ok).toBe(false);
     const extension = await prisma.notification.findMany({ where: { requestId, template: "EXTENSION" } });
     expect(extension).toHaveLength(1);
     expect(await jobsFor(extension[0]!.id)).toHaveLength(1);

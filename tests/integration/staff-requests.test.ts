@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { calendarDaysBetween, chicagoDay } from "@/domain/chicago";
 import type { StaffIdentity } from "@/server/staff/auth";
 import { releaseBySecureEmail } from "@/server/staff/release";
 import { claimRequest, extendDeadline, openDocument, requestForStaff, transitionRequest } from "@/server/staff/requests";
@@ -108,11 +109,11 @@ describe("processing a request", () => {
   it("allows one extension of at most 30 days", async () => {
     const id = await newRequest();
     const before = await prisma.authorizationRequest.findUniqueOrThrow({ where: { id } });
-    expect((await extendDeadline(staff.associate, id, before.version, 31, "Records in storage")).ok).toBe(false);
-    expect(await extendDeadline(staff.associate, id, before.version, 30, "Records in off-site storage")).toEqual({ ok: true });
+    expect((await extendDeadline(staff.associate, id, before.version, { days: 31, reason: "RECORDS_OFFSITE" })).ok).toBe(false);
+    expect(await extendDeadline(staff.associate, id, before.version, { days: 30, reason: "RECORDS_OFFSITE" })).toEqual({ ok: true });
     const after = await prisma.authorizationRequest.findUniqueOrThrow({ where: { id } });
-    expect(after.dueAt.getTime() - before.dueAt.getTime()).toBe(30 * 86_400_000);
-    expect((await extendDeadline(staff.associate, id, after.version, 10, "Again")).ok).toBe(false);
+    expect(calendarDaysBetween(chicagoDay(before.dueAt), chicagoDay(after.dueAt))).toBe(30);
+    expect((await extendDeadline(staff.associate, id, after.version, { days: 10, reason: "LARGE_VOLUME" })).ok).toBe(false);
   });
 
   it("audits every view of a request and every open of a document, and keeps administrators out", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { chicagoDay } from "@/domain/chicago";
 import type { NotificationTemplate } from "@/generated/prisma/client";
 import { db } from "../db";
 import { env } from "../env";
@@ -24,6 +25,9 @@ type Row = {
   due: boolean;
   confirmationNumber: string | null;
   mailTrackingNumber: string | null;
+  extensionReason: string | null;
+  dueAt: Date | null;
+  extendedAt: Date | null;
 };
 
 /**
@@ -47,7 +51,7 @@ export async function deliverNotification(job: NotificationJob): Promise<Deliver
     async (tx) => {
       const [row] = await tx.$queryRaw<Row[]>`
         SELECT n."id", n."requestId", n."status"::text AS "status", n."template"::text AS "template", n."toAddress", n."attempts",
-               n."nextAttemptAt" <= now() AS "due", r."confirmationNumber", r."mailTrackingNumber"
+               n."nextAttemptAt" <= now() AS "due", r."confirmationNumber", r."mailTrackingNumber", r."extensionReason", r."dueAt", r."extendedAt"
         FROM "Notification" n LEFT JOIN "AuthorizationRequest" r ON r."id" = n."requestId"
         WHERE n."id" = ${job.notificationId}::uuid
         FOR UPDATE OF n`;
@@ -69,6 +73,7 @@ export async function deliverNotification(job: NotificationJob): Promise<Deliver
           trackingNumber: row.mailTrackingNumber,
           downloadUrl: grant?.url,
           code: job.params?.code,
+          extension: row.template === "EXTENSION" && row.extendedAt && row.dueAt ? { reason: row.extensionReason, newDueDay: chicagoDay(row.dueAt) } : null,
         });
       } catch (error) {
         // Our own message (no PHI): a template without what it needs will not have it next time either.

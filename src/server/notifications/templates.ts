@@ -2,11 +2,15 @@
  * The notification e-mails, one per template: a subject, a plain-text body and a simple,
  * accessible HTML body. **No PHI** (SECURITY.md §9): a template can only use what it is given
  * here — the confirmation number, the portal link, the organization's phone, and for MAILED the
- * carrier's tracking number and for ACCESS_CODE the one-time code. No names, dates, record types,
- * addresses or amounts: the requester signs in to the portal to see those. Pure: no I/O.
+ * carrier's tracking number, for ACCESS_CODE the one-time code, and for EXTENSION the reason (one
+ * of the fixed reasons of src/domain/extension.ts, never staff's own words) and the new date, which
+ * 45 CFR 164.524(b)(2)(ii) requires in writing. No names, record types, addresses or amounts: the
+ * requester signs in to the portal to see those. Pure: no I/O.
  */
 import type { NotificationTemplate } from "@/generated/prisma/client";
 import { CONFIRMATION_NUMBER_PATTERN } from "@/domain/ids";
+import { isExtensionReasonText } from "@/domain/extension";
+import { formatIsoDate } from "@/domain/format";
 import { organization } from "@/domain/organization";
 
 export type MessageContext = {
@@ -19,6 +23,8 @@ export type MessageContext = {
   downloadUrl?: string | null;
   /** ACCESS_CODE: the one-time sign-in code (required for it). */
   code?: string | null;
+  /** EXTENSION: the reason (a fixed text) and the new due day (YYYY-MM-DD). */
+  extension?: { reason: string | null; newDueDay: string } | null;
 };
 
 export type RenderedMessage = { subject: string; text: string; html: string };
@@ -52,7 +58,13 @@ const templates: Record<NotificationTemplate, Content> = {
   EXTENSION: {
     subject: update,
     headline: () => "We need more time to complete your request.",
-    details: () => ["Sign in to see the new date and the reason, or call us."],
+    details: (c) =>
+      c.extension
+        ? [
+            ...(c.extension.reason && isExtensionReasonText(c.extension.reason) ? [`Reason: ${c.extension.reason}`] : []),
+            `New date: we will respond by ${formatIsoDate(c.extension.newDueDay)}. The law allows one extension of up to 30 days; this is it.`,
+          ]
+        : ["Sign in to see the new date and the reason, or call us."],
     action: SEE_DETAILS,
   },
   INVOICE_ISSUED: {

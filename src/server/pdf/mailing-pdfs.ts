@@ -1,6 +1,6 @@
 import "server-only";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { formatDate } from "@/domain/format";
+import { formatDate, formatIsoDate } from "@/domain/format";
 import { organization } from "@/domain/organization";
 import { encodableText, PdfWriter } from "./layout";
 
@@ -20,6 +20,19 @@ export async function renderCoverLetter(input: { to: MailingAddress; confirmatio
   pdf.paragraph(
     `Enclosed are the medical records released under the authorization for request ${input.confirmationNumber}: ${input.pageCount} page${input.pageCount === 1 ? "" : "s"}. Please keep them in a safe place. Once released, records may be shared again by the person or organization that receives them, and federal privacy law may no longer protect them.`,
   );
+  pdf.paragraph(`Questions? Call Record Connect at ${organization.questionsPhone}, ${organization.questionsHours}.`);
+  return pdf.finish();
+}
+
+/** The written notice of an extension (45 CFR 164.524(b)(2)(ii)) for a requester without e-mail: the reason and the new date. */
+export async function renderExtensionLetter(input: { to: MailingAddress; confirmationNumber: string; reason: string; newDueDay: string; date: Date }): Promise<Uint8Array> {
+  const pdf = await PdfWriter.create({ title: `Extension notice ${input.confirmationNumber}`, subject: "Notice of extension", footer: `${organization.name} · ${organization.serviceName}` });
+  pdf.title(`${organization.name} · ${organization.serviceName}`, formatDate(input.date));
+  for (const line of addressLines(input.to)) pdf.paragraph(line);
+  pdf.rule();
+  pdf.paragraph(`Re: your records request ${input.confirmationNumber} — we need more time`, { bold: true });
+  pdf.paragraph(`We are not able to complete your request within 30 days. Reason: ${input.reason}`);
+  pdf.paragraph(`We will respond by ${formatIsoDate(input.newDueDay)}. The law allows us one extension of up to 30 days; this is it.`, { bold: true });
   pdf.paragraph(`Questions? Call Record Connect at ${organization.questionsPhone}, ${organization.questionsHours}.`);
   return pdf.finish();
 }

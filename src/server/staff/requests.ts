@@ -1,11 +1,15 @@
 import "server-only";
 import { can } from "@/domain/staff-access";
 import type { LifecycleEvent, TransitionContext } from "@/domain/lifecycle";
-import { extendedDueDate, MAX_EXTENSION_DAYS } from "@/domain/deadlines";
+import { chicagoDay } from "@/domain/chicago";
+import { decideExtension } from "@/domain/extension";
+import { requesterName } from "@/domain/names";
+import type { AuthorizationRequest } from "@/generated/prisma/client";
 import { validityMessage } from "@/domain/validity";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { enqueueNotification } from "../notifications/outbox";
+import { type MailingAddress, renderExtensionLetter } from "../pdf/mailing-pdfs";
 import { fileStore } from "../storage";
 import type { StaffIdentity } from "./auth";
 import { NOT_FOUND, notifyAddress, type StaffResult, step, StepRefused } from "./step";
@@ -69,26 +73,63 @@ export async function transitionRequest(
   });
 }
 
-/** The one extension HIPAA allows: at most 30 more days, with a reason the requester is told. */
-export async function extendDeadline(staff: StaffIdentity, requestId: string, expectedVersion: number, days: number, reason: string): Promise<StaffResult> {
+/**
+ * The one extension HIPAA allows (src/domain/extension.ts): before the deadline, once, at most 30
+ * days, with a written notice giving the reason and the new date — the EXTENSION e-mail, or
+ * without an e-mail address a printable letter queued for mailing (like the mail release).
+ */
+export async function extendDeadline(staff: StaffIdentity, requestId: string, expectedVersion: number, input: { days: number; reason: string }, now = new Date()): Promise<StaffResult> {
   if (!can(staff.role, "request.extend")) return { ok: false, message: NOT_FOUND };
-  if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) return { ok: false, message: `An extension is 1 to ${MAX_EXTENSION_DAYS} days.` };
-  if (!reason.trim()) return { ok: false, message: "Give the reason: the requester is told." };
-  return step(staff, requestId, expectedVersion, {
+  const current = await db().authorizationRequest.findUnique({ where: { id: requestId }, select: { dueAt: true, extendedAt: true, closedAt: true } });
+  if (!current) return { ok: false, message: NOT_FOUND };
+  const first = decideExtension(current, input.days, input.reason, now);
+  if (!first.ok) return { ok: false, message: first.message };
+  let letter: Awaited<ReturnType<ReturnType<typeof fileStore>["put"]>> | null = null;
+  const result = await step(staff, requestId, expectedVersion, {
     action: "request.extended",
     event: null,
     permission: "request.extend",
-    data: (r, now) => {
-      if (r.extendedAt) throw new StepRefused("This request has already been extended once; the law allows one extension.");
-      if (r.closedAt) throw new StepRefused("This request is closed.");
-      return { dueAt: extendedDueDate(r.dueAt, days), extendedAt: now, extensionReason: reason.trim() };
+    note: "More time needed: see the new date and the reason",
+    data: (r) => {
+      const decision = decideExtension(r, input.days, input.reason, now);
+      if (!decision.ok) throw new StepRefused(decision.message);
+      return { dueAt: decision.dueAt, extendedAt: now, extensionReason: decision.reasonText };
     },
     write: async (tx, r) => {
       const to = notifyAddress(r);
       if (to) await enqueueNotification(tx, { requestId, template: "EXTENSION", idempotencyKey: `extension:${requestId}`, toAddress: to });
-      return { days };
+      else {
+        // No e-mail: the written notice is a letter, printed and mailed by staff.
+        const address = letterAddress(r);
+        letter = await fileStore().put(Buffer.from(await renderExtensionLetter({ to: address, confirmationNumber: r.confirmationNumber, reason: first.reasonText, newDueDay: chicagoDay(first.dueAt), date: now })));
+        await tx.document.create({ data: { requestId, kind: "EXTENSION_LETTER", storageKey: letter.storageKey, contentType: "application/pdf", sizeBytes: letter.sizeBytes, sha256: letter.sha256, uploadedById: staff.id } });
+      }
+      return { days: input.days, reason: input.reason, notice: to ? "email" : "letter" };
     },
   });
+  if (!result.ok && letter) await fileStore().remove((letter as { storageKey: string }).storageKey).catch(() => undefined);
+  return result;
+}
+
+/** The extension letter went out in the mail. */
+export async function markExtensionLetterMailed(staff: StaffIdentity, requestId: string, expectedVersion: number): Promise<StaffResult> {
+  return step(staff, requestId, expectedVersion, {
+    action: "request.extension_letter_mailed",
+    event: null,
+    permission: "request.process",
+    data: (r, now) => {
+      if (!r.extendedAt || r.extensionLetterMailedAt) throw new StepRefused("There is no extension letter waiting to be mailed.");
+      return { extensionLetterMailedAt: now };
+    },
+  });
+}
+
+/** Where a letter to the requester goes: the Section 4 mailing address, else the patient's address. */
+function letterAddress(r: AuthorizationRequest): MailingAddress {
+  const name = requesterName(r);
+  if (r.deliveryMethod === "MAIL" && r.mailAddressLine1 && r.mailCity && r.mailState && r.mailPostalCode)
+    return { name, line1: r.mailAddressLine1, line2: r.mailAddressLine2, city: r.mailCity, state: r.mailState, postalCode: r.mailPostalCode };
+  return { name, line1: r.patientAddressLine1, line2: r.patientAddressLine2, city: r.patientCity, state: r.patientState, postalCode: r.patientPostalCode };
 }
 
 /** Everything submitted, for the detail page. The view is audited. */

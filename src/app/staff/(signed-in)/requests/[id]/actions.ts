@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { claimRequest, extendDeadline, REVIEW_EVENTS, transitionRequest } from "@/server/staff/requests";
+import { claimRequest, extendDeadline, markExtensionLetterMailed, REVIEW_EVENTS, transitionRequest } from "@/server/staff/requests";
 import { staffFor } from "@/server/staff/session";
 import { type ActionState, answer } from "./respond";
 
@@ -39,8 +39,15 @@ export async function transitionAction(_: ActionState, formData: FormData): Prom
 export async function extendAction(_: ActionState, formData: FormData): Promise<ActionState> {
   const staff = await staffFor("request.extend");
   const parsed = z
-    .object({ requestId: id, version, days: z.coerce.number().int(), reason: z.string().max(1000) })
+    .object({ requestId: id, version, days: z.coerce.number().int(), reason: z.string().max(40) })
     .safeParse({ requestId: formData.get("requestId"), version: formData.get("version"), days: formData.get("days"), reason: formData.get("reason") ?? "" });
   if (!staff || !parsed.success) return REFUSED;
-  return answer(parsed.data.requestId, await extendDeadline(staff, parsed.data.requestId, parsed.data.version, parsed.data.days, parsed.data.reason));
+  return answer(parsed.data.requestId, await extendDeadline(staff, parsed.data.requestId, parsed.data.version, { days: parsed.data.days, reason: parsed.data.reason }));
+}
+
+export async function extensionLetterMailedAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  const staff = await staffFor("request.process");
+  const parsed = z.object({ requestId: id, version }).safeParse({ requestId: formData.get("requestId"), version: formData.get("version") });
+  if (!staff || !parsed.success) return REFUSED;
+  return answer(parsed.data.requestId, await markExtensionLetterMailed(staff, parsed.data.requestId, parsed.data.version));
 }

@@ -2,15 +2,17 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { daysRemaining } from "@/domain/deadlines";
+import { EXTENSION_REASONS } from "@/domain/extension";
 import { formatAddress, formatDate, formatDateOnly, formatDateTime } from "@/domain/format";
 import { availableEvents, statusLabels, type LifecycleEvent } from "@/domain/lifecycle";
 import { deliveryMethodLabels, recipientKindLabels, recordTypeLabels, representativeAuthorityLabels, specialCategoryLabels } from "@/domain/labels";
 import { can } from "@/domain/staff-access";
 import { releaseRequiresPayment } from "@/server/settings";
 import { requestForStaff } from "@/server/staff/requests";
+import { notifyAddress } from "@/server/staff/step";
 import { requireStaffPage } from "@/server/staff/session";
 import { ActionForm } from "./ActionForm";
-import { claimAction, extendAction, transitionAction } from "./actions";
+import { claimAction, extendAction, extensionLetterMailedAction, transitionAction } from "./actions";
 import { DisclosureSection } from "./DisclosureSection";
 import { FeeSection } from "./FeeSection";
 import { ReleaseSection } from "./ReleaseSection";
@@ -58,6 +60,8 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const events = availableEvents(r.status, staff.role);
   const paymentFirst = await releaseRequiresPayment();
   const left = daysRemaining(r.dueAt, new Date());
+  const notifyTo = notifyAddress(r);
+  const extensionLetter = r.documents.find((d) => d.kind === "EXTENSION_LETTER");
   const hidden = (
     <>
       <input type="hidden" name="requestId" value={r.id} />
@@ -153,18 +157,51 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               </div>
             </ActionForm>
           ))}
-        {can(staff.role, "request.extend") && !r.extendedAt && !r.closedAt ? (
+        {can(staff.role, "request.extend") && !r.extendedAt && !r.closedAt && left >= 0 ? (
           <ActionForm action={extendAction} submitLabel="Extend the deadline">
             {hidden}
             <div className="field">
-              <label htmlFor="extend-days">Extra days (at most 30, once)</label>
+              <label htmlFor="extend-days">Extra days (at most 30, once, before the deadline)</label>
               <input id="extend-days" name="days" type="number" min={1} max={30} defaultValue={30} className="input-short" />
             </div>
             <div className="field">
-              <label htmlFor="extend-reason">Reason (the requester is told)</label>
-              <textarea id="extend-reason" name="reason" rows={2} maxLength={1000} />
+              <label htmlFor="extend-reason">Reason (the requester is told it in writing, with the new date)</label>
+              <select id="extend-reason" name="reason" defaultValue="" required>
+                <option value="" disabled>
+                  Choose…
+                </option>
+                {Object.entries(EXTENSION_REASONS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
             </div>
+            <p>{notifyTo ? `The notice is e-mailed to ${notifyTo}.` : "There is no e-mail address: a letter is prepared for you to print and mail."}</p>
           </ActionForm>
+        ) : null}
+        {can(staff.role, "request.extend") && !r.extendedAt && !r.closedAt && left < 0 ? (
+          <p>The deadline has passed: an extension can no longer be taken (it must be decided within the first 30 days). Respond to the request now.</p>
+        ) : null}
+        {r.extendedAt ? (
+          <div className="stack">
+            <p>
+              Extended on {formatDateTime(r.extendedAt)} to {formatDate(r.dueAt)}. Reason given: {r.extensionReason}
+            </p>
+            {extensionLetter ? (
+              <>
+                <p>
+                  <a href={`/staff/requests/${r.id}/documents/${extensionLetter.id}`}>Print the extension letter (PDF)</a>
+                  {r.extensionLetterMailedAt ? ` — mailed ${formatDateTime(r.extensionLetterMailedAt)}.` : " — waiting to be mailed."}
+                </p>
+                {!r.extensionLetterMailedAt && can(staff.role, "request.process") ? (
+                  <ActionForm action={extensionLetterMailedAction} submitLabel="Mark the extension letter as mailed">
+                    {hidden}
+                  </ActionForm>
+                ) : null}
+              </>
+            ) : null}
+          </div>
         ) : null}
       </section>
 
