@@ -34,7 +34,10 @@ export type LifecycleEvent =
   | "SCHEDULE_PICKUP"
   | "RELEASE"
   | "COMPLETE"
-  | "REVOKE";
+  | "REVOKE"
+  | "REVOKE_RECORDED";
+
+const REVOCABLE: readonly RequestStatus[] = ["SUBMITTED", "IN_REVIEW", "DEFICIENT", "VERIFIED", "AWAITING_PAYMENT", "READY_TO_RELEASE", "PICKUP_SCHEDULED", "RELEASED"];
 
 type Transition = { from: readonly RequestStatus[]; to: RequestStatus; permission: StaffAction | "requester" };
 
@@ -55,8 +58,11 @@ const TRANSITIONS: Record<LifecycleEvent, Transition> = {
   SCHEDULE_PICKUP: { from: ["READY_TO_RELEASE", "AWAITING_PAYMENT"], to: "PICKUP_SCHEDULED", permission: "request.process" },
   RELEASE: { from: ["READY_TO_RELEASE", "PICKUP_SCHEDULED", "AWAITING_PAYMENT"], to: "RELEASED", permission: "request.process" },
   COMPLETE: { from: ["RELEASED"], to: "COMPLETED", permission: "request.process" },
-  // A written revocation stops everything not yet released (RULES.md §2).
-  REVOKE: { from: ["SUBMITTED", "IN_REVIEW", "DEFICIENT", "VERIFIED", "AWAITING_PAYMENT", "READY_TO_RELEASE", "PICKUP_SCHEDULED"], to: "REVOKED", permission: "requester" },
+  // A written revocation stops everything not yet released (RULES.md §2, §5): signed in the portal
+  // by the requester, or a signed letter by mail or fax that staff record. After a release it
+  // still stops what is left (open download links); what was disclosed stays disclosed.
+  REVOKE: { from: REVOCABLE, to: "REVOKED", permission: "requester" },
+  REVOKE_RECORDED: { from: REVOCABLE, to: "REVOKED", permission: "request.process" },
 };
 
 export type VerificationChecklist = {

@@ -51,7 +51,9 @@ describe("request lifecycle", () => {
     for (const status of REQUEST_STATUSES) expect(availableEvents(status, "ADMIN")).toEqual([]);
     expect(decide("IN_REVIEW", "REVOKE", supervisor, patient).ok).toBe(false);
     expect(decide("IN_REVIEW", "REVOKE", "requester", patient)).toEqual({ ok: true, to: "REVOKED" });
-    expect(decide("RELEASED", "REVOKE", "requester", patient).ok).toBe(false);
+    expect(decide("RELEASED", "REVOKE", "requester", patient)).toEqual({ ok: true, to: "REVOKED" });
+    expect(decide("COMPLETED", "REVOKE", "requester", patient).ok).toBe(false);
+    expect(decide("READY_TO_RELEASE", "REVOKE_RECORDED", { role: "ASSOCIATE" }, patient)).toEqual({ ok: true, to: "REVOKED" });
     expect(decide("SUBMITTED", "START_REVIEW", admin, patient).ok).toBe(false);
   });
 

@@ -1,9 +1,11 @@
 import "server-only";
 import { decide } from "@/domain/lifecycle";
+import { portalCanRevoke, REVOCATION_BY_LETTER, revocationSignerProblem } from "@/domain/revocation";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { fileStore } from "../storage";
 import { invoicePdf } from "../staff/invoices";
+import { applyRevocation } from "../staff/revocation";
 import { checkUpload, type CheckedUpload } from "../uploads";
 
 /**
@@ -24,6 +26,7 @@ export async function portalView(requestId: string) {
       extensionReason: true,
       deliveryMethod: true,
       deliveryEmail: true,
+      recipientKind: true,
       mailTrackingNumber: true,
       mailedAt: true,
       pickupScheduledFor: true,
@@ -88,20 +91,25 @@ export async function revokeAuthorization(requestId: string, input: { signerName
   if (!input.confirm) fieldErrors.confirm = ["Confirm that you revoke this authorization"];
   if (input.statement.length > 1000) fieldErrors.statement = ["Keep this under 1,000 characters"];
   if (Object.keys(fieldErrors).length) return { ok: false, message: "Check the highlighted fields.", fieldErrors };
-  const r = await db().authorizationRequest.findUnique({ where: { id: requestId }, select: { status: true, version: true, requesterKind: true, deliveryMethod: true, recipientKind: true } });
+  const r = await db().authorizationRequest.findUnique({ where: { id: requestId } });
   if (!r) return { ok: false, message: "This request could not be found." };
+  // Only the patient or personal representative revokes (45 CFR 164.508(b)(5)): the portal's code
+  // proves who signs in only when it went to the requester's own address (src/domain/revocation.ts).
+  if (!portalCanRevoke(r)) return { ok: false, message: `Only the patient or their personal representative can revoke this authorization, and this sign-in cannot confirm who you are. ${REVOCATION_BY_LETTER} Call us for the address.` };
+  const signerProblem = revocationSignerProblem(r, r.requesterKind, input.signerName);
+  if (signerProblem) return { ok: false, message: "Check the highlighted fields.", fieldErrors: { signerName: [`Sign with your own full name, as on the authorization: ${signerProblem.charAt(0).toLowerCase()}${signerProblem.slice(1)}`] } };
   const decision = decide(r.status, "REVOKE", "requester", r);
-  if (!decision.ok) return { ok: false, message: "This authorization can no longer be revoked here: the records were already released. Call us if you need help." };
+  if (!decision.ok) return { ok: false, message: "This authorization can no longer be revoked here: the request is closed. Call us if you need help." };
   return db().$transaction(async (tx) => {
     const updated = await tx.authorizationRequest.updateMany({
       where: { id: requestId, version: r.version, status: r.status },
       data: { status: "REVOKED", version: { increment: 1 }, closedAt: now, closeReason: "Revoked in writing by the requester" },
     });
     if (updated.count !== 1) return { ok: false as const, message: "Your request changed while you were revoking. Reload the page and try again." };
-    const revocation = await tx.revocation.create({ data: { requestId, signerName: input.signerName.trim(), statement: input.statement.trim() || null, signedAt: now } });
+    const actor = { type: "REQUESTER" as const, requestId };
+    const { revocation } = await applyRevocation(tx, r, { signerKind: r.requesterKind, signerName: input.signerName, statement: input.statement, signedAt: now, receivedVia: "PORTAL", recordedById: null, documentId: null }, actor, now);
     await tx.statusChange.create({ data: { requestId, fromStatus: r.status, toStatus: "REVOKED", at: now, note: "Authorization revoked in writing" } });
-    await tx.downloadGrant.updateMany({ where: { requestId, revokedAt: null }, data: { revokedAt: now } });
-    await recordAudit(tx, { actor: { type: "REQUESTER", requestId }, action: "request.revoked", objectType: "Revocation", objectId: revocation.id, requestId, details: { from: r.status } });
+    await recordAudit(tx, { actor, action: "request.revoked", objectType: "Revocation", objectId: revocation.id, requestId, details: { from: r.status } });
     return { ok: true as const };
   });
 }

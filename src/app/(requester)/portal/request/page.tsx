@@ -5,6 +5,7 @@ import { CLOSED_STATUSES, statusLabels } from "@/domain/lifecycle";
 import { formatCents, formatDate, formatDateTime } from "@/domain/format";
 import { deliveryMethodLabels } from "@/domain/labels";
 import { organization } from "@/domain/organization";
+import { portalCanRevoke } from "@/domain/revocation";
 import { portalRequestId } from "@/server/portal/access";
 import { currentGrant, LINK_DAYS, MAX_DOWNLOADS } from "@/server/portal/downloads";
 import { portalView } from "@/server/portal/portal";
@@ -143,6 +144,8 @@ export default async function PortalRequestPage() {
         </p>
         {r.revocations.length ? (
           <p>You revoked this authorization on {formatDate(r.revocations[0]!.signedAt)}.</p>
+        ) : !closed && !["RELEASED"].includes(r.status) && !portalCanRevoke(r) ? (
+          <p>To revoke this authorization, the patient or their personal representative sends us a signed letter by mail or fax. Call us for the address.</p>
         ) : !closed && !["RELEASED"].includes(r.status) ? (
           <details>
             <summary>Revoke this authorization</summary>

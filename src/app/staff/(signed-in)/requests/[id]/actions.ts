@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { claimRequest, extendDeadline, markExtensionLetterMailed, REVIEW_EVENTS, transitionRequest } from "@/server/staff/requests";
+import { recordPaperRevocation } from "@/server/staff/revocation";
 import { staffFor } from "@/server/staff/session";
 import { type ActionState, answer } from "./respond";
 
@@ -50,4 +51,21 @@ export async function extensionLetterMailedAction(_: ActionState, formData: Form
   const parsed = z.object({ requestId: id, version }).safeParse({ requestId: formData.get("requestId"), version: formData.get("version") });
   if (!staff || !parsed.success) return REFUSED;
   return answer(parsed.data.requestId, await markExtensionLetterMailed(staff, parsed.data.requestId, parsed.data.version));
+}
+
+export async function recordRevocationAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  const staff = await staffFor("request.process");
+  const parsed = z.object({ requestId: id, version }).safeParse({ requestId: formData.get("requestId"), version: formData.get("version") });
+  if (!staff || !parsed.success) return REFUSED;
+  const scan = formData.get("scan");
+  const result = await recordPaperRevocation(staff, parsed.data.requestId, parsed.data.version, {
+    signerKind: String(formData.get("signerKind") ?? ""),
+    signerName: String(formData.get("signerName") ?? ""),
+    signedOn: String(formData.get("signedOn") ?? ""),
+    receivedVia: String(formData.get("receivedVia") ?? ""),
+    identityChecked: formData.get("identityChecked") === "on",
+    scan: scan instanceof File && scan.size > 0 ? scan : null,
+  });
+  if (!result.ok && result.fieldErrors) return { message: `${result.message} ${Object.values(result.fieldErrors).flat().join(". ")}.` };
+  return answer(parsed.data.requestId, result);
 }

@@ -12,7 +12,7 @@ import { requestForStaff } from "@/server/staff/requests";
 import { notifyAddress } from "@/server/staff/step";
 import { requireStaffPage } from "@/server/staff/session";
 import { ActionForm } from "./ActionForm";
-import { claimAction, extendAction, extensionLetterMailedAction, transitionAction } from "./actions";
+import { claimAction, extendAction, extensionLetterMailedAction, recordRevocationAction, transitionAction } from "./actions";
 import { DisclosureSection } from "./DisclosureSection";
 import { FeeSection } from "./FeeSection";
 import { ReleaseSection } from "./ReleaseSection";
@@ -61,6 +61,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const paymentFirst = await releaseRequiresPayment();
   const left = daysRemaining(r.dueAt, new Date());
   const notifyTo = notifyAddress(r);
+  const revocable = !r.closedAt && r.revocations.length === 0;
   const extensionLetter = r.documents.find((d) => d.kind === "EXTENSION_LETTER");
   const hidden = (
     <>
@@ -99,14 +100,39 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </div>
       </dl>
 
-      {r.revocations.map((v) => (
-        <div key={v.id} className="notice notice-error" role="status">
-          <p>
-            <strong>Authorization revoked in writing</strong> by {v.signerName} on {formatDateTime(v.signedAt)}
-            {v.statement ? `: “${v.statement}”` : ""}. Release nothing more under it.
-          </p>
-        </div>
-      ))}
+      {r.revocations.map((v) => {
+        const before = r.disclosures.filter((d) => d.disclosedAt.getTime() < v.receivedAt.getTime());
+        const scan = v.documentId ? r.documents.find((d) => d.id === v.documentId) : undefined;
+        return (
+          <section key={v.id} className="notice notice-error stack" aria-label="Revocation">
+            <p>
+              <strong>Authorization revoked in writing</strong> by {v.signerName} ({v.signerKind === "REPRESENTATIVE" ? "personal representative" : "patient"}),{" "}
+              {v.receivedVia === "PORTAL" ? `signed in the portal ${formatDateTime(v.signedAt)}` : `letter dated ${formatDate(v.signedAt)}, received by ${v.receivedVia === "MAIL" ? "mail" : "fax"} and recorded ${formatDateTime(v.receivedAt)}`}
+              {v.statement ? `: “${v.statement}”` : ""}. Release nothing more under it.
+              {scan ? (
+                <>
+                  {" "}
+                  <a href={`/staff/requests/${r.id}/documents/${scan.id}`}>Open the signed letter</a>
+                </>
+              ) : null}
+            </p>
+            {before.length ? (
+              <>
+                <p>Disclosed before the revocation (a revocation does not undo these):</p>
+                <ul aria-label="Disclosed before the revocation">
+                  {before.map((d) => (
+                    <li key={d.id}>
+                      {formatDateTime(d.disclosedAt)}: {d.description} to {d.recipient}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p>Nothing was disclosed before the revocation.</p>
+            )}
+          </section>
+        );
+      })}
       {r.deficiencies.some((d) => d.respondedAt && !d.resolvedAt) ? (
         <div className="notice" role="status">
           <p>
@@ -202,6 +228,55 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               </>
             ) : null}
           </div>
+        ) : null}
+        {can(staff.role, "request.process") && revocable ? (
+          <details>
+            <summary>Record a revocation received by mail or fax</summary>
+            <ActionForm action={recordRevocationAction} submitLabel="Record the revocation" danger>
+              {hidden}
+              <fieldset>
+                <legend>Who signed the letter</legend>
+                <div className="choice">
+                  <input type="radio" id="revoker-patient" name="signerKind" value="PATIENT" required />
+                  <label htmlFor="revoker-patient">
+                    The patient ({r.patientFirstName} {r.patientLastName})
+                  </label>
+                </div>
+                {r.requesterKind === "REPRESENTATIVE" && r.representativeName ? (
+                  <div className="choice">
+                    <input type="radio" id="revoker-rep" name="signerKind" value="REPRESENTATIVE" />
+                    <label htmlFor="revoker-rep">The personal representative ({r.representativeName})</label>
+                  </div>
+                ) : null}
+              </fieldset>
+              <div className="field">
+                <label htmlFor="revoker-name">Name as signed on the letter</label>
+                <input id="revoker-name" name="signerName" required maxLength={120} />
+              </div>
+              <div className="field">
+                <label htmlFor="revoked-on">Date on the letter</label>
+                <input id="revoked-on" name="signedOn" type="date" required className="input-short" />
+              </div>
+              <div className="field">
+                <label htmlFor="revoked-via">How it came</label>
+                <select id="revoked-via" name="receivedVia" defaultValue="" required>
+                  <option value="" disabled>
+                    Choose…
+                  </option>
+                  <option value="MAIL">Mail</option>
+                  <option value="FAX">Fax</option>
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="revocation-scan">Scan of the signed letter (PDF or image)</label>
+                <input id="revocation-scan" name="scan" type="file" accept="application/pdf,image/png,image/jpeg" required />
+              </div>
+              <div className="choice">
+                <input type="checkbox" id="revoker-identity" name="identityChecked" />
+                <label htmlFor="revoker-identity">I compared the signature with the authorization&apos;s and it is the same person</label>
+              </div>
+            </ActionForm>
+          </details>
         ) : null}
       </section>
 
