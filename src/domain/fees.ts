@@ -99,10 +99,20 @@ export function defaultMedium(deliveryMethod: "SECURE_EMAIL" | "MAIL" | "PICKUP"
   return deliveryMethod === "SECURE_EMAIL" ? "ELECTRONIC" : "PAPER";
 }
 
-/** Maps the form's recipient kind: SELF is the patient's own access (a personal representative stands in their shoes). */
-export function feeRecipient(recipientKind: "SELF" | "MEDICAL_PROVIDER" | "THIRD_PARTY"): FeeRecipient {
-  return recipientKind === "SELF" ? "PATIENT" : recipientKind;
+/**
+ * Who the records really go to, for pricing: SELF is the patient's own access (a personal
+ * representative stands in their shoes); a medical provider only when staff verified that the
+ * delivery address is the provider's own — otherwise the records go to whoever holds that address,
+ * priced as any third party's.
+ */
+export function feeRecipient(recipientKind: "SELF" | "MEDICAL_PROVIDER" | "THIRD_PARTY", providerAddressVerified = false): FeeRecipient {
+  if (recipientKind === "SELF") return "PATIENT";
+  if (recipientKind === "MEDICAL_PROVIDER" && !providerAddressVerified) return "THIRD_PARTY";
+  return recipientKind;
 }
+
+/** HHS's flat fee for a patient's electronic copy: at most $6.50, inclusive of labor, supplies and postage. */
+export const HHS_FLAT_FEE_CAP_CENTS = 650;
 
 type ExactLine = Omit<FeeLine, "amountCents"> & { exactCentiCents: number };
 
@@ -131,7 +141,10 @@ export function computeFees(input: FeeInput, schedule: FeeSchedule | null, polic
     ] as const;
 
   if (input.recipient === "PATIENT" && input.medium === "ELECTRONIC") {
-    add("Electronic copy of your records (flat fee)", `${HIPAA}: HHS flat fee for electronic copies (policy)`, 1, policy.patientElectronicFlatCents * 100);
+    // All-inclusive: nothing (postage, items at cost) is added to the flat fee, and it never exceeds HHS's $6.50.
+    const flat = Math.min(policy.patientElectronicFlatCents, HHS_FLAT_FEE_CAP_CENTS);
+    add("Electronic copy of your records (flat fee, all-inclusive)", `${HIPAA}: HHS flat fee for electronic copies, inclusive of labor, supplies and postage (policy)`, 1, flat * 100);
+    return { ...allocate(lines), scheduleYear };
   } else if (input.recipient === "PATIENT") {
     const s = needSchedule();
     for (const t of tiers(s)) {

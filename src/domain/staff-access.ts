@@ -17,6 +17,7 @@ export const STAFF_ACTIONS = [
   "payment.record",
   "notification.resend",
   "staff.manage",
+  "fees.schedule", // enter a year's Illinois fee schedule from the Comptroller's publication
   "audit.view",
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
@@ -37,7 +38,7 @@ const MATRIX: Record<StaffRole, readonly StaffAction[]> = {
     "audit.view",
   ],
   // Admins run accounts and read the audit log; they do not handle patients' records.
-  ADMIN: ["staff.manage", "audit.view", "notification.resend"],
+  ADMIN: ["staff.manage", "fees.schedule", "audit.view", "notification.resend"],
 };
 
 export function can(role: StaffRole, action: StaffAction): boolean {

@@ -1,5 +1,5 @@
 import "server-only";
-import { DEFAULT_FEE_POLICY, type FeePolicy } from "@/domain/fees";
+import { DEFAULT_FEE_POLICY, type FeePolicy, HHS_FLAT_FEE_CAP_CENTS } from "@/domain/fees";
 import { db, type Tx } from "./db";
 
 /**
@@ -16,7 +16,8 @@ const cents = (value: unknown, fallback: number) => (Number.isInteger(value) && 
 export async function feePolicy(client: Tx | ReturnType<typeof db> = db()): Promise<FeePolicy> {
   const values = await read(client, ["fees.patientElectronicFlatCents", "fees.patientPageCents"]);
   return {
-    patientElectronicFlatCents: cents(values.get("fees.patientElectronicFlatCents"), DEFAULT_FEE_POLICY.patientElectronicFlatCents),
+    // HHS's flat fee is at most $6.50: a larger setting is capped, never charged.
+    patientElectronicFlatCents: Math.min(cents(values.get("fees.patientElectronicFlatCents"), DEFAULT_FEE_POLICY.patientElectronicFlatCents), HHS_FLAT_FEE_CAP_CENTS),
     patientPageCents: cents(values.get("fees.patientPageCents"), DEFAULT_FEE_POLICY.patientPageCents),
   };
 }

@@ -39,12 +39,11 @@ test.describe.serial("from the queue to release", () => {
 
   const status = () => page.getByRole("heading", { level: 1 });
 
-  /** Attaches the records; anything not going to a medical provider then waits for its invoice. */
+  /** Attaches a PDF of `pages` pages (the count is read from the PDF); anything not going to a medical provider then waits for its invoice. */
   async function attachRecords(pages: number) {
-    await page.getByLabel("Records to release (one PDF)").setInputFiles({ name: "records.pdf", mimeType: "application/pdf", buffer: await samplePdf("Released records") });
-    await page.getByLabel("Number of pages").fill(String(pages));
+    await page.getByLabel("Records to release (one PDF)").setInputFiles({ name: "records.pdf", mimeType: "application/pdf", buffer: await samplePdf("Released records", pages) });
     await page.getByRole("button", { name: "Attach the records" }).click();
-    await expect(page.getByText(`Records attached: ${pages} page`)).toBeVisible();
+    await expect(page.getByText(`Records attached: ${pages} page${pages === 1 ? "" : "s"} (counted from the PDF)`)).toBeVisible();
     await expect(status()).toContainText("Verified");
   }
 

@@ -59,7 +59,7 @@ describe("calendar dates are dates (issue 12)", () => {
     form.delivery = { method: "MAIL", address: { line1: "100 Example Street", city: "Naperville", state: "IL", postalCode: "60540" } };
     const id = await verified(associate, form);
     const { attachRecords } = await import("@/server/staff/release");
-    expect(await attachRecords(associate, id, await v(id), await recordsPdf(3), 3)).toEqual({ ok: true });
+    expect(await attachRecords(associate, id, await v(id), await recordsPdf(3))).toEqual({ ok: true });
     const entry = { medium: "PAPER", microformPages: 0, postage: "0", atCostItems: [] };
     const fees = await computeRequestFees(associate, id, entry);
     if (!fees.ok) throw new Error(fees.message);

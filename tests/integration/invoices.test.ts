@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuthorizationFormInput } from "@/domain/authorization-form";
+import { calendarDaysBetween, chicagoDay } from "@/domain/chicago";
 import { CASH_REFUSED, FULL_CARD_NUMBER } from "@/domain/payments";
 import type { StaffIdentity } from "@/server/staff/auth";
 import { computeRequestFees, invoicePdfForStaff, issueInvoice, recordPayment, voidInvoice } from "@/server/staff/invoices";
-import { attachRecords, markMailed, prepareMailing, releaseBySecureEmail } from "@/server/staff/release";
+import { attachRecords, markMailed, prepareMailing, releaseBySecureEmail, verifyProviderAddress } from "@/server/staff/release";
 import { transitionRequest } from "@/server/staff/requests";
 import { submitAuthorization } from "@/server/requests/submit-authorization";
 import { fileOf, photoPng, samplePdf } from "../support/files";
@@ -50,8 +51,8 @@ async function withRecords(form: AuthorizationFormInput, pages: number, authorit
   await transitionRequest(associate, id, await v(id), "START_REVIEW");
   const checklist = { elementsPresent: true, identityChecked: true, authorityChecked: true, specialConsentsMatch: true };
   expect(await transitionRequest(associate, id, await v(id), "VERIFY", { checklist })).toEqual({ ok: true });
-  const records = fileOf(await samplePdf("Records"), "records.pdf", "application/pdf");
-  expect(await attachRecords(associate, id, await v(id), records, pages)).toEqual({ ok: true });
+  const records = fileOf(await samplePdf("Records", pages), "records.pdf", "application/pdf");
+  expect(await attachRecords(associate, id, await v(id), records)).toEqual({ ok: true });
   return id;
 }
 
@@ -79,7 +80,9 @@ describe("invoices", () => {
     expect(invoice.number).toMatch(/^INV-\d{4}-[0-9A-Z]{6}$/);
     expect(invoice.lines.map((l) => l.amountCents)).toEqual([3472, 3250, 2175, 43, 732]);
     expect(invoice.lines.reduce((s, l) => s + l.amountCents, 0)).toBe(invoice.totalCents);
-    expect(invoice.dueAt.getTime() - invoice.issuedAt.getTime()).toBe(30 * 86_400_000);
+    // Due at the end of the 30th calendar day (Chicago) after the day it was issued.
+    expect(calendarDaysBetween(chicagoDay(invoice.issuedAt), chicagoDay(invoice.dueAt))).toBe(30);
+    expect(chicagoDay(new Date(invoice.dueAt.getTime() + 1))).not.toBe(chicagoDay(invoice.dueAt));
     expect(await status(id)).toBe("AWAITING_PAYMENT");
     expect(await prisma.notification.count({ where: { requestId: id, template: "INVOICE_ISSUED" } })).toBe(1);
 
@@ -181,10 +184,19 @@ describe("invoices", () => {
     }
   });
 
-  it("sends records to a medical provider at once, with no invoice", async () => {
+  it("sends records to a medical provider free of charge only once staff verified the delivery address is the provider's", async () => {
     const form = validPatientForm();
     form.recipient = { kind: "MEDICAL_PROVIDER", name: "Example Family Clinic", address: { line1: "9 Clinic Road", city: "Aurora", state: "IL", postalCode: "60505" }, phone: "630-555-0188" } as AuthorizationFormInput["recipient"];
     const id = await withRecords(form, 200);
+    // Not verified: a personal mailbox named "provider" is priced like any third party's.
+    expect(await status(id)).toBe("VERIFIED");
+    const unverified = await computeRequestFees(associate, id, paper);
+    expect(unverified.ok && unverified.computation.totalCents).toBeGreaterThan(0);
+    expect(unverified.ok && unverified.computation.lines[0]!.description).toBe("Handling charge");
+    expect((await releaseBySecureEmail(associate, id, await v(id))).ok).toBe(false);
+    expect(await verifyProviderAddress(associate, id, await v(id), true)).toEqual({ ok: true });
+    const verifiedRow = await prisma.authorizationRequest.findUniqueOrThrow({ where: { id } });
+    expect(verifiedRow.providerAddressVerifiedById).toBe(associate.id);
     expect(await status(id)).toBe("READY_TO_RELEASE");
     expect(await prisma.invoice.count({ where: { requestId: id } })).toBe(0);
     expect(await releaseBySecureEmail(associate, id, await v(id))).toEqual({ ok: true });

@@ -44,7 +44,7 @@ export function lifecycle(prisma: PrismaClient) {
 
   /** Attaches records, issues the invoice (paper, no postage) and pays it by check. */
   async function readyToRelease(staff: StaffIdentity, id: string, pages = 12) {
-    expect(await attachRecords(staff, id, await v(id), await recordsPdf(pages), pages)).toEqual({ ok: true });
+    expect(await attachRecords(staff, id, await v(id), await recordsPdf(pages))).toEqual({ ok: true });
     const r = await prisma.authorizationRequest.findUniqueOrThrow({ where: { id } });
     if (r.status === "READY_TO_RELEASE") return;
     const entry = { medium: "PAPER", microformPages: 0, postage: "0", atCostItems: [] };

@@ -11,7 +11,7 @@ import { portalInvoicePdf, respondToDeficiency, revokeAuthorization } from "@/se
 import { submitAuthorization } from "@/server/requests/submit-authorization";
 import type { StaffIdentity } from "@/server/staff/auth";
 import { computeRequestFees, issueInvoice } from "@/server/staff/invoices";
-import { attachRecords, releaseBySecureEmail } from "@/server/staff/release";
+import { attachRecords, releaseBySecureEmail, verifyProviderAddress } from "@/server/staff/release";
 import { transitionRequest } from "@/server/staff/requests";
 import { fileOf, photoPng, samplePdf } from "../support/files";
 import { validPatientForm } from "../support/forms";
@@ -151,7 +151,8 @@ describe("the requester portal", () => {
     const { id } = await submit(form);
     await transitionRequest(associate, id, await v(id), "START_REVIEW");
     await transitionRequest(associate, id, await v(id), "VERIFY", { checklist: { elementsPresent: true, identityChecked: true, authorityChecked: true, specialConsentsMatch: true } });
-    await attachRecords(associate, id, await v(id), fileOf(await samplePdf("The records"), "records.pdf", "application/pdf"), 4);
+    await verifyProviderAddress(associate, id, await v(id), true);
+    await attachRecords(associate, id, await v(id), fileOf(await samplePdf("The records", 4), "records.pdf", "application/pdf"));
     expect(await releaseBySecureEmail(associate, id, await v(id))).toEqual({ ok: true });
 
     const { url } = await issueDownloadGrant(prisma as never, id);
@@ -196,7 +197,7 @@ describe("the requester portal", () => {
     const { id } = await submit(form);
     await transitionRequest(associate, id, await v(id), "START_REVIEW");
     await transitionRequest(associate, id, await v(id), "VERIFY", { checklist: { elementsPresent: true, identityChecked: true, authorityChecked: true, specialConsentsMatch: true } });
-    await attachRecords(associate, id, await v(id), fileOf(await samplePdf("The records"), "records.pdf", "application/pdf"), 8);
+    await attachRecords(associate, id, await v(id), fileOf(await samplePdf("The records", 8), "records.pdf", "application/pdf"));
     const entry = { medium: "PAPER", microformPages: 0, postage: "0", atCostItems: [] };
     const fees = await computeRequestFees(associate, id, entry);
     expect(await issueInvoice(associate, id, await v(id), entry, fees.ok ? fees.computation.totalCents : -1)).toEqual({ ok: true });

@@ -22,7 +22,7 @@ beforeAll(async () => {
 /** A verified request with its invoice issued and unpaid. */
 async function invoiced(form: AuthorizationFormInput, proof: File[] = []) {
   const id = await verified(associate, form, proof);
-  expect(await attachRecords(associate, id, await v(id), await recordsPdf(12), 12)).toEqual({ ok: true });
+  expect(await attachRecords(associate, id, await v(id), await recordsPdf(12))).toEqual({ ok: true });
   const entry = { medium: "PAPER", microformPages: 0, postage: "0", atCostItems: [] };
   const fees = await computeRequestFees(associate, id, entry);
   if (!fees.ok) throw new Error(fees.message);

@@ -33,8 +33,8 @@ async function verifiedRequest(form: AuthorizationFormInput, authorityProof: Fil
 
 /** Attaches 12 pages of records, then issues the invoice and records its payment by check. */
 async function attach(id: string) {
-  const records = fileOf(await samplePdf("Lab results 2025"), "records.pdf", "application/pdf");
-  expect(await attachRecords(associate, id, await v(id), records, 12)).toEqual({ ok: true });
+  const records = fileOf(await samplePdf("Lab results 2025", 12), "records.pdf", "application/pdf");
+  expect(await attachRecords(associate, id, await v(id), records)).toEqual({ ok: true });
   const entry = { medium: "PAPER", microformPages: 0, postage: "0", atCostItems: [] };
   const fees = await computeRequestFees(associate, id, entry);
   if (!fees.ok) throw new Error(fees.message);

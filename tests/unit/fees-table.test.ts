@@ -14,6 +14,7 @@ import {
   DEFAULT_FEE_POLICY,
   FeeInputError,
   formatUnitPrice,
+  feeRecipient,
   scheduleChoice,
   scheduleFor,
   scheduleYearOn,
@@ -301,11 +302,28 @@ describe("fees with microform pages, items at cost and postage (2024)", () => {
     expect(result.scheduleYear).toBe(2024);
   });
 
-  it("patient, electronic: flat fee (microform included in it), plus item and postage", () => {
-    // 650 + 1500 + 732 = 2882
+  it("patient, electronic: the HHS flat fee is all-inclusive — no item at cost and no postage is added (issue 12: $11.50 was charged)", () => {
     const result = computeFees(input("PATIENT", "ELECTRONIC", 30, extras), S2024);
-    expect(result.totalCents).toBe(2882);
-    expectLines(result, [flatFee, xray, postage]);
+    expect(result.totalCents).toBe(650);
+    expectLines(result, [flatFee]);
+    const withPostage = computeFees(input("PATIENT", "ELECTRONIC", 30, { postageCents: 500 }), S2024);
+    expect(withPostage.totalCents).toBe(650);
+  });
+
+  it("the patient's flat fee never exceeds $6.50, whatever the policy setting says", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 0, max: 10_000 }), (flat, pages, postage) => {
+        const r = computeFees(input("PATIENT", "ELECTRONIC", pages, { postageCents: postage }), S2024, { patientElectronicFlatCents: flat, patientPageCents: 25 });
+        expect(r.totalCents).toBe(Math.min(flat, 650));
+      }),
+    );
+  });
+
+  it("“no fee to a provider” needs the provider's address verified; otherwise the records are priced as a third party's", () => {
+    expect(feeRecipient("MEDICAL_PROVIDER", false)).toBe("THIRD_PARTY");
+    expect(feeRecipient("MEDICAL_PROVIDER", true)).toBe("MEDICAL_PROVIDER");
+    expect(feeRecipient("SELF", false)).toBe("PATIENT");
+    expect(feeRecipient("THIRD_PARTY", true)).toBe("THIRD_PARTY");
   });
 
   it("third party, paper: handling, tiers, microform at $2.17, item, postage", () => {

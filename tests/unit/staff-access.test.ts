@@ -5,7 +5,7 @@ import { can, STAFF_ACTIONS, STAFF_ROLES } from "@/domain/staff-access";
 const expected: Record<(typeof STAFF_ROLES)[number], string[]> = {
   ASSOCIATE: ["queue.view", "request.view", "document.view", "request.key_paper", "request.process", "request.extend", "invoice.issue", "payment.record"],
   SUPERVISOR: ["queue.view", "request.view", "document.view", "request.key_paper", "request.process", "request.extend", "request.reject", "invoice.issue", "payment.record", "notification.resend", "audit.view"],
-  ADMIN: ["staff.manage", "audit.view", "notification.resend"],
+  ADMIN: ["staff.manage", "fees.schedule", "audit.view", "notification.resend"],
 };
 
 describe("staff role × action matrix", () => {

@@ -1,7 +1,7 @@
 import "server-only";
-import { computeFees, type FeeComputation, FeeInputError, type FeeInput, feeRecipient, scheduleFor } from "@/domain/fees";
-import { addCalendarDays, chicagoYear, dayToDateOnly, endOfDayInChicago, todayInChicago } from "@/domain/chicago";
-import { formatCents } from "@/domain/format";
+import { computeFees, type FeeComputation, FeeInputError, type FeeInput, feeRecipient, scheduleChoice } from "@/domain/fees";
+import { addCalendarDays, chicagoDay, dayToDateOnly, endOfDayInChicago, todayInChicago } from "@/domain/chicago";
+import { formatCents, formatIsoDate } from "@/domain/format";
 import { newInvoiceNumber } from "@/domain/ids";
 import { type FeeEntry, feeEntrySchema, paymentSchema } from "@/domain/payments";
 import { can } from "@/domain/staff-access";
@@ -18,7 +18,7 @@ const INVOICE_DUE_DAYS = 30;
 
 export type FieldErrors = Record<string, string[]>;
 export type FeeResult =
-  | { ok: true; computation: FeeComputation; input: FeeInput; receivedYear: number }
+  | { ok: true; computation: FeeComputation; input: FeeInput; receivedYear: number; scheduleNotice: string | null }
   | { ok: false; message: string; fieldErrors?: FieldErrors };
 
 function fieldErrorsOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FieldErrors {
@@ -35,24 +35,35 @@ export async function computeRequestFees(staff: StaffIdentity, requestId: string
   if (!can(staff.role, "invoice.issue")) return { ok: false, message: NOT_FOUND };
   const parsed = feeEntrySchema.safeParse(entry);
   if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-  const request = await client.authorizationRequest.findUnique({ where: { id: requestId }, select: { recipientKind: true, pageCount: true, receivedAt: true } });
+  const request = await client.authorizationRequest.findUnique({ where: { id: requestId }, select: { recipientKind: true, pageCount: true, receivedAt: true, providerAddressVerifiedAt: true } });
   if (!request) return { ok: false, message: NOT_FOUND };
   if (request.pageCount === null) return { ok: false, message: "Attach the records and count the pages first." };
-  const input = feeInput(request.recipientKind, request.pageCount, parsed.data);
+  const input = feeInput(feeRecipient(request.recipientKind, request.providerAddressVerifiedAt !== null), request.pageCount, parsed.data);
   const schedules = await client.feeSchedule.findMany();
+  const choice = scheduleChoice(request.receivedAt, schedules);
   try {
-    const computation = computeFees(input, scheduleFor(request.receivedAt, schedules), await feePolicy(client));
-    const receivedYear = chicagoYear(request.receivedAt);
-    return { ok: true, computation, input, receivedYear };
+    const computation = computeFees(input, choice.schedule, await feePolicy(client));
+    const scheduleNotice =
+      computation.scheduleYear !== null && choice.fallback
+        ? `No Illinois schedule for ${choice.wanted} has been entered, so these fees use ${computation.scheduleYear}'s, the latest earlier one. Ask an administrator to enter the ${choice.wanted} figures from the Comptroller's publication.`
+        : null;
+    return { ok: true, computation, input, receivedYear: choice.wanted, scheduleNotice };
   } catch (error) {
+    if (error instanceof FeeInputError && !choice.schedule) {
+      const oldest = schedules.map((s) => s.year).sort((a, b) => a - b)[0];
+      return {
+        ok: false,
+        message: `No Illinois fee schedule covers a request received on ${formatIsoDate(chicagoDay(request.receivedAt))}: the ${choice.wanted} figures apply to it${oldest ? `, and the oldest schedule entered is ${oldest}'s (in force from 20 January ${oldest})` : ""}. An administrator must enter the ${choice.wanted} schedule from the Comptroller's publication before this request can be invoiced.`,
+      };
+    }
     if (error instanceof FeeInputError) return { ok: false, message: error.message };
     throw error;
   }
 }
 
-function feeInput(recipientKind: "SELF" | "MEDICAL_PROVIDER" | "THIRD_PARTY", pages: number, entry: FeeEntry): FeeInput {
+function feeInput(recipient: FeeInput["recipient"], pages: number, entry: FeeEntry): FeeInput {
   return {
-    recipient: feeRecipient(recipientKind),
+    recipient,
     medium: entry.medium,
     pages,
     microformPages: entry.microformPages,

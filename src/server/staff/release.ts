@@ -1,4 +1,5 @@
 import "server-only";
+import { PDFDocument } from "pdf-lib";
 import type { AuthorizationRequest } from "@/generated/prisma/client";
 import { recordTypeLabels } from "@/domain/labels";
 import { addresseeName } from "@/domain/names";
@@ -19,33 +20,68 @@ const MAX_RECORD_BYTES = 40 * 1024 * 1024;
 
 type Loaded = AuthorizationRequest;
 
+export type PageCountAdjustment = { pageCount: number; reason: string };
+
 /**
- * Attaches the records to release (a PDF) with its page count. Records to another medical
- * provider are free, so that request is then ready to release; any other request stays verified
+ * Attaches the records to release (a PDF). The pages billed are the PDF's own page count, read by
+ * the parser; staff can bill a different count only with a reason (audited, and a CHECK
+ * constraint keeps the two together). Records to a medical provider whose delivery address staff
+ * verified are free, so that request is then ready to release; any other request stays verified
  * until its invoice is issued (src/server/staff/invoices.ts). Attaching again replaces the records.
  */
-export async function attachRecords(staff: StaffIdentity, requestId: string, expectedVersion: number, file: File | null, pageCount: number): Promise<StaffResult> {
+export async function attachRecords(staff: StaffIdentity, requestId: string, expectedVersion: number, file: File | null, adjustment: PageCountAdjustment | null = null): Promise<StaffResult> {
   if (!file) return { ok: false, message: "Choose the PDF of the records to release." };
-  if (!Number.isInteger(pageCount) || pageCount < 1 || pageCount > MAX_RECORD_PAGES) return { ok: false, message: "Enter the number of pages (1 or more)." };
+  if (adjustment && (!Number.isInteger(adjustment.pageCount) || adjustment.pageCount < 1 || adjustment.pageCount > MAX_RECORD_PAGES))
+    return { ok: false, message: "Enter the number of pages to bill (1 or more)." };
+  if (adjustment && adjustment.reason.trim().length < 5) return { ok: false, message: "Say why the pages billed differ from the PDF's pages (for example: duplicate pages, blank separator sheets)." };
   const checked = await checkUpload(file, { maxPdfPages: MAX_RECORD_PAGES, maxBytes: MAX_RECORD_BYTES });
   if (!checked.ok) return { ok: false, message: checked.message };
   if (checked.contentType !== "application/pdf") return { ok: false, message: "Records are released as one PDF." };
-  const target = await db().authorizationRequest.findUnique({ where: { id: requestId }, select: { recipientKind: true } });
-  const toProvider = target?.recipientKind === "MEDICAL_PROVIDER";
+  const pdfPageCount = (await PDFDocument.load(checked.bytes, { updateMetadata: false })).getPageCount();
+  const pageCount = adjustment?.pageCount ?? pdfPageCount;
+  const adjusted = pageCount !== pdfPageCount;
+  const target = await db().authorizationRequest.findUnique({ where: { id: requestId }, select: { recipientKind: true, providerAddressVerifiedAt: true } });
+  const freeToProvider = target?.recipientKind === "MEDICAL_PROVIDER" && target.providerAddressVerifiedAt !== null;
   const stored = await fileStore().put(checked.bytes);
   const result = await step(staff, requestId, expectedVersion, {
     action: "request.records_attached",
-    ...(toProvider ? { event: "RECORDS_READY" as const, context: { feeCents: 0 } } : { event: null, permission: "request.process" as const }),
+    ...(freeToProvider ? { event: "RECORDS_READY" as const, context: { feeCents: 0 } } : { event: null, permission: "request.process" as const }),
     write: async (tx, r) => {
-    if (r.status !== "VERIFIED") throw new StepRefused("Records are attached once the request is verified, before release.");
-    await tx.document.create({
-      data: { requestId, kind: "RELEASED_RECORDS", storageKey: stored.storageKey, contentType: "application/pdf", sizeBytes: stored.sizeBytes, sha256: stored.sha256, originalName: checked.originalName, uploadedById: staff.id },
-    });
-    await tx.authorizationRequest.update({ where: { id: requestId }, data: { pageCount } });
-    return { pageCount };
-  } });
+      if (r.status !== "VERIFIED") throw new StepRefused("Records are attached once the request is verified, before release.");
+      await tx.document.create({
+        data: { requestId, kind: "RELEASED_RECORDS", storageKey: stored.storageKey, contentType: "application/pdf", sizeBytes: stored.sizeBytes, sha256: stored.sha256, originalName: checked.originalName, uploadedById: staff.id },
+      });
+      await tx.authorizationRequest.update({ where: { id: requestId }, data: { pageCount, pdfPageCount, pageCountAdjustmentReason: adjusted ? adjustment!.reason.trim().slice(0, 500) : null } });
+      return { pageCount, pdfPageCount, ...(adjusted ? { pageCountAdjusted: true } : {}) };
+    },
+  });
   if (!result.ok) await fileStore().remove(stored.storageKey).catch(() => undefined);
   return result;
+}
+
+/**
+ * "No fee to a provider" needs the delivery address to be the provider's own: staff check it (for
+ * example by calling the provider's number on file) and record that they did. Until then the
+ * request is priced as any third party's. With the records attached, it is then ready to release.
+ */
+export async function verifyProviderAddress(staff: StaffIdentity, requestId: string, expectedVersion: number, confirmed: boolean): Promise<StaffResult> {
+  if (!confirmed) return { ok: false, message: "Confirm that you checked the delivery address belongs to the provider." };
+  const current = await db().authorizationRequest.findUnique({ where: { id: requestId }, select: { pageCount: true, status: true } });
+  const ready = current?.pageCount !== null && current?.status === "VERIFIED";
+  return step(staff, requestId, expectedVersion, {
+    action: "request.provider_address_verified",
+    ...(ready ? { event: "RECORDS_READY" as const, context: { feeCents: 0 }, note: "Records ready: no charge" } : { event: null, permission: "request.process" as const }),
+    data: (r, now) => {
+      if (r.recipientKind !== "MEDICAL_PROVIDER") throw new StepRefused("Only records to a medical provider are free.");
+      if (r.providerAddressVerifiedAt) throw new StepRefused("The provider's address is already verified.");
+      if (!["VERIFIED", "IN_REVIEW"].includes(r.status)) throw new StepRefused("Verify the provider's address before the records are invoiced or released.");
+      return { providerAddressVerifiedAt: now, providerAddressVerifiedById: staff.id };
+    },
+    write: async (tx) => {
+      const open = await tx.invoice.count({ where: { requestId, status: "ISSUED" } });
+      if (open > 0) throw new StepRefused("An invoice is open: void it first.");
+    },
+  });
 }
 
 /** Secure e-mail: the records become downloadable in the requester portal, and the requester is told. */
@@ -157,7 +193,7 @@ async function releasedRecords(tx: Tx, r: Loaded, now: Date) {
   if (!validity.valid) throw new StepRefused(validityMessage(validity));
   const records = await tx.document.findFirst({ where: { requestId: r.id, kind: "RELEASED_RECORDS" }, orderBy: { createdAt: "desc" } });
   if (!records) throw new StepRefused("Attach the records to release first.");
-  if (r.recipientKind !== "MEDICAL_PROVIDER" && (await releaseRequiresPayment(tx))) {
+  if (await releaseRequiresPayment(tx)) {
     const unpaid = await tx.invoice.count({ where: { requestId: r.id, status: "ISSUED" } });
     if (unpaid > 0) throw new StepRefused("The invoice is not paid yet: records are released once it is paid.");
   }

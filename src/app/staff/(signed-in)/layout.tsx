@@ -16,6 +16,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
               {can(staff.role, "queue.view") ? <Link href="/staff">Queue</Link> : null}
               {can(staff.role, "notification.resend") ? <Link href="/staff/notifications">Notifications</Link> : null}
               {can(staff.role, "staff.manage") ? <Link href="/staff/accounts">Accounts</Link> : null}
+              {can(staff.role, "fees.schedule") ? <Link href="/staff/fee-schedules">Fee schedules</Link> : null}
             </nav>
             <p>
               {staff.name} · {staffRoleLabels[staff.role]}

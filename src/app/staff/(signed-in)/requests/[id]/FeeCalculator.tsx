@@ -91,11 +91,16 @@ export function FeeCalculator({
 
       {computation ? (
         <div className="stack" aria-live="polite">
+          {state.scheduleNotice ? (
+            <div className="notice" role="status">
+              <p>{state.scheduleNotice}</p>
+            </div>
+          ) : null}
           <div className="table-wrap">
             <table>
               <caption>
                 Fee computation
-                {computation.scheduleYear ? ` — Illinois schedule ${computation.scheduleYear}${state.receivedYear && state.receivedYear !== computation.scheduleYear ? ` (request received in ${state.receivedYear}; the latest earlier schedule applies)` : ""}` : ""}
+                {computation.scheduleYear ? ` — Illinois schedule ${computation.scheduleYear}${state.receivedYear && state.receivedYear !== computation.scheduleYear ? ` (the ${state.receivedYear} schedule applies to this request but has not been entered; the latest earlier one is used)` : ""}` : ""}
               </caption>
               <thead>
                 <tr>

@@ -15,7 +15,7 @@ const methodLabels = { CHECK: "Check", CARD_BY_PHONE: "Card by phone" } as const
 
 /** Fees for records to anyone but a medical provider: the computation, the invoice, its payments. */
 export function FeeSection({ r, role, releaseRequiresPayment }: { r: Request; role: StaffRole; releaseRequiresPayment: boolean }) {
-  const calculate = can(role, "invoice.issue") && r.recipientKind !== "MEDICAL_PROVIDER" && r.pageCount !== null && (r.status === "VERIFIED" || r.status === "AWAITING_PAYMENT");
+  const calculate = can(role, "invoice.issue") && (r.recipientKind !== "MEDICAL_PROVIDER" || !r.providerAddressVerifiedAt) && r.pageCount !== null && (r.status === "VERIFIED" || r.status === "AWAITING_PAYMENT");
   if (!calculate && r.invoices.length === 0) return null;
   const calculator = calculate ? (
     <FeeCalculator key={r.version} requestId={r.id} version={r.version} pageCount={r.pageCount ?? 0} defaultMedium={defaultMedium(r.deliveryMethod)} reissue={r.status === "AWAITING_PAYMENT"} />

@@ -13,6 +13,7 @@ import {
   recordPickupAction,
   releaseSecureEmailAction,
   scheduleAction,
+  verifyProviderAction,
 } from "./release-actions";
 
 type Request = NonNullable<Awaited<ReturnType<typeof requestForStaff>>>;
@@ -44,7 +45,8 @@ export function ReleaseSection({ r, releaseRequiresPayment }: { r: Request; rele
       {r.status === "AWAITING_PAYMENT" && releaseRequiresPayment ? <p>Waiting for the invoice to be paid: the records are released once it is paid.</p> : null}
       {r.status === "VERIFIED" && r.pageCount !== null ? (
         <p>
-          Records attached: {r.pageCount} page{r.pageCount === 1 ? "" : "s"}. Next: issue the invoice below. To correct them, attach them again.
+          Records attached: {r.pageCount} page{r.pageCount === 1 ? "" : "s"}
+          {r.pageCountAdjustmentReason ? ` billed (the PDF has ${r.pdfPageCount}; adjusted because: ${r.pageCountAdjustmentReason})` : " (counted from the PDF)"}. Next: issue the invoice below. To correct them, attach them again.
         </p>
       ) : null}
       {r.status === "VERIFIED" ? (
@@ -54,12 +56,34 @@ export function ReleaseSection({ r, releaseRequiresPayment }: { r: Request; rele
             <label htmlFor="records">Records to release (one PDF)</label>
             <input id="records" name="records" type="file" accept="application/pdf,.pdf" required />
           </div>
-          <div className="field">
-            <label htmlFor="pageCount">Number of pages</label>
-            <input id="pageCount" name="pageCount" type="number" min={1} required className="input-short" />
+          <p>The pages billed are counted from the PDF.</p>
+          <details>
+            <summary>Bill a different number of pages</summary>
+            <div className="field">
+              <label htmlFor="billedPages">Pages to bill</label>
+              <input id="billedPages" name="billedPages" type="number" min={1} className="input-short" />
+            </div>
+            <div className="field">
+              <label htmlFor="adjustmentReason">Why the pages billed differ from the PDF&apos;s (recorded and audited)</label>
+              <input id="adjustmentReason" name="adjustmentReason" maxLength={500} />
+            </div>
+          </details>
+        </ActionForm>
+      ) : null}
+      {r.recipientKind === "MEDICAL_PROVIDER" && !r.providerAddressVerifiedAt && r.status === "VERIFIED" ? (
+        <ActionForm action={verifyProviderAction} submitLabel="Record that the address is the provider's">
+          {hidden}
+          <p>
+            Records go free of charge only to the provider itself. Check that the delivery address ({r.deliveryEmail ?? [r.mailAddressLine1, r.mailCity].filter(Boolean).join(", ")}) belongs to {r.recipientName}, for
+            example by calling the provider at {r.recipientPhone}. Until then the request is priced like any third party&apos;s.
+          </p>
+          <div className="choice">
+            <input type="checkbox" id="providerConfirmed" name="confirmed" />
+            <label htmlFor="providerConfirmed">I checked with the provider that this delivery address is theirs</label>
           </div>
         </ActionForm>
       ) : null}
+      {r.providerAddressVerifiedAt ? <p>Delivery address verified as the provider&apos;s on {formatDateTime(r.providerAddressVerifiedAt)}: no charge.</p> : null}
 
       {ready && r.deliveryMethod === "SECURE_EMAIL" ? (
         <ActionForm action={releaseSecureEmailAction} submitLabel="Release by secure e-mail">

@@ -30,7 +30,7 @@ export async function computeFeesAction(_: FeeFormState, formData: FormData): Pr
   if (!staff || !parsed.success) return REFUSED;
   const result = await computeRequestFees(staff, parsed.data.requestId, feeEntry(formData));
   if (!result.ok) return { message: result.message, fieldErrors: result.fieldErrors };
-  return { computation: result.computation, receivedYear: result.receivedYear };
+  return { computation: result.computation, receivedYear: result.receivedYear, scheduleNotice: result.scheduleNotice };
 }
 
 /** Issues the invoice staff reviewed (the total they saw must still be the total). */

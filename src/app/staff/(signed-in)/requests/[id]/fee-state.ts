@@ -6,6 +6,8 @@ export type FeeFormState = {
   fieldErrors?: Record<string, string[]>;
   computation?: FeeComputation;
   receivedYear?: number;
+  /** Set when an earlier year's schedule stands in for a year not entered yet. */
+  scheduleNotice?: string | null;
   done?: boolean;
 };
 

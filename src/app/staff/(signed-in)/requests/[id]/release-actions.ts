@@ -4,6 +4,7 @@ import { z } from "zod";
 import { chicagoWallTime } from "@/domain/chicago";
 import {
   attachRecords,
+  verifyProviderAddress,
   completeRequest,
   logPickupCall,
   markMailed,
@@ -32,7 +33,9 @@ const text = (formData: FormData, name: string) => String(formData.get(name) ?? 
 
 export async function attachRecordsAction(_: ActionState, formData: FormData): Promise<ActionState> {
   const file = formData.get("records");
-  return guarded(formData, (s, i) => attachRecords(s, i.requestId, i.version, file instanceof File && file.size > 0 ? file : null, Number(formData.get("pageCount"))));
+  const billed = text(formData, "billedPages");
+  const adjustment = billed ? { pageCount: Number(billed), reason: text(formData, "adjustmentReason") } : null;
+  return guarded(formData, (s, i) => attachRecords(s, i.requestId, i.version, file instanceof File && file.size > 0 ? file : null, adjustment));
 }
 
 export async function releaseSecureEmailAction(_: ActionState, formData: FormData): Promise<ActionState> {
@@ -70,4 +73,8 @@ export async function revokeLinksAction(_: ActionState, formData: FormData): Pro
 
 export async function completeAction(_: ActionState, formData: FormData): Promise<ActionState> {
   return guarded(formData, (s, i) => completeRequest(s, i.requestId, i.version));
+}
+
+export async function verifyProviderAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  return guarded(formData, (s, i) => verifyProviderAddress(s, i.requestId, i.version, formData.get("confirmed") === "on"));
 }
