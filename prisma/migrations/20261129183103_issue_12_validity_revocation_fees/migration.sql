@@ -32,3 +32,20 @@ ALTER TABLE "AuthorizationRequest" ADD CONSTRAINT "AuthorizationRequest_page_adj
 
 -- Every fee schedule names its source.
 ALTER TABLE "FeeSchedule" ADD CONSTRAINT "FeeSchedule_source_given" CHECK (length(btrim("source")) > 0);
+
+-- CreateTable
+CREATE TABLE "AccountingRequest" (
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
+    "requestId" UUID NOT NULL,
+    "requestedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "fulfilledAt" TIMESTAMPTZ(3),
+    "fulfilledById" UUID,
+
+    CONSTRAINT "AccountingRequest_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "AccountingRequest_requestId_idx" ON "AccountingRequest"("requestId");
+
+-- AddForeignKey
+ALTER TABLE "AccountingRequest" ADD CONSTRAINT "AccountingRequest_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "AuthorizationRequest"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -35,6 +35,7 @@ export async function portalView(requestId: string) {
       deficiencies: { orderBy: { createdAt: "asc" }, select: { id: true, reasons: true, createdAt: true, respondedAt: true, response: true, resolvedAt: true } },
       invoices: { orderBy: { issuedAt: "asc" }, select: { id: true, number: true, status: true, totalCents: true, issuedAt: true, dueAt: true, paidAt: true, payments: { select: { amountCents: true } } } },
       revocations: { select: { signedAt: true } },
+      accountingRequests: { orderBy: { requestedAt: "desc" }, select: { requestedAt: true, fulfilledAt: true } },
       downloadGrants: { select: { id: true } },
     },
   });

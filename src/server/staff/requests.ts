@@ -146,6 +146,7 @@ export async function requestForStaff(staff: StaffIdentity, requestId: string) {
       pickupCalls: { orderBy: { at: "asc" } },
       disclosures: { orderBy: { disclosedAt: "asc" } },
       revocations: { orderBy: { signedAt: "asc" } },
+      accountingRequests: { orderBy: { requestedAt: "asc" } },
       downloadGrants: { where: { revokedAt: null }, select: { id: true, expiresAt: true, downloadCount: true, maxDownloads: true } },
       invoices: { orderBy: { issuedAt: "asc" }, include: { lines: { orderBy: { position: "asc" } }, payments: { orderBy: { createdAt: "asc" } } } },
     },

@@ -2,7 +2,7 @@
 
 import { FieldFrame } from "@/components/FieldFrame";
 import { useKeptForm } from "@/components/useKeptForm";
-import { finishSignInAction, newLinkAction, type PortalFormState, respondAction, revokeAction, startSignInAction } from "./actions";
+import { accountingAction, finishSignInAction, newLinkAction, type PortalFormState, respondAction, revokeAction, startSignInAction } from "./actions";
 
 function Messages({ state }: { state: PortalFormState }) {
   return (
@@ -130,6 +130,21 @@ export function NewLinkForm({ label = "Send me a new link" }: { label?: string }
           </button>
         </div>
       )}
+    </form>
+  );
+}
+
+export function AccountingForm() {
+  const { state, onSubmit, pending } = useKeptForm(accountingAction, {} as PortalFormState);
+  if (state.done) return <Messages state={state} />;
+  return (
+    <form onSubmit={onSubmit} className="stack" aria-busy={pending} aria-label="Ask for an accounting of disclosures">
+      <Messages state={state} />
+      <div className="actions">
+        <button type="submit" className="button-secondary" disabled={pending}>
+          Ask for an accounting of disclosures
+        </button>
+      </div>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { clientAddress } from "@/server/client-address";
 import { endPortalSession, finishPortalSignIn, portalRequestId, SENT_MESSAGE, startPortalSignIn } from "@/server/portal/access";
 import { sendNewLink } from "@/server/portal/downloads";
+import { requestAccounting } from "@/server/staff/accounting";
 import { respondToDeficiency, revokeAuthorization } from "@/server/portal/portal";
 
 export type PortalFormState = { message?: string; info?: string; fieldErrors?: Record<string, string[]>; step?: "details" | "code"; done?: boolean };
@@ -55,4 +56,13 @@ export async function revokeAction(_: PortalFormState, formData: FormData): Prom
 export async function newLinkAction(): Promise<PortalFormState> {
   await sendNewLink(await portalRequestId());
   return { done: true, info: "If your records are ready for secure download, we sent a new link to the e-mail address on file. It may take a minute to arrive." };
+}
+
+/** The patient or personal representative asks for an accounting of disclosures (45 CFR 164.528). */
+export async function accountingAction(): Promise<PortalFormState> {
+  const requestId = await portalRequestId();
+  if (!requestId) return SIGNED_OUT;
+  const result = await requestAccounting(requestId);
+  revalidatePath("/portal/request");
+  return result.ok ? { done: true, info: "We received your request for an accounting of disclosures. We will send it within 60 days." } : { message: result.message };
 }

@@ -10,7 +10,7 @@ import { portalRequestId } from "@/server/portal/access";
 import { currentGrant, LINK_DAYS, MAX_DOWNLOADS } from "@/server/portal/downloads";
 import { portalView } from "@/server/portal/portal";
 import { signOutAction } from "../actions";
-import { DeficiencyResponseForm, NewLinkForm, RevokeForm } from "../PortalForms";
+import { AccountingForm, DeficiencyResponseForm, NewLinkForm, RevokeForm } from "../PortalForms";
 
 export const metadata: Metadata = { title: "Your records request" };
 export const dynamic = "force-dynamic";
@@ -153,6 +153,21 @@ export default async function PortalRequestPage() {
             <RevokeForm />
           </details>
         ) : null}
+      </section>
+
+      <section aria-labelledby="accounting-heading" className="stack">
+        <h2 id="accounting-heading">Who has received your health information</h2>
+        <p>
+          You can ask for an accounting of the disclosures of your health information we made in the last six years under authorizations like this one: when, to whom, what and why (45 CFR 164.528). We
+          send it within 60 days.
+        </p>
+        {r.accountingRequests.some((a) => !a.fulfilledAt) ? (
+          <p>You asked for an accounting on {formatDate(r.accountingRequests.find((a) => !a.fulfilledAt)!.requestedAt)}. We will send it within 60 days of that date.</p>
+        ) : portalCanRevoke(r) ? (
+          <AccountingForm />
+        ) : (
+          <p>Only the patient or their personal representative can ask for it: please call us.</p>
+        )}
       </section>
 
       <form action={signOutAction}>

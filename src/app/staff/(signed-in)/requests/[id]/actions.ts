@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { claimRequest, extendDeadline, markExtensionLetterMailed, REVIEW_EVENTS, transitionRequest } from "@/server/staff/requests";
+import { markAccountingSent } from "@/server/staff/accounting";
 import { recordPaperRevocation } from "@/server/staff/revocation";
 import { staffFor } from "@/server/staff/session";
 import { type ActionState, answer } from "./respond";
@@ -68,4 +69,11 @@ export async function recordRevocationAction(_: ActionState, formData: FormData)
   });
   if (!result.ok && result.fieldErrors) return { message: `${result.message} ${Object.values(result.fieldErrors).flat().join(". ")}.` };
   return answer(parsed.data.requestId, result);
+}
+
+export async function accountingSentAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  const staff = await staffFor("request.process");
+  const parsed = z.object({ requestId: id, accountingRequestId: id }).safeParse({ requestId: formData.get("requestId"), accountingRequestId: formData.get("accountingRequestId") });
+  if (!staff || !parsed.success) return REFUSED;
+  return answer(parsed.data.requestId, await markAccountingSent(staff, parsed.data.requestId, parsed.data.accountingRequestId));
 }

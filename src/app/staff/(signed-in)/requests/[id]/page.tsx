@@ -283,7 +283,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       {can(staff.role, "request.process") && ["VERIFIED", "AWAITING_PAYMENT", "READY_TO_RELEASE", "PICKUP_SCHEDULED", "RELEASED"].includes(r.status) ? (
         <ReleaseSection r={r} releaseRequiresPayment={paymentFirst} />
       ) : null}
-      <DisclosureSection r={r} />
+      <DisclosureSection r={r} canProcess={can(staff.role, "request.process")} />
       <FeeSection r={r} role={staff.role} releaseRequiresPayment={paymentFirst} />
 
       <section aria-labelledby="submitted-heading" className="stack">
