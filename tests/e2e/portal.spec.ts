@@ -70,8 +70,7 @@ test.describe.serial("the requester portal", () => {
     await staff.getByRole("button", { name: "Verify the authorization" }).click();
     await expect(staff.getByRole("heading", { level: 1 })).toContainText("Verified");
     const { samplePdf } = await import("../support/files");
-    await staff.getByLabel("Records to release (one PDF)").setInputFiles({ name: "records.pdf", mimeType: "application/pdf", buffer: await samplePdf(`Lab results of request ${number}`) });
-    await staff.getByLabel("Number of pages").fill("5");
+    await staff.getByLabel("Records to release (one PDF)").setInputFiles({ name: "records.pdf", mimeType: "application/pdf", buffer: await samplePdf(`Lab results of request ${number}`, 5) });
     await staff.getByRole("button", { name: "Attach the records" }).click();
     await expect(staff.getByText("Records attached: 5 pages")).toBeVisible();
     await staff.getByRole("button", { name: "Compute the fees" }).click();
@@ -156,6 +155,29 @@ test.describe.serial("the requester portal", () => {
     await expect(requester).toHaveURL(/\/portal\/request#records$/);
     const records = await downloadText(requester, requester.getByRole("link", { name: "Download your records (PDF)" }));
     expect(records.bytes.subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  test("the patient asks for an accounting of disclosures in the portal; staff produce it as a PDF and mark it sent", async () => {
+    await requester.goto("/portal/request");
+    const section = requester.getByRole("region", { name: "Who has received your health information" });
+    await section.getByRole("button", { name: "Ask for an accounting of disclosures" }).click();
+    await expect(section).toContainText("You asked for an accounting on");
+    await requester.reload();
+    await expect(requester.getByRole("region", { name: "Who has received your health information" })).toContainText("You asked for an accounting on");
+    await expectNoAxeViolations(requester);
+
+    await staffOpen(numberA);
+    const disclosures = staff.getByRole("region", { name: "Disclosures" });
+    await expect(disclosures).toContainText("The requester asked for an accounting of disclosures in the portal");
+    const pdf = await downloadText(staff, disclosures.getByRole("link", { name: /Accounting of disclosures for this patient/ }));
+    const text = pdf.text.replace(/\s+/g, " ");
+    expect(text).toContain("Accounting of disclosures");
+    expect(text).toContain(`${A.firstName} ${A.lastName}`);
+    expect(text).toContain(`request ${numberA}`);
+    expect(text).toContain("Records downloaded through the secure link");
+    await disclosures.getByRole("button", { name: "Mark the accounting as sent" }).click();
+    await expect(disclosures).toContainText("; sent");
+    await expectNoAxeViolations(staff);
   });
 
   test("requester A can never reach requester B's request, invoice, documents or records", async ({ browser }) => {

@@ -49,7 +49,7 @@ export default async function PortalRequestPage() {
           <dd>
             {deliveryMethodLabels[r.deliveryMethod].label}
             {r.mailTrackingNumber ? ` — mailed ${r.mailedAt ? formatDate(r.mailedAt) : ""}, tracking number ${r.mailTrackingNumber}` : ""}
-            {r.pickupScheduledFor && r.status === "PICKUP_SCHEDULED" ? ` — pickup scheduled for ${formatDateTime(r.pickupScheduledFor)}; bring a photo ID` : ""}
+            {r.pickupScheduledFor && r.status === "PICKUP_SCHEDULED" ? ` — pickup scheduled for ${formatDateTime(r.pickupScheduledFor)} at ${organization.pickupPlace} (open ${organization.pickupHours}). ${organization.pickupBring.join(" ")}` : ""}
           </dd>
         </div>
       </dl>
