@@ -5,10 +5,10 @@
  * per-client limits and the loopback-only development mailbox need it
  * (docs/decisions/0008-client-address.md, src/server/client-address.ts).
  *
- * Each request gets the header `x-rc-peer: <token> <peer address> direct|forwarded`, replacing
- * anything a client sent under that name. The token is random per process and known only to this
- * process (RC_PEER_TOKEN), so an app served some other way ignores a forged header. "forwarded"
- * means the raw request carried a forwarding header (X-Forwarded-*, Forwarded, X-Real-IP, Via…).
+ * Each request gets the header `x-rc-peer: <token> <peer address> direct|forwarded`
+ * (scripts/lib/peer-header.mjs), replacing anything a client sent under that name. The token is
+ * random per process and known only to this process (RC_PEER_TOKEN), so an app served some other
+ * way ignores a forged header.
  *
  * Usage: node scripts/web-server.mjs [--dev] [--port 3000] [--hostname 127.0.0.1]
  */
@@ -17,6 +17,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { markPeer } from "./lib/peer-header.mjs";
 
 const args = process.argv.slice(2);
 const option = (name) => {
@@ -28,7 +29,6 @@ const port = Number(option("--port") ?? process.env.PORT ?? 3000);
 const hostname = option("--hostname") ?? "127.0.0.1";
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-const FORWARDING = /^(forwarded|via|x-forwarded-.+|x-real-ip|x-client-ip|true-client-ip|cf-connecting-ip|x-cluster-client-ip|fastly-client-ip|x-original-forwarded-for)$/;
 const token = randomBytes(24).toString("base64url");
 process.env.RC_PEER_TOKEN = token;
 
@@ -37,8 +37,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((req, res) => {
-  const forwarded = Object.keys(req.headers).some((name) => FORWARDING.test(name));
-  req.headers["x-rc-peer"] = `${token} ${req.socket.remoteAddress ?? "unknown"} ${forwarded ? "forwarded" : "direct"}`;
+  markPeer(req, token);
   handle(req, res).catch((error) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });

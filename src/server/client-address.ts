@@ -1,6 +1,5 @@
 import "server-only";
 import { BlockList, isIP } from "node:net";
-import { env } from "./env";
 
 /**
  * Who is on the other end of the connection, for per-client limits (submissions, portal sign-in,
@@ -13,7 +12,7 @@ import { env } from "./env";
  * else a client sends — X-Forwarded-For, Forwarded, X-Real-IP — is believed only hop by hop from
  * proxies named in TRUSTED_PROXIES (docs/decisions/0008-client-address.md).
  */
-export const PEER_HEADER = "x-rc-peer";
+export const PEER_HEADER = "x-rc-peer"; // written by scripts/lib/peer-header.mjs
 /** Set by scripts/web-server.mjs in its own process; never by a client. */
 export const PEER_TOKEN_ENV = "RC_PEER_TOKEN";
 
@@ -85,7 +84,8 @@ export function peerOf(h: Headers): { address: string; direct: boolean } | null 
 
 let trustedCache: { source: string | undefined; list: BlockList } | undefined;
 function trustedProxies(): BlockList {
-  const source = env().TRUSTED_PROXIES;
+  // Validated with the rest of the configuration (src/server/env.ts); read live so tests can vary it.
+  const source = process.env.TRUSTED_PROXIES;
   if (!trustedCache || trustedCache.source !== source) trustedCache = { source, list: parseTrustedProxies(source) };
   return trustedCache.list;
 }
