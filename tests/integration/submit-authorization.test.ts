@@ -199,6 +199,11 @@ describe("submitting the authorization", () => {
       expect(JSON.stringify(answer)).not.toContain(first.confirmationNumber);
     }
     expect(await prisma.authorizationRequest.count({ where: { idempotencyKey } })).toBe(1);
+    // A hostile, deeply nested payload gets the same refusal, not an internal error.
+    let deep: unknown = null;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(await submitAuthorization(submission({ idempotencyKey, payload: deep }))).toEqual({ ok: false, kind: "refused", message: REPLAY_REFUSED });
+    expect(await submitAuthorization(submission({ payload: deep }))).toMatchObject({ ok: false, kind: "invalid" });
   });
 
   it("accepts only random (v4) UUIDs as idempotency keys", async () => {

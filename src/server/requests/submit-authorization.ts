@@ -84,14 +84,19 @@ export async function submitAuthorization({ clientKey, clientToken, ...input }: 
   return intakeAuthorization({ source: "ONLINE", clientKey, clientToken }, { ...input, paperFormScan: null });
 }
 
-/** JSON with object keys sorted at every level: the same answers always give the same text. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(",")}]`;
+/**
+ * JSON with object keys sorted at every level: the same answers always give the same text. Past
+ * a depth no form has, the rest is cut to a marker (a hostile, deeply nested payload cannot
+ * exhaust the stack; the form's schema refuses it anyway).
+ */
+export function canonicalJson(value: unknown, depth = 0): string {
+  if (depth > 32) return '"<deep>"';
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v, depth + 1)).join(",")}]`;
   if (value && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v, depth + 1)}`).join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";
 }
