@@ -45,13 +45,15 @@ const server = createServer((req, res) => {
   });
 });
 
+// SIGTERM/SIGINT: accept nothing new, let requests in flight finish (within the 10 s that
+// scripts/lib/processes.ts stopGroup grants), then exit.
 let stopping = false;
 const stop = () => {
   if (stopping) return;
   stopping = true;
   server.close(() => process.exit(0));
   server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 5_000).unref();
+  setTimeout(() => process.exit(0), 9_000).unref();
 };
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
