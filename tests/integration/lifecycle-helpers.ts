@@ -19,7 +19,7 @@ export function lifecycle(prisma: PrismaClient) {
   }
 
   async function submitted(form: AuthorizationFormInput, authorityProof: File[] = []): Promise<string> {
-    const result = await submitAuthorization({ payload: form, idempotencyKey: randomUUID(), photoId: fileOf(photoPng(), "id.png", "image/png"), authorityProof, clientKey: randomUUID() });
+    const result = await submitAuthorization({ payload: form, idempotencyKey: randomUUID(), photoId: fileOf(photoPng(), "id.png", "image/png"), authorityProof, clientKey: randomUUID(), clientToken: randomUUID() });
     if (!result.ok) throw new Error(JSON.stringify(result));
     return result.requestId;
   }

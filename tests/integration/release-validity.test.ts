@@ -52,7 +52,7 @@ describe("an authorization is valid at the moment of release (45 CFR 164.508(b)(
   it("an expiration event of “never” is refused at submission, and one already on file blocks verification", async () => {
     const form = validPatientForm();
     form.expiration = { kind: "EVENT", event: "Never" };
-    const refused = await submitAuthorization({ payload: form, idempotencyKey: randomUUID(), photoId: fileOf(photoPng(), "id.png", "image/png"), authorityProof: [], clientKey: randomUUID() });
+    const refused = await submitAuthorization({ payload: form, idempotencyKey: randomUUID(), photoId: fileOf(photoPng(), "id.png", "image/png"), authorityProof: [], clientKey: randomUUID(), clientToken: randomUUID() });
     expect(refused.ok).toBe(false);
     expect(JSON.stringify(refused)).toMatch(/Never.{0,20}is not an expiration/);
 
@@ -109,7 +109,7 @@ describe("an authorization is valid at the moment of release (45 CFR 164.508(b)(
     const cookieJar: CookieJar = { get: (n) => (jar.has(n) ? { value: jar.get(n)! } : undefined), set: (n, value) => void jar.set(n, value), delete: (n) => void jar.delete(n) };
     expect(await exchangeDownloadToken(new URL(grant.url).searchParams.get("t")!, new Date(), cookieJar)).toEqual({ ok: true });
     await prisma.authorizationRequest.update({ where: { id }, data: { expirationDate: yesterday() } });
-    expect(await downloadRecords(id, new Date(), cookieJar)).toBeNull();
+    expect(await downloadRecords(new Date(), cookieJar)).toBeNull();
     expect(await prisma.disclosure.count({ where: { requestId: id } })).toBe(1);
   });
 });
