@@ -1,5 +1,6 @@
 import { verify } from "@node-rs/argon2";
 import { afterAll, describe, expect, it } from "vitest";
+import { calendarDaysBetween, chicagoDay } from "@/domain/chicago";
 import { demoStaff, seedDemoData } from "../../prisma/seed.ts";
 import { testPrisma } from "./db";
 
@@ -30,6 +31,9 @@ describe("demo data", () => {
     const rows = await prisma.authorizationRequest.findMany({ where: { idempotencyKey: { startsWith: "demo-seed-" } } });
     expect(new Set(rows.map((r) => r.status)).size).toBeGreaterThanOrEqual(4);
     expect(new Set(rows.map((r) => r.deliveryMethod))).toEqual(new Set(["SECURE_EMAIL", "MAIL", "PICKUP"]));
-    for (const r of rows) expect(r.dueAt.getTime() - r.receivedAt.getTime()).toBe(30 * 86400_000);
+    for (const r of rows) {
+      expect(calendarDaysBetween(chicagoDay(r.receivedAt), chicagoDay(r.dueAt))).toBe(30);
+      expect(chicagoDay(new Date(r.dueAt.getTime() + 1))).not.toBe(chicagoDay(r.dueAt));
+    }
   });
 });

@@ -41,7 +41,8 @@ describe("submitting the authorization", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.confirmationNumber).toMatch(/^RC-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    expect(result.dueDate).toBe("2026-12-25T16:00:00.000Z");
+    // Due on 2026-12-25, the 30th calendar day after receipt, to the end of that day in Chicago.
+    expect(result.dueDate).toBe("2026-12-26T05:59:59.999Z");
 
     const request = await prisma.authorizationRequest.findUniqueOrThrow({
       where: { id: result.requestId },
