@@ -178,7 +178,7 @@ test.describe.serial("the requester portal", () => {
   });
 
   test("the patient asks for an accounting of disclosures in the portal; staff produce it as a PDF and mark it sent", async () => {
-    await requester.goto("/portal/request");
+    await portalSignIn(requester, numberA, A);
     const section = requester.getByRole("region", { name: "Who has received your health information" });
     await section.getByRole("button", { name: "Ask for an accounting of disclosures" }).click();
     await expect(section).toContainText("You asked for an accounting on");
