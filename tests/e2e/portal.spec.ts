@@ -198,6 +198,10 @@ test.describe.serial("the requester portal", () => {
     await disclosures.getByRole("button", { name: "Mark the accounting as sent" }).click();
     await expect(disclosures).toContainText("; sent");
     await expectNoAxeViolations(staff);
+    // Signed out again, as the next test expects.
+    await requester.goto("/portal/request");
+    await requester.getByRole("button", { name: "Sign out" }).click();
+    await expect(requester).toHaveURL(/\/portal$/);
   });
 
   test("requester A can never reach requester B's request, invoice, documents or records", async ({ browser }) => {
