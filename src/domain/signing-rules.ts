@@ -341,3 +341,57 @@ export function initialsMatch(initials: string, name: string): boolean {
   if (letters.length < 2 || words.length < 2) return false;
   return letters[0] === words[0]![0] && letters[letters.length - 1] === words[words.length - 1]![0];
 }
+
+/** A stored request, as far as the signing rules look at it (the database row's columns). */
+export type StoredSigningRecord = {
+  patientDateOfBirth: Date;
+  patientDeceased: boolean;
+  patientEmancipated: boolean;
+  requesterKind: "PATIENT" | "REPRESENTATIVE";
+  representativeAuthority: Exclude<SignerKind, "PATIENT"> | null;
+  relativeRelationship: SurvivingRelationship | null;
+  relativeNoSurvivingSpouse: boolean | null;
+  completeRecord: boolean;
+  recordTypes: readonly string[];
+  specialConsents: readonly { category: Exclude<Category, "GENERAL"> }[];
+};
+
+/**
+ * The facts of a stored request on a given day (YYYY-MM-DD in Chicago): the signing day at
+ * verification, the day of release for issue 12's "still entitled" check. A surviving relative's
+ * stored statement certifies that no executor, administrator or agent exists and that the
+ * patient did not object (the form refuses it otherwise).
+ */
+export function factsOfStoredRequest(r: StoredSigningRecord, day: string): SigningFacts {
+  const dob = r.patientDateOfBirth.toISOString().slice(0, 10);
+  const [by, bm, bd] = dob.split("-").map(Number) as [number, number, number];
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const age = y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  const signer: SignerKind = r.requesterKind === "PATIENT" ? "PATIENT" : (r.representativeAuthority ?? "OTHER");
+  return {
+    patient: {
+      age,
+      deceased: r.patientDeceased,
+      emancipated: r.patientEmancipated,
+      ...(signer === "SURVIVING_RELATIVE" ? { estateRepresentativeExists: false } : signer === "ESTATE_EXECUTOR_OR_ADMINISTRATOR" ? { estateRepresentativeExists: true } : {}),
+    },
+    signer,
+    ...(signer === "SURVIVING_RELATIVE"
+      ? { relative: { relationship: r.relativeRelationship ?? undefined, noSurvivingSpouse: r.relativeNoSurvivingSpouse === true, deceasedDidNotObject: true } }
+      : {}),
+    categories: [
+      ...(r.completeRecord || r.recordTypes.length > 0 ? (["GENERAL"] as const) : []),
+      ...r.specialConsents.map((c) => c.category),
+    ],
+  };
+}
+
+/** How the signer's identity was attested for mental health records (740 ILCS 110/5), as staff record it. */
+export const WITNESS_METHODS = {
+  PHOTO_ID_VIDEO: "Photo ID compared with the signer on a video call",
+  IN_PERSON: "In person, photo ID checked",
+  PHOTO_ID_PHONE: "Photo ID checked and the signer called back at a number on file",
+  PAPER_WITNESS: "A witness signed the paper form (name as written there)",
+  NOTARY: "The signature was notarized",
+} as const;
+export type WitnessMethod = keyof typeof WITNESS_METHODS;

@@ -8,8 +8,7 @@ ALTER TYPE "DocumentKind" ADD VALUE 'MINOR_SIGNATURE_IMAGE';
 ALTER TYPE "RepresentativeAuthority" ADD VALUE 'SURVIVING_RELATIVE';
 
 -- AlterTable
-ALTER TABLE "AuthorizationRequest" ADD COLUMN     "minorInformedNote" TEXT,
-ADD COLUMN     "minorInformedRecordedAt" TIMESTAMPTZ(3),
+ALTER TABLE "AuthorizationRequest" ADD COLUMN     "minorInformedRecordedAt" TIMESTAMPTZ(3),
 ADD COLUMN     "minorInformedRecordedById" UUID,
 ADD COLUMN     "minorNonObjectionRequired" BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN     "minorSignatureMethod" "SignatureMethod",
