@@ -610,7 +610,8 @@ export function categoriesOf(info: DeepPartial<AuthorizationForm["information"]>
 export function signingFactsOf(form: PartialForm, today: string): SigningFacts | undefined {
   const dob = form.patient?.dateOfBirth;
   const requester = form.requester;
-  if (!isDate(dob) || !requester?.kind) return undefined;
+  // Until a real, past date of birth is entered, the date's own message says what to fix.
+  if (!isDate(dob) || dob > today || !requester?.kind) return undefined;
   const rep = requester.kind === "REPRESENTATIVE" ? requester.representative : undefined;
   if (requester.kind === "REPRESENTATIVE" && !rep?.authority) return undefined;
   const relative = rep?.authority === "SURVIVING_RELATIVE" ? rep.relative : undefined;

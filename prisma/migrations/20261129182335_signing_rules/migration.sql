@@ -44,15 +44,15 @@ BEGIN
     IF NOT FOUND THEN RETURN NULL; END IF;
     SELECT COALESCE(array_agg("category"::text), '{}') INTO consents FROM "SpecialCategoryConsent" WHERE "requestId" = rid;
     IF NOT (r."completeRecord" OR cardinality(r."recordTypes") > 0 OR cardinality(consents) > 0) THEN
-        RAISE EXCEPTION 'authorization % describes no records', rid USING ERRCODE = 'check_violation', CONSTRAINT = 'AuthorizationRequest_records_described';
+        RAISE EXCEPTION 'AuthorizationRequest_records_described: authorization % describes no records', rid USING ERRCODE = 'check_violation', CONSTRAINT = 'AuthorizationRequest_records_described';
     END IF;
     -- 45 CFR 164.508(b)(3)(ii): psychotherapy notes only on an authorization for them alone.
     IF 'PSYCHOTHERAPY_NOTES' = ANY(consents) AND (r."completeRecord" OR cardinality(r."recordTypes") > 0 OR cardinality(consents) > 1) THEN
-        RAISE EXCEPTION 'psychotherapy notes are authorized alone' USING ERRCODE = 'check_violation', CONSTRAINT = 'AuthorizationRequest_psychotherapy_notes_alone';
+        RAISE EXCEPTION 'AuthorizationRequest_psychotherapy_notes_alone: psychotherapy notes are authorized alone' USING ERRCODE = 'check_violation', CONSTRAINT = 'AuthorizationRequest_psychotherapy_notes_alone';
     END IF;
     -- 740 ILCS 110/5: mental health records and psychotherapy notes need the witness.
     IF ('MENTAL_HEALTH' = ANY(consents) OR 'PSYCHOTHERAPY_NOTES' = ANY(consents)) AND NOT r."witnessRequired" THEN
-        RAISE EXCEPTION 'mental health records need a witness' USING ERRCODE = 'check_violation', CONSTRAINT = 'AuthorizationRequest_mental_health_witness';
+        RAISE EXCEPTION 'AuthorizationRequest_mental_health_witness: mental health records need a witness' USING ERRCODE = 'check_violation', CONSTRAINT = 'AuthorizationRequest_mental_health_witness';
     END IF;
     RETURN NULL;
 END $$;

@@ -35,11 +35,18 @@ const reasonSteps = [
  * form's photo ID, if one came, is in its scan or a separate sheet; if none came, identity is
  * checked another way before release.
  */
-const checklistItems = (authority: string | null, paper: boolean, minorSignature: boolean, minorInformed: boolean) =>
+const checklistItems = (representative: boolean, proofs: string | null, paper: boolean, minorSignature: boolean, minorInformed: boolean) =>
   [
     ["elementsPresent", "Every element of a valid authorization is present (what, who releases, recipient, purpose, expiration, signature and date)"],
     ["identityChecked", paper ? "Identity checked against the photo ID in the scan or separate sheet, or otherwise if none came" : "Identity checked against the photo ID"],
-    ["authorityChecked", authority ? `Authority checked against the proof: ${authority}` : "No representative: not needed"],
+    [
+      "authorityChecked",
+      representative
+        ? `Representative's authority checked against the proof${proofs ? `: ${proofs}` : ""}`
+        : proofs
+          ? `Patient's emancipation checked against the proof: ${proofs}`
+          : "No representative: not needed",
+    ],
     ["specialConsentsMatch", "Specially protected categories initialed match what is asked for, with the initials of the person entitled to consent"],
     ...(minorSignature ? ([["minorSignatureChecked", "The patient's own signature is there, beside the signer's, in the patient's name"]] as const) : []),
     ...(minorInformed ? ([["minorInformedNoObjection", "The patient (12 to 17) was informed of this request and did not object (740 ILCS 110/4)"]] as const) : []),
@@ -141,7 +148,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             <fieldset>
               <legend>Verification checklist</legend>
               <p className="hint">Who signs: {signing.whoSigns}.</p>
-              {checklistItems(proofsNeeded.length ? proofsNeeded.map((p) => proofLabels[p]).join("; ") : null, paper, !!signing.minorSignature, !!signing.minorInformedNoObjection).map(([name, label]) => (
+              {checklistItems(r.requesterKind === "REPRESENTATIVE", proofsNeeded.length ? proofsNeeded.map((p) => proofLabels[p]).join("; ") : null, paper, !!signing.minorSignature, !!signing.minorInformedNoObjection).map(([name, label]) => (
                 <div className="choice" key={name}>
                   <input type="checkbox" id={name} name={name} />
                   <label htmlFor={name}>{label}</label>
