@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { samplePdf } from "../support/files";
 import { signIn } from "./support/staff";
 import {
   chooseThisGroup,
@@ -184,8 +185,6 @@ test.describe("who signs what (issue 11)", () => {
     await page.getByLabel(/No executor or administrator of the estate has been appointed/).check();
     await page.getByLabel("To my knowledge, the patient did not object in writing to the release of their health records").check();
     await next(page);
-    await expectStep(page, "Patient");
-    await next(page);
     // A child asks only when no spouse survives.
     await expect(summary(page).getByRole("link", { name: /When the patient's spouse survives, the spouse asks/ })).toBeVisible();
     await expectNoAxeViolations(page);
@@ -206,5 +205,57 @@ test.describe("who signs what (issue 11)", () => {
     const text = await downloadSignedPdfText(page);
     expect(text).toContain("Authorized relative's statement (735 ILCS 5/8-2001.5)");
     expect(text).toContain("No executor or administrator of the estate has been appointed");
+  });
+
+  test("keyed in from paper: a guardian's request for a 13-year-old's psychotherapy notes needs the patient's own signature, and then saves", async ({ page }) => {
+    test.setTimeout(120_000);
+    await signIn(page, "associate@recordconnect.example");
+    await page.goto("/staff");
+    await page.getByRole("link", { name: "Key in a paper form" }).click();
+    await expectStep(page, "Paper form received");
+    await page.getByLabel("Scan of the signed paper form").setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: await samplePdf("Signed paper form") });
+    await page.getByLabel("By mail").check();
+    await next(page);
+
+    await expectStep(page, "Who is asking");
+    await page.getByLabel("I am a legal representative acting for the patient").check();
+    await page.getByLabel("Representative’s full name").fill("Gale Guardiancase");
+    await page.getByLabel("Representative’s phone number").fill("630-555-0160");
+    await page.getByLabel(/^Court-appointed guardian/).check();
+    await next(page);
+    await patientDetails(page, { first: "Jesse", last: "Guardiancase", dob: bornYearsAgo(13) });
+    await next(page);
+    await expectStep(page, "Who receives the records");
+    await page.getByLabel(/^Me \(the patient/).check();
+    await next(page);
+    await expectStep(page, "Information to release");
+    await page.getByLabel(/Initials written on the form for psychotherapy notes/).fill("JG");
+    await next(page);
+    await expectStep(page, "Purpose and expiration");
+    await page.getByLabel("At the request of the patient (personal copy)").check();
+    await next(page);
+    await expectStep(page, "How to receive the records");
+    await page.getByLabel("Mail", { exact: true }).check();
+    await next(page);
+
+    await expectStep(page, "Signature on the form");
+    await page.getByLabel("Name as signed on the form").fill("Gale Guardiancase");
+    await page.getByLabel("Date signed on the form").fill(new Intl.DateTimeFormat("en-CA", { timeZone: "America/Chicago" }).format(new Date()));
+    await next(page);
+    await expect(summary(page).getByRole("link", { name: /records are released only with the patient’s own signature/ })).toBeVisible();
+    await expectNoAxeViolations(page);
+    // The guardian's name is not the minor's signature.
+    await page.getByLabel(/the name as signed by the patient/).fill("Gale Guardiancase");
+    await next(page);
+    await expect(summary(page).getByRole("link", { name: /must be the patient’s name \(Jesse Guardiancase\)/ })).toBeVisible();
+    await page.getByLabel(/the name as signed by the patient/).fill("Jesse Guardiancase");
+    await next(page);
+
+    await expectStep(page, "Review and save");
+    await page.getByRole("button", { name: "Save the paper request" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /Request RC-/ })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText("Jesse Guardiancase (by hand on the paper form)")).toBeVisible();
+    await expect(page.getByText(/Psychotherapy notes \(initialed JG\)/)).toBeVisible();
+    await expectNoAxeViolations(page);
   });
 });

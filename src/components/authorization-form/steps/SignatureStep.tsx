@@ -162,9 +162,9 @@ export function SignatureStep({ today, strokesRef }: { today: string; strokesRef
                 }}
               />
               <div>
-                <label htmlFor="signature-minor-method">Patient: use my typed name as my signature</label>
+                <label htmlFor="signature-minor-method">Patient: sign with my typed name</label>
                 <div id="signature-minor-method-hint" className="hint">
-                  Uncheck this to draw your signature instead.
+                  Your typed name is then your electronic signature. Uncheck this to draw your signature instead.
                 </div>
               </div>
             </div>
@@ -175,6 +175,7 @@ export function SignatureStep({ today, strokesRef }: { today: string; strokesRef
               {minorDrawnError && <ErrorText id="signature-minor-drawn-error" message={minorDrawnError} />}
               <SignaturePad
                 id="signature-minor-drawn"
+                label="The patient’s signature drawing area"
                 strokesRef={minorStrokes}
                 signed={!!values.signature?.minor?.drawn}
                 describedBy={cx("signature-minor-reason", minorDrawnError && "signature-minor-drawn-error")}

@@ -266,18 +266,6 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
                 : "None authorized"}
             </dd>
           </div>
-          <div>
-            <dt>Signed by</dt>
-            <dd>
-              {r.signerName} ({r.signatureMethod === "WET_INK" ? "by hand on the paper form" : r.signatureMethod === "DRAWN" ? "drawn" : "typed name"})
-              {signatureImage ? (
-                <>
-                  {" "}
-                  — <a href={`/staff/requests/${r.id}/documents/${signatureImage.id}`}>see the drawn signature</a>
-                </>
-              ) : null}
-            </dd>
-          </div>
           {r.minorSignatureRequired || r.minorConsentName ? (
             <div>
               <dt>The patient&apos;s own signature</dt>
@@ -351,6 +339,12 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
                 ? `${r.signerName}, ${formatDate(r.signedAt)} (signed by hand on the paper form: see its scan)`
                 : `${r.signerName}, ${formatDateTime(r.signedAt)} (${r.signatureMethod === "DRAWN" ? "drawn signature" : "typed name as signature"})`}
               {r.signerAuthorityStatement ? ` as ${r.signerAuthorityStatement.toLowerCase()}` : ""}
+              {signatureImage ? (
+                <>
+                  {" "}
+                  — <a href={`/staff/requests/${r.id}/documents/${signatureImage.id}`}>see the drawn signature</a>
+                </>
+              ) : null}
             </dd>
           </div>
         </dl>
