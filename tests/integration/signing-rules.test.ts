@@ -178,6 +178,11 @@ describe("the database refuses what the signing rules refuse", () => {
     await refused(() => prisma.authorizationRequest.update({ where: { id: r.id }, data: { recordTypes: [] } }), "records_described|describes no records");
   });
 
+  it("a special category alone whose consent is deleted (checked at commit)", async () => {
+    const r = await submit(patientForm("Dbdelete", (f) => (f.information = { completeRecord: false, recordTypes: [], specialCategories: { HIV_AIDS: "JD" } })));
+    await refused(() => prisma.specialCategoryConsent.deleteMany({ where: { requestId: r.id } }), "records_described");
+  });
+
   it("psychotherapy notes with anything else", async () => {
     const r = await plain();
     await refused(

@@ -38,7 +38,9 @@ DECLARE
     r record;
     consents text[];
 BEGIN
-    IF TG_TABLE_NAME = 'AuthorizationRequest' THEN rid := NEW."id"; ELSE rid := NEW."requestId"; END IF;
+    IF TG_TABLE_NAME = 'AuthorizationRequest' THEN rid := NEW."id";
+    ELSIF TG_OP = 'DELETE' THEN rid := OLD."requestId";
+    ELSE rid := NEW."requestId"; END IF;
     SELECT "completeRecord", "recordTypes", "witnessRequired", "minorSignatureRequired", "minorConsentName"
       INTO r FROM "AuthorizationRequest" WHERE "id" = rid;
     IF NOT FOUND THEN RETURN NULL; END IF;
@@ -57,11 +59,18 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- A new request with general records needs no look at consents (those are checked as they are
+-- inserted): bulk loads of ordinary requests fire nothing.
 CREATE CONSTRAINT TRIGGER "AuthorizationRequest_records_described"
-    AFTER INSERT OR UPDATE OF "completeRecord", "recordTypes", "witnessRequired" ON "AuthorizationRequest"
+    AFTER INSERT ON "AuthorizationRequest"
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+    WHEN (NOT NEW."completeRecord" AND cardinality(NEW."recordTypes") = 0)
+    EXECUTE FUNCTION authorization_request_records_check();
+CREATE CONSTRAINT TRIGGER "AuthorizationRequest_records_described_update"
+    AFTER UPDATE OF "completeRecord", "recordTypes", "witnessRequired" ON "AuthorizationRequest"
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION authorization_request_records_check();
 CREATE CONSTRAINT TRIGGER "SpecialCategoryConsent_records_described"
-    AFTER INSERT OR UPDATE ON "SpecialCategoryConsent"
+    AFTER INSERT OR UPDATE OR DELETE ON "SpecialCategoryConsent"
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION authorization_request_records_check();
 
 ALTER TABLE "AuthorizationRequest"
