@@ -106,13 +106,24 @@ test.describe("who signs what (issue 11)", () => {
     await expectNoAxeViolations(page);
     await page.getByLabel("I have read the statements about mental health records").check();
     await page.getByLabel("Patient: your full name").fill("Casey Minorcase");
+    // The minor draws their own signature on a pad of their own.
+    await page.getByLabel("Patient: sign with my typed name").uncheck();
+    const pad = page.getByRole("img", { name: /The patient’s signature drawing area/ });
+    await pad.scrollIntoViewIfNeeded();
+    const box = (await pad.boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * 15, box.y + box.height / 2 + (i % 2 ? -15 : 15));
+    await page.mouse.up();
+    await expect(pad).toHaveAttribute("aria-label", /signature drawn/);
+    await expectNoAxeViolations(page);
     // The form still fits on a phone.
     await page.setViewportSize({ width: 360, height: 740 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.setViewportSize({ width: 1280, height: 720 });
     await next(page);
 
-    await expect(page.getByText("Casey Minorcase (typed by the patient)")).toBeVisible();
+    await expect(page.getByRole("img", { name: "The patient’s drawn signature (Casey Minorcase)" })).toBeVisible();
     const number = await submitAndConfirm(page);
     const text = await downloadSignedPdfText(page);
     expect(text).toContain(number);
@@ -130,7 +141,8 @@ test.describe("who signs what (issue 11)", () => {
     await expect(page.getByRole("heading", { level: 1, name: /Request RC-/ })).toBeVisible();
     await page.getByRole("button", { name: "Start review" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("In review");
-    await expect(page.getByText("Casey Minorcase (typed name)")).toBeVisible();
+    await expect(page.getByText("Casey Minorcase (drawn)")).toBeVisible();
+    await expect(page.getByRole("link", { name: "see the patient's drawn signature" })).toBeVisible();
     for (const label of [/Every element of a valid authorization/, /Identity checked/, /authority checked/, /Specially protected categories/, /patient's own signature is there/]) await page.getByLabel(label).check();
     await page.getByRole("button", { name: "Verify the authorization" }).click();
     await expect(page.getByText(/informed and did not object/).first()).toBeVisible();
@@ -189,6 +201,10 @@ test.describe("who signs what (issue 11)", () => {
     await expect(summary(page).getByRole("link", { name: /When the patient's spouse survives, the spouse asks/ })).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByLabel("The patient has no surviving spouse").check();
+    // The relative's statement still fits on a phone.
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 720 });
     await next(page);
     await expectStep(page, "Patient");
     await next(page);
