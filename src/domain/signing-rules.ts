@@ -6,7 +6,7 @@
  * which proofs, extra signatures (the minor's own, a witness) and statements are required — each
  * with its reason in plain words, for the form and for staff.
  *
- * Legal readings and their citations: docs/decisions/0008-who-signs-what.md.
+ * Legal readings and their citations: docs/decisions/0010-who-signs-what.md.
  * Issue 12's release checks ask the same function whether the signer is still entitled
  * (`signerEntitled`), with the patient's facts as they are on the day of release.
  */

@@ -36,6 +36,7 @@ async function submit(form: AuthorizationFormInput, proof = false) {
     photoId: fileOf(photoPng(), "id.png", "image/png"),
     authorityProof: proof ? [fileOf(await samplePdf("Birth certificate"), "proof.pdf", "application/pdf")] : [],
     clientKey: `signing-${randomUUID()}`,
+    clientToken: randomUUID(),
     now,
   });
   if (!result.ok) throw new Error(`refused: ${JSON.stringify(result)}`);
