@@ -1,13 +1,20 @@
 /**
  * SEAM — "is the signer still entitled to authorize this release?" (issue 12, validity element 4).
  *
- * Issue 11 builds the one pure decision for who may sign (minors, special categories, witness,
- * third parties). Until it lands, this calls the signer rules that exist today (the
- * representative-authority rules of src/domain/authorization-form.ts), evaluated on the day of use
- * rather than the day of signing: a parent's authority ends when the child turns 18; an executor
- * acts only for a deceased patient. Replace the body with issue 11's decision; keep the signature.
+ * With the stored request's signing record, this is issue 11's one decision for who may sign
+ * (`decideSigning` in src/domain/signing-rules.ts), judged on the day of use rather than the day of
+ * signing. Without it (a caller that has only the basic facts), the representative-authority
+ * rules: a parent's authority ends when the child turns 18; an executor acts only for a deceased
+ * patient.
  */
 import { ageOn } from "./authorization-form";
+import { decideSigning, factsOfStoredRequest, type StoredSigningRecord } from "./signing-rules";
+
+/** Issue 11's decision on the day of use: null when the signer may still sign this authorization, else why not. */
+export function signingDecisionProblem(record: StoredSigningRecord, day: string): string | null {
+  const d = decideSigning(factsOfStoredRequest(record, day));
+  return d.signerRefusal ?? d.refusedCategories[0]?.reason ?? null;
+}
 
 export type SignerFacts = {
   requesterKind: "PATIENT" | "REPRESENTATIVE";

@@ -6,7 +6,8 @@
  */
 import { dateOnlyToDay, todayInChicago } from "./chicago";
 import { isRealExpirationEvent } from "./expiration";
-import { signerEntitlementProblem, type SignerFacts } from "./signer-entitlement";
+import { signerEntitlementProblem, type SignerFacts, signingDecisionProblem } from "./signer-entitlement";
+import type { StoredSigningRecord } from "./signing-rules";
 
 export { isRealExpirationEvent };
 
@@ -27,6 +28,8 @@ export type AuthorizationFacts = SignerFacts & {
   signerName: string;
   signedAt: Date | null;
   signerAuthorityStatement: string | null;
+  /** The stored signing record, for issue 11's decision (src/domain/signing-rules.ts); without it the basic rules apply. */
+  signing?: StoredSigningRecord;
 };
 
 export type ValidityProblem = { code: "EXPIRED" | "REVOKED" | "MISSING_ELEMENT" | "SIGNER_NOT_ENTITLED"; message: string };
@@ -48,7 +51,7 @@ export function authorizationValidity(f: AuthorizationFacts, now: Date): Validit
   if (!f.purpose.trim()) problems.push({ code: "MISSING_ELEMENT", message: "The authorization does not state the purpose." });
   if (!f.signerName.trim() || !f.signedAt) problems.push({ code: "MISSING_ELEMENT", message: "The authorization is not signed and dated." });
   if (f.requesterKind === "REPRESENTATIVE" && !f.signerAuthorityStatement?.trim()) problems.push({ code: "MISSING_ELEMENT", message: "A representative signed without a description of their authority." });
-  const signer = signerEntitlementProblem(f, today);
+  const signer = (f.signing ? signingDecisionProblem(f.signing, today) : null) ?? signerEntitlementProblem(f, today);
   if (signer) problems.push({ code: "SIGNER_NOT_ENTITLED", message: signer });
   return problems.length ? { valid: false, problems } : { valid: true };
 }

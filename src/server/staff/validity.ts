@@ -20,6 +20,7 @@ export async function validityInTransaction(tx: Tx, requestId: string, now: Date
       patientDateOfBirth: dateOnlyToDay(r.patientDateOfBirth),
       revokedAt: r.revocations[0]?.signedAt ?? null,
       psychotherapyNotes: r.specialConsents.some((c) => c.category === "PSYCHOTHERAPY_NOTES"),
+      signing: r,
     },
     now,
   );
