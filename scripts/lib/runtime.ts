@@ -6,7 +6,7 @@ import { seedDemoData, type SeedResult } from "../../prisma/seed.ts";
 import { prepareNotificationQueue } from "../../src/server/notifications/queue.ts";
 import { buildIfStale } from "./build.ts";
 import { provisionDatabase, type ProvisionedDatabase } from "./database.ts";
-import { prepareAppRole } from "./database-roles.ts";
+import { prepareAppRole, userOf } from "./database-roles.ts";
 import { startLocalSmtp, type LocalSmtp } from "./local-smtp.ts";
 import { projectRoot } from "./paths.ts";
 import { portInUse, spawnGroup, stopGroup, waitForHttp } from "./processes.ts";
@@ -103,7 +103,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       perRun: options.freshDatabase,
     });
     stack.push(roles.drop);
-    log(`Database role of the app: ${roles.appRole} (no DDL, audit log append-only).`);
+    if (roles.appRole === userOf(database.url)) {
+      log(`WARNING: DATABASE_URL and DATABASE_MIGRATION_URL name the same role (${roles.appRole}): the app runs as the database's owner.`);
+    } else {
+      log(`Database role of the app: ${roles.appRole} (no DDL, audit log append-only).`);
+    }
 
     const url = `http://localhost:${options.port}`;
     const serverEnv: NodeJS.ProcessEnv = {
@@ -112,6 +116,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(options.port),
       DATABASE_URL: roles.appUrl,
+      // The owner's URL stays with this process: the server and worker get the app role's only.
       DATABASE_MIGRATION_URL: undefined,
       AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY ?? secrets.auditHmacKey,
       AUDIT_HEAD_FILE: process.env.AUDIT_HEAD_FILE ?? path.join(options.dataDir, "audit-head.log"),
