@@ -7,6 +7,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { projectRoot } from "../../scripts/lib/paths.ts";
 import { recordAudit } from "@/server/audit";
 import { type AuditHead, auditKey, exportAuditHead, readAuditHeads, sealAuditEvents, verifyAuditLog } from "@/server/audit-chain";
+import { startAuditSealer } from "@/server/notifications/worker";
 import { ownerPrisma, testPrisma } from "./db";
 
 /** The app role (what the server and worker connect as) and the owner (migrations; here: the attacker with the most rights). */
@@ -151,5 +152,21 @@ describe("the keyed audit chain (issue 16, hole 7)", () => {
     const broken = run(ahead);
     expect(broken.stdout).toMatch(/\[head_missing\].*newest events were deleted/);
     expect(broken.status).toBe(1);
+  });
+
+  it("is sealed by the worker every few seconds, which appends each new head to the file outside the database", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "rc-audit-worker-"));
+    const file = path.join(dir, "audit-head.log");
+    const sealer = startAuditSealer(200, process.env.AUDIT_HMAC_KEY, file);
+    try {
+      const id = await event("test.worker-sealed");
+      await expect.poll(async () => prisma.auditSeal.count({ where: { eventId: id } }), { timeout: 10_000 }).toBe(1);
+      await expect.poll(async () => (await readAuditHeads(file)).some((h) => BigInt(h.seq) >= 1n), { timeout: 10_000 }).toBe(true);
+    } finally {
+      await sealer.stop();
+    }
+    const heads = await readAuditHeads(file);
+    expect(new Set(heads.map((h) => h.seq)).size).toBe(heads.length);
+    expect((await verifyAuditLog(prisma, key, heads)).breaks).toEqual([]);
   });
 });

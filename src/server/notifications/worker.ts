@@ -1,6 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
-import { auditKey, exportAuditHead, sealAuditEvents } from "../audit-chain";
+import { auditKey, exportAuditHead, readAuditHeads, sealAuditEvents } from "../audit-chain";
 import { db } from "../db";
 import { env } from "../env";
 import { logger } from "../logger";
@@ -92,14 +92,16 @@ export async function closeWorkerResources(): Promise<void> {
  * Seals the audit events written since the last round, every `everyMs`, and appends the head to
  * `headFile` when it moved. A round that fails is logged and retried at the next tick.
  */
-function startAuditSealer(everyMs: number, keyBase64: string | undefined, headFile: string | undefined) {
+export function startAuditSealer(everyMs: number, keyBase64: string | undefined, headFile: string | undefined) {
   const key = auditKey(keyBase64);
   if (!headFile) logger.warn({ event: "audit.head_export_off" }, "AUDIT_HEAD_FILE is not set: the audit chain's head is not exported (deleting the newest audit events would go unnoticed)");
-  let lastExported: string | null = null;
+  let lastExported: string | null | undefined;
   let running: Promise<void> = Promise.resolve();
   const round = () =>
     (running = running.then(async () => {
       try {
+        // The head already in the file (a restart) is not written again.
+        if (lastExported === undefined) lastExported = headFile ? ((await readAuditHeads(headFile).catch(() => [])).at(-1)?.seq ?? null) : null;
         const { sealed, head } = await sealAuditEvents(db(), key);
         if (head && headFile && head.seq !== lastExported) {
           await exportAuditHead(headFile, head);
