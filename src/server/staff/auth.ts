@@ -75,9 +75,10 @@ export async function checkPassword(email: string, password: string, clientKey: 
   const usable = !!user && !user.disabledAt;
   if (!withinClientLimit || !user || !usable || !passwordOk) {
     const failures = claim.failures + 1;
+    const waitMs = signInDelayMs(failures);
     await db().staffSignInThrottle.update({
       where: { key },
-      data: { failures, nextAttemptAt: new Date(now.getTime() + signInDelayMs(failures)), updatedAt: now },
+      data: { failures, nextAttemptAt: new Date(now.getTime() + waitMs), updatedAt: now },
     });
     await recordAudit(db(), {
       actor: anonymous,
@@ -87,7 +88,9 @@ export async function checkPassword(email: string, password: string, clientKey: 
       outcome: "DENIED",
       details: { reason: !withinClientLimit ? "rate_limited" : !user ? "unknown_account" : !usable ? "disabled" : "wrong_password", failures },
     });
-    return { ok: false, message: GENERIC_FAILURE };
+    // The wait depends on the e-mail typed and this client only, never on whether the account exists.
+    const seconds = Math.ceil(waitMs / 1000);
+    return { ok: false, message: seconds > 0 ? `${GENERIC_FAILURE} Wait ${seconds === 1 ? "1 second" : `${seconds} seconds`} before the next try.` : GENERIC_FAILURE };
   }
   await db().staffSignInThrottle.delete({ where: { key } });
   const pendingToken = newToken();
