@@ -2,7 +2,7 @@
  * `npm run db:migrate`: applies the committed migrations, as `prisma migrate deploy` would, then
  * prepares the notification job queue (pg-boss's `pgboss` schema and queue), as the database's
  * owner: DATABASE_MIGRATION_URL when set, else DATABASE_URL. When both are set (a deployment with
- * two roles, docs/decisions/0010), it then grants DATABASE_URL's role what the app needs, and no
+ * two roles, docs/decisions/0011), it then grants DATABASE_URL's role what the app needs, and no
  * more: the web server and the worker connect with DATABASE_URL.
  */
 import { prepareNotificationQueue } from "../src/server/notifications/queue.ts";

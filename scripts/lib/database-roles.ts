@@ -1,5 +1,5 @@
 /**
- * The application's least-privileged database role (docs/decisions/0010-database-roles-and-keyed-audit-chain.md).
+ * The application's least-privileged database role (docs/decisions/0011-database-roles-and-keyed-audit-chain.md).
  *
  * Migrations, pg-boss's schema and the demo seed run as the database owner; the web server and the
  * notification worker connect as an "app" login role that may read and write rows and nothing

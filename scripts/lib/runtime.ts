@@ -97,7 +97,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       log(`Demo data: ${seed.requestsCreated} requests and ${seed.staffCreated.length} staff accounts created (existing ones kept).`);
     }
 
-    // The web server and the worker connect as the least-privileged app role (docs/decisions/0010).
+    // The web server and the worker connect as the least-privileged app role (docs/decisions/0011).
     const roles = await prepareAppRole({
       ownerUrl: database.url,
       appUrl: process.env.DATABASE_MIGRATION_URL ? process.env.DATABASE_URL || undefined : undefined,

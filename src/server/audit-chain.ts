@@ -1,5 +1,5 @@
 /**
- * The keyed audit chain (docs/decisions/0010-database-roles-and-keyed-audit-chain.md).
+ * The keyed audit chain (docs/decisions/0011-database-roles-and-keyed-audit-chain.md).
  *
  * Audit events are appended freely (no lock across transactions). The sealer — run by the
  * notification worker every few seconds — takes the events not yet sealed, in id order, and

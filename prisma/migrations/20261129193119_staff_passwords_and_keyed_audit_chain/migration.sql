@@ -1,4 +1,4 @@
--- Issue 16, holes 7 and 8 (docs/decisions/0010-database-roles-and-keyed-audit-chain.md).
+-- Issue 16, holes 7 and 8 (docs/decisions/0011-database-roles-and-keyed-audit-chain.md).
 -- Staff: no automatic account lock (throttling per account and client instead), single-use
 -- pending sign-ins, passwords an administrator set must be changed.
 -- Audit: the unkeyed trigger chain (and its global advisory lock held to commit) is replaced by a
