@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { provisionDatabase } from "../../scripts/lib/database.ts";
+import { describeFailure, StartupError } from "../../scripts/lib/failures.ts";
 import { applyMigrations } from "../../scripts/lib/schema-engine.ts";
 import { prepareNotificationQueue } from "../../src/server/notifications/queue.ts";
 
@@ -25,6 +26,12 @@ export default async function setup(project: TestProject) {
     databaseUrl: process.env.DATABASE_URL || undefined,
     fresh: true,
     persistent: false,
+  }).catch(async (error: unknown) => {
+    await rm(dataDir, { recursive: true, force: true });
+    // One paragraph (npm test repeats it under its summary), not a stack trace.
+    const message = `Could not start. The integration tests need a PostgreSQL: ${describeFailure(error)}`;
+    console.error(`[integration] ${message}`);
+    throw new StartupError(message);
   });
   await applyMigrations(database.url);
   await prepareNotificationQueue(database.url);
