@@ -65,6 +65,12 @@ export class RuntimeStopped extends Error {
 export function launchRuntime(options: RuntimeOptions): { ready: Promise<Runtime>; stop: () => Promise<void> } {
   const log = options.log ?? ((line: string) => console.log(line));
   const stack: Array<() => Promise<void>> = [];
+  /** A step of the shutdown that says when it is done (the order is visible in the output). */
+  const step = (what: string, fn: () => Promise<void>) => async () => {
+    const began = Date.now();
+    await fn();
+    log(`${what} stopped (${((Date.now() - began) / 1000).toFixed(1)} s).`);
+  };
   const aborter = new AbortController();
   let draining = Promise.resolve();
   const drain = () =>
@@ -101,7 +107,7 @@ export function launchRuntime(options: RuntimeOptions): { ready: Promise<Runtime
         databaseUrl: process.env.DATABASE_URL || undefined,
         fresh: options.freshDatabase,
       });
-      stack.push(database.stop);
+      stack.push(database.embedded ? step("PostgreSQL", database.stop) : database.stop);
       checkpoint();
       log(database.embedded ? "Database: embedded PostgreSQL started." : "Database: DATABASE_URL.");
       database.onUnexpectedExit((reason) => {
@@ -117,7 +123,7 @@ export function launchRuntime(options: RuntimeOptions): { ready: Promise<Runtime
           throw explainFileError(e, mailboxDir, "create the local mailbox");
         });
         const { stop: stopSmtp } = smtp;
-        stack.push(() => stopSmtp());
+        stack.push(step("SMTP server", () => stopSmtp()));
         log(`Mail: local SMTP server on ${smtp.url}; messages at /dev/mailbox.`);
       } else {
         log("Mail: SMTP_URL.");
@@ -177,7 +183,7 @@ export function launchRuntime(options: RuntimeOptions): { ready: Promise<Runtime
           }),
         { restart: !!options.restart, log, onUnexpectedExit },
       );
-      stack.push(() => worker.stop(GRACE.worker));
+      stack.push(step("Notification worker", () => worker.stop(GRACE.worker)));
       log("Notifications: worker started.");
 
       const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
@@ -193,7 +199,7 @@ export function launchRuntime(options: RuntimeOptions): { ready: Promise<Runtime
           }),
         { restart: !!options.restart, log, onUnexpectedExit, ready: (child) => waitForHttp(`${url}/api/health`, 120_000, child, aborter.signal) },
       );
-      stack.push(() => server.stop(GRACE.server));
+      stack.push(step("Web server", () => server.stop(GRACE.server)));
       await waitForHttp(`${url}/api/health`, 120_000, server.child, aborter.signal).catch((error: unknown) => {
         if (aborter.signal.aborted) throw new RuntimeStopped("stopped while starting");
         throw new StartupError(
