@@ -19,6 +19,7 @@ const log = (line: string) => console.log(`[record-connect] ${line}`);
 const fail = (line: string) => console.error(`[record-connect] ${line}`);
 
 let stopping: Promise<void> | null = null;
+let stopRequestedAt = 0;
 
 const launched = launchRuntime({
   dataDir,
@@ -31,6 +32,7 @@ const launched = launchRuntime({
 
 function shutdown(reason: string, code = 0) {
   if (stopping) return;
+  stopRequestedAt = Date.now();
   log(`${reason}: stopping the web server, the worker, SMTP and PostgreSQL (Ctrl-C again to force)…`);
   stopping = launched.stop().then(() => {
     log("Stopped.");
@@ -44,8 +46,13 @@ function force(signal: string) {
   process.exit(130);
 }
 
+// One Ctrl-C can arrive twice (from the terminal and relayed by a parent): a second one counts
+// as "force" only when a person could have pressed it, a second later.
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.on(signal, () => (stopping ? force(signal) : shutdown(signal, 0)));
+  process.on(signal, () => {
+    if (!stopping) shutdown(signal, 0);
+    else if (Date.now() - stopRequestedAt > 1_000) force(signal);
+  });
 }
 
 // Nothing escapes as a stack trace: an unexpected error is one paragraph, and the run stops cleanly.

@@ -285,14 +285,15 @@ function assertServerUserCanUse(ids: Ids, postgresBin: string, clusterDir: strin
   for (const target of [postgresBin, clusterDir]) {
     const test = target === clusterDir ? 'test -d "$1" && test -w "$1" && test -x "$1"' : 'test -x "$1"';
     if (asUser("/bin/sh", ["-c", test, "sh", target])) continue;
-    // Name the first folder on the way that the user cannot pass.
-    let blocked = target;
+    // Name the folders on the way that the user cannot pass.
+    const blocked: string[] = [];
     for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
-      if (!asUser("/bin/sh", ["-c", 'test -x "$1"', "sh", dir])) blocked = dir;
+      if (!asUser("/bin/sh", ["-c", 'test -x "$1"', "sh", dir])) blocked.unshift(dir);
       if (path.dirname(dir) === dir) break;
     }
+    const remedy = blocked.length ? `chmod o+x ${blocked.join(" ")}` : `chmod o+rx ${target}`;
     throw new StartupError(
-      `PostgreSQL refuses to run as root, so the embedded server runs as the user "${SERVER_USER}", and that user cannot ${target === clusterDir ? "write in" : "run"} ${target}${blocked !== target ? ` because it cannot enter ${blocked}` : ""}. Let "${SERVER_USER}" traverse that folder (chmod o+x ${blocked}), or set RC_SYSTEM_DIR to a folder under a path every user can traverse (now ${systemDir()}).`,
+      `PostgreSQL refuses to run as root, so the embedded server runs as the user "${SERVER_USER}", and that user cannot ${target === clusterDir ? "write in" : "run"} ${target}${blocked.length ? ` because it cannot enter ${blocked.join(", ")}` : ""}. Let "${SERVER_USER}" through (${remedy}), or set RC_SYSTEM_DIR to a folder under a path every user can traverse (now ${systemDir()}).`,
     );
   }
 }

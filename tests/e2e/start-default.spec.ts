@@ -127,7 +127,8 @@ test("npm start from a fresh clone in a private folder serves the app, restarts 
     const interrupted = Date.now();
     process.kill(-child.pid!, "SIGINT");
     await exited;
-    await expect.poll(() => output, { timeout: 20_000 }).toContain("[record-connect] Stopped.");
+    await expect.poll(() => output, { timeout: 20_000, message: output.slice(-3000) }).toContain("[record-connect] Stopped.");
+    expect(output).not.toContain("killing what is still running"); // one Ctrl-C is not a forced stop
     expect(Date.now() - interrupted).toBeLessThan(15_000);
     const order = ["Web server stopped", "Notification worker stopped", "SMTP server stopped", "PostgreSQL stopped"].map((line) => output.indexOf(line));
     expect(order.every((at) => at > 0), output.slice(-2000)).toBe(true);
