@@ -55,6 +55,13 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   });
 }
 
+// SIGTERM to npm (not to the whole group) reaches the shell npm runs us in, not us: when that
+// parent goes away we are re-parented, and stop as if told to.
+const parentAtStart = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentAtStart && !stopping) shutdown("The npm process that started this one has gone", 0);
+}, 500).unref();
+
 // Nothing escapes as a stack trace: an unexpected error is one paragraph, and the run stops cleanly.
 for (const event of ["uncaughtException", "unhandledRejection"] as const) {
   process.on(event, (error: unknown) => {
