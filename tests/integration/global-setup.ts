@@ -31,7 +31,9 @@ export default async function setup(project: TestProject) {
     // One paragraph (npm test repeats it under its summary), not a stack trace.
     const message = `Could not start. The integration tests need a PostgreSQL: ${describeFailure(error)}`;
     console.error(`[integration] ${message}`);
-    throw new StartupError(message);
+    const failure = new StartupError(message);
+    failure.stack = `${failure.name}: ${message}`; // vitest prints the stack: there is none worth showing
+    throw failure;
   });
   await applyMigrations(database.url);
   await prepareNotificationQueue(database.url);
