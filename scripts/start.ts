@@ -72,6 +72,8 @@ for (const event of ["uncaughtException", "unhandledRejection"] as const) {
   });
 }
 
+log(`Starting (data in ${dataDir}; Ctrl-C stops)…`);
+
 let runtime: Runtime;
 try {
   runtime = await launched.ready;

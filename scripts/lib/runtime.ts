@@ -18,7 +18,7 @@ export type RuntimeOptions = {
   dataDir: string;
   port: number;
   mode: "production" | "development";
-  /** A new, empty database for this run (tests); otherwise the persistent local one. */
+  /** A new, empty database for this run (tests, benchmark; an embedded cluster is removed at stop); otherwise the persistent local one. */
   freshDatabase?: boolean;
   seed?: boolean;
   log?: (line: string) => void;
@@ -106,6 +106,8 @@ export function launchRuntime(options: RuntimeOptions): { ready: Promise<Runtime
         password: secrets.databasePassword,
         databaseUrl: process.env.DATABASE_URL || undefined,
         fresh: options.freshDatabase,
+        // A fresh database is for this run only: so is an embedded cluster made for it.
+        persistent: !options.freshDatabase,
       });
       stack.push(database.embedded ? step("PostgreSQL", database.stop) : database.stop);
       checkpoint();

@@ -15,7 +15,7 @@ import { freePort } from "../../scripts/lib/processes.ts";
 const isRoot = process.getuid?.() === 0;
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
 
-function npmStart(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
+function npmStart(env: Record<string, string | undefined>, whileRunning?: (child: import("node:child_process").ChildProcess) => void): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const childEnv: NodeJS.ProcessEnv = { ...process.env, SMTP_URL: undefined, DATABASE_URL: undefined, PORT: undefined, ...env };
     for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
@@ -24,6 +24,7 @@ function npmStart(env: Record<string, string | undefined>): Promise<{ code: numb
     child.stdout.on("data", (c: Buffer) => (output += c.toString()));
     child.stderr.on("data", (c: Buffer) => (output += c.toString()));
     const timer = setTimeout(() => child.kill("SIGKILL"), 90_000);
+    whileRunning?.(child);
     child.on("close", (code) => {
       clearTimeout(timer);
       resolve({ code, output });
@@ -109,6 +110,34 @@ describe("npm start says what went wrong, in one paragraph", () => {
     const { code, output } = await npmStart({ PORT: String(await freePort()), RC_DATA_DIR: path.join(full, "data"), RC_SYSTEM_DIR: path.join(full, "system") });
     expect(code).toBe(1);
     expectOneParagraph(output, /the disk holding .* is full/);
+  });
+});
+
+describe("Ctrl-C", () => {
+  it("a second Ctrl-C (a second later) forces the stop at once, even while a step hangs", async () => {
+    // A "database" that accepts connections and never answers: the start hangs on it.
+    const silent = net.createServer(() => {});
+    const port = await freePort();
+    await new Promise<void>((resolve) => silent.listen(port, "127.0.0.1", resolve));
+    try {
+      let output = "";
+      const started = Date.now();
+      const result = await npmStart({ DATABASE_URL: `postgresql://u:p@127.0.0.1:${port}/db`, RC_DATA_DIR: path.join(scratch, "force"), PORT: String(await freePort()) }, (child) => {
+        child.stdout!.on("data", (c: Buffer) => (output += c.toString()));
+        const poll = setInterval(() => {
+          if (!output.includes("[record-connect]") && Date.now() - started < 20_000) return;
+          clearInterval(poll);
+          child.kill("SIGINT");
+          setTimeout(() => child.kill("SIGINT"), 1_500);
+        }, 100);
+      });
+      expect(result.output).toContain("SIGINT: stopping the web server, the worker, SMTP and PostgreSQL (Ctrl-C again to force)");
+      expect(result.output).toContain("SIGINT again: killing what is still running.");
+      expect(result.code).toBe(130);
+      expect(Date.now() - started).toBeLessThan(9_000); // before the 10 s connection timeout
+    } finally {
+      silent.close();
+    }
   });
 });
 
