@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { contentSecurityPolicy } from "@/domain/security-headers";
+import { CLIENT_TOKEN_PATTERN, clientTokenCookieName, clientTokenCookieOptions, newClientToken } from "@/server/client-token";
 
 /**
  * Per-request CSP nonce and response headers. No authorization lives here (SECURITY.md §1):
@@ -23,6 +24,10 @@ export function proxy(request: NextRequest) {
   // Pages can show PHI; nothing dynamic is cached by browsers or proxies.
   response.headers.set("Cache-Control", "no-store, max-age=0");
   if (!isPublicPath(request.nextUrl.pathname)) response.headers.set("X-Robots-Tag", "noindex, nofollow");
+  // The form's browser token, before anything is submitted (src/server/client-token.ts).
+  if (request.nextUrl.pathname === "/request" && !CLIENT_TOKEN_PATTERN.test(request.cookies.get(clientTokenCookieName())?.value ?? "")) {
+    response.cookies.set(clientTokenCookieName(), newClientToken(), clientTokenCookieOptions());
+  }
   return response;
 }
 

@@ -71,7 +71,7 @@ test("npm start from a fresh clone in a private folder serves the app, restarts 
   await cloneCheckout(clone);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
-  for (const name of ["DATABASE_URL", "SMTP_URL", "E2E_PORT", "RC_DATA_DIR", "RC_SYSTEM_DIR", "NODE_OPTIONS"]) delete env[name];
+  for (const name of ["DATABASE_URL", "SMTP_URL", "E2E_PORT", "RC_DATA_DIR", "RC_SYSTEM_DIR", "NODE_OPTIONS", "MAILBOX_ENABLED"]) delete env[name];
 
   const child = spawn("npm", ["start"], { cwd: clone, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -88,6 +88,9 @@ test("npm start from a fresh clone in a private folder serves the app, restarts 
     expect(output).toContain("Database: embedded PostgreSQL started.");
     expect(output).toContain("Mail: local SMTP server");
     expect(output).toMatch(/ADMIN\s+admin@recordconnect\.example/);
+    // The mailbox holds every sign-in code and download link: off unless MAILBOX_ENABLED, and the banner says so.
+    expect(output).toMatch(/Mailbox \(dev\):\s+off .*MAILBOX_ENABLED=true/);
+    expect((await fetch(`http://localhost:${port}/dev/mailbox`)).status).toBe(404);
 
     const page = await browser.newPage();
     const response = await page.goto(`http://localhost:${port}/`);
@@ -112,8 +115,7 @@ test("npm start from a fresh clone in a private folder serves the app, restarts 
     expect(running.some((p) => p.includes(path.join(clone, "scripts", "worker.ts"))), running.join("\n")).toBe(true);
 
     // The web server dies: npm start says so, starts it again, and it serves.
-    const nextBin = path.join(clone, "node_modules", "next", "dist", "bin", "next");
-    const webServer = running.find((p) => p.includes(nextBin) || p.includes("next-server"));
+    const webServer = running.find((p) => p.includes(path.join(clone, "scripts", "web-server.mjs")));
     expect(webServer, running.join("\n")).toBeTruthy();
     process.kill(Number(webServer!.split(" ")[0]), "SIGKILL");
     await expect.poll(() => output, { timeout: 10_000 }).toMatch(/The web server stopped unexpectedly \(killed by SIGKILL\); restarting it in 1 s\./);
