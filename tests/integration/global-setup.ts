@@ -5,6 +5,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { provisionDatabase } from "../../scripts/lib/database.ts";
 import { prepareAppRole } from "../../scripts/lib/database-roles.ts";
+import { describeFailure, StartupError } from "../../scripts/lib/failures.ts";
 import { applyMigrations } from "../../scripts/lib/schema-engine.ts";
 import { prepareNotificationQueue } from "../../src/server/notifications/queue.ts";
 
@@ -32,6 +33,14 @@ export default async function setup(project: TestProject) {
     databaseUrl: process.env.DATABASE_URL || undefined,
     fresh: true,
     persistent: false,
+  }).catch(async (error: unknown) => {
+    await rm(dataDir, { recursive: true, force: true });
+    // One paragraph (npm test repeats it under its summary), not a stack trace.
+    const message = `Could not start. The integration tests need a PostgreSQL: ${describeFailure(error)}`;
+    console.error(`[integration] ${message}`);
+    const failure = new StartupError(message);
+    failure.stack = `${failure.name}: ${message}`; // vitest prints the stack: there is none worth showing
+    throw failure;
   });
   await applyMigrations(database.url);
   await prepareNotificationQueue(database.url);
