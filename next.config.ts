@@ -20,7 +20,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Server-only packages that must not be bundled (native bindings, runtime file access).
-  serverExternalPackages: ["pino", "pg", "pg-boss", "nodemailer", "pdf-lib"],
+  serverExternalPackages: ["pino", "pg", "pg-boss", "nodemailer", "pdf-lib", "pdfjs-dist", "sharp"],
   experimental: {
     // The authorization form posts its uploads through a server action: a photo ID and up to
     // three proofs of authority, each at most 10 MB (checked again, by content, on the server).
