@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { FILE_DOWNLOAD_POLICY, isFileRoute } from "@/domain/file-routes";
 import { contentSecurityPolicy } from "@/domain/security-headers";
 
 /**
@@ -19,7 +20,8 @@ export function proxy(request: NextRequest) {
   requestHeaders.delete("x-middleware-subrequest");
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
+  // The proxy's headers win over the handler's: a file keeps its sandbox, never the page policy.
+  response.headers.set("Content-Security-Policy", isFileRoute(request.nextUrl.pathname) ? FILE_DOWNLOAD_POLICY : csp);
   // Pages can show PHI; nothing dynamic is cached by browsers or proxies.
   response.headers.set("Cache-Control", "no-store, max-age=0");
   if (!isPublicPath(request.nextUrl.pathname)) response.headers.set("X-Robots-Tag", "noindex, nofollow");

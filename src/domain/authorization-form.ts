@@ -359,6 +359,9 @@ export function signingDay(form: PartialForm, today: string): string {
 }
 
 const isDate = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
+/** The rules below read a form as posted: a value of the wrong type counts as missing (the shape reports it). */
+const stringOrNone = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /**
  * Rules that involve more than one field. Defensive: parts of the form may be missing or invalid.
@@ -388,7 +391,7 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
   if (requester?.kind === "REPRESENTATIVE" && requester.representative) {
     const rep = requester.representative;
     const at = ["requester", "representative"];
-    if (rep.authority === "OTHER" && !rep.authorityDetail?.trim()) issue([...at, "authorityDetail"], "Describe your legal authority to act for the patient");
+    if (rep.authority === "OTHER" && !stringOrNone(rep.authorityDetail)?.trim()) issue([...at, "authorityDetail"], "Describe your legal authority to act for the patient");
     if (rep.authority === "PARENT_OF_MINOR" && age !== undefined && age >= 18)
       issue(
         [...at, "authority"],
@@ -401,7 +404,7 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
   // What to release (RULES.md §2.1, §3).
   const info = form.information;
   if (info) {
-    const types = info.recordTypes ?? [];
+    const types = list(info.recordTypes);
     const special = SPECIAL_CATEGORIES.filter((c) => info.specialCategories?.[c]);
     if (info.psychotherapyNotes) {
       if (info.completeRecord || types.length > 0 || special.length > 0)
@@ -412,14 +415,14 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
     } else if (info.completeRecord === false && types.length === 0 && special.length === 0) {
       issue(["information", "recordTypes"], "Choose the complete record or at least one kind of record");
     }
-    if (types.includes("OTHER") && !info.recordTypesOther?.trim()) issue(["information", "recordTypesOther"], "Describe the other records you want");
+    if (types.includes("OTHER") && !stringOrNone(info.recordTypesOther)?.trim()) issue(["information", "recordTypesOther"], "Describe the other records you want");
     if (isDate(info.dateFrom) && info.dateFrom > today) issue(["information", "dateFrom"], "The start date must not be in the future");
     if (isDate(info.dateFrom) && isDate(info.dateTo) && info.dateTo < info.dateFrom)
       issue(["information", "dateTo"], "The end date must be on or after the start date");
   }
 
   // Purpose (RULES.md §2.4).
-  if (form.purpose?.purpose === "OTHER" && !form.purpose.purposeOther?.trim()) issue(["purpose", "purposeOther"], "Describe the purpose");
+  if (form.purpose?.purpose === "OTHER" && !stringOrNone(form.purpose.purposeOther)?.trim()) issue(["purpose", "purposeOther"], "Describe the purpose");
 
   // Expiration (RULES.md §2.5; §3: mental health consent needs a calendar date).
   const expiration = form.expiration;
@@ -441,7 +444,7 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
   const delivery = form.delivery;
   if (delivery?.method === "PICKUP" && form.recipient?.kind && form.recipient.kind !== "SELF")
     issue(["delivery", "method"], "Pickup is only for records going to the patient or legal representative. Choose secure e-mail or mail for another recipient");
-  if (delivery?.method === "SECURE_EMAIL" && typeof delivery.email === "string" && (delivery.emailConfirm ?? "").trim().toLowerCase() !== delivery.email.trim().toLowerCase())
+  if (delivery?.method === "SECURE_EMAIL" && typeof delivery.email === "string" && (stringOrNone(delivery.emailConfirm) ?? "").trim().toLowerCase() !== delivery.email.trim().toLowerCase())
     issue(["delivery", "emailConfirm"], "The two e-mail addresses do not match");
 
   // Signature (RULES.md §2.6): signed by the requester — online drawn, or the typed name as the
@@ -449,9 +452,9 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
   if (sig) {
     const signer =
       requester?.kind === "PATIENT"
-        ? `${form.patient?.firstName ?? ""} ${form.patient?.lastName ?? ""}`
+        ? `${stringOrNone(form.patient?.firstName) ?? ""} ${stringOrNone(form.patient?.lastName) ?? ""}`
         : requester?.kind === "REPRESENTATIVE"
-          ? (requester.representative?.name ?? "")
+          ? (stringOrNone(requester.representative?.name) ?? "")
           : "";
     if (paperSig) {
       const { signerName, signedOn: written } = paperSig;
@@ -477,7 +480,7 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
             : "Type your full legal name, as entered in the representative section",
         );
     }
-    if (age !== undefined && needsMinorConsent(form, age) && !sig.minorName?.trim())
+    if (age !== undefined && needsMinorConsent(form, age) && !stringOrNone(sig.minorName)?.trim())
       issue(
         ["signature", "minorName"],
         paperSig
