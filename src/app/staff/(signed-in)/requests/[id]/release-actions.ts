@@ -13,6 +13,7 @@ import {
   schedulePickup,
 } from "@/server/staff/release";
 import { revokeDownloadLinks } from "@/server/portal/downloads";
+import { chicagoDateTimeToUtc } from "@/domain/deadlines";
 import { staffFor } from "@/server/staff/session";
 import { type ActionState, answer } from "./respond";
 
@@ -21,6 +22,7 @@ const base = z.object({ requestId: z.uuid(), version: z.coerce.number().int().mi
 
 /** Every action checks the staff session and role itself, then hands over to the use case. */
 async function guarded(formData: FormData, run: (staff: NonNullable<Awaited<ReturnType<typeof staffFor>>>, ids: z.infer<typeof base>) => ReturnType<typeof attachRecords>): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return REFUSED;
   const staff = await staffFor("request.process");
   const ids = base.safeParse({ requestId: formData.get("requestId"), version: formData.get("version") });
   if (!staff || !ids.success) return REFUSED;
@@ -30,6 +32,7 @@ async function guarded(formData: FormData, run: (staff: NonNullable<Awaited<Retu
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 
 export async function attachRecordsAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return REFUSED;
   const file = formData.get("records");
   return guarded(formData, (s, i) => attachRecords(s, i.requestId, i.version, file instanceof File && file.size > 0 ? file : null, Number(formData.get("pageCount"))));
 }
@@ -47,15 +50,16 @@ export async function markMailedAction(_: ActionState, formData: FormData): Prom
 }
 
 export async function logCallAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return REFUSED;
   const outcome = z.enum(PICKUP_OUTCOMES).safeParse(formData.get("outcome"));
   if (!outcome.success) return { message: "Choose how the call went." };
   return guarded(formData, (s, i) => logPickupCall(s, i.requestId, i.version, outcome.data, text(formData, "note")));
 }
 
 export async function scheduleAction(_: ActionState, formData: FormData): Promise<ActionState> {
-  // <input type="datetime-local"> gives Chicago wall-clock time without a zone.
-  const local = text(formData, "at");
-  const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? chicagoToUtc(local) : new Date(Number.NaN);
+  if (!(formData instanceof FormData)) return REFUSED;
+  // <input type="datetime-local"> gives Chicago wall-clock time without a zone; null when it is no such time.
+  const at = chicagoDateTimeToUtc(text(formData, "at")) ?? new Date(Number.NaN);
   return guarded(formData, (s, i) => schedulePickup(s, i.requestId, i.version, at));
 }
 
@@ -69,13 +73,4 @@ export async function revokeLinksAction(_: ActionState, formData: FormData): Pro
 
 export async function completeAction(_: ActionState, formData: FormData): Promise<ActionState> {
   return guarded(formData, (s, i) => completeRequest(s, i.requestId, i.version));
-}
-
-/** "2026-12-04T10:00" in America/Chicago → the UTC instant. */
-function chicagoToUtc(local: string): Date {
-  const asUtc = new Date(`${local}:00Z`);
-  const offsetText = new Intl.DateTimeFormat("en-US", { timeZone: "America/Chicago", timeZoneName: "longOffset" }).formatToParts(asUtc).find((p) => p.type === "timeZoneName")?.value ?? "GMT-06:00";
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(offsetText);
-  const minutes = match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : -360;
-  return new Date(asUtc.getTime() - minutes * 60_000);
 }
