@@ -15,6 +15,8 @@ await rm(e2eDataDir, { recursive: true, force: true });
 delete process.env.SMTP_URL; // the tests read the local mailbox
 // The journeys all come from 127.0.0.1; the per-client limit itself is tested in integration.
 process.env.RATE_LIMIT_SUBMISSIONS_PER_HOUR ??= "200";
+// The mailbox page is off unless enabled; tests/e2e/mailbox.spec.ts reads it (from loopback).
+process.env.MAILBOX_ENABLED ??= "true";
 const runtime = await startRuntime({
   dataDir: e2eDataDir,
   port,

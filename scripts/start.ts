@@ -47,7 +47,11 @@ const lines = [
   "",
   `Record Connect Requests is running at ${runtime.url}`,
   `  Health:          ${runtime.url}/api/health`,
-  ...(runtime.smtp ? [`  Mailbox (dev):   ${runtime.url}/dev/mailbox`] : []),
+  ...(runtime.smtp
+    ? runtime.mailboxEnabled
+      ? [`  Mailbox (dev):   ${runtime.url}/dev/mailbox — only for a signed-in administrator, or a browser on this machine with no proxy in between`]
+      : ["  Mailbox (dev):   off (it shows every sign-in code and download link); set MAILBOX_ENABLED=true to read local mail at /dev/mailbox"]
+    : []),
   ...(runtime.staffPassword
     ? [
         "  Demo staff sign-ins (password for each below; set up the second factor at first sign-in):",

@@ -4,6 +4,7 @@ import { organization } from "@/domain/organization";
 import { actionBodyProblem } from "@/server/action-body";
 import { databaseAvailable } from "@/server/database-availability";
 import { contentSecurityPolicy } from "@/domain/security-headers";
+import { CLIENT_TOKEN_PATTERN, clientTokenCookieName, clientTokenCookieOptions, newClientToken } from "@/server/client-token";
 
 /**
  * Per-request CSP nonce and response headers. No authorization lives here (SECURITY.md §1):
@@ -35,6 +36,10 @@ export async function proxy(request: NextRequest) {
   // Pages can show PHI; nothing dynamic is cached by browsers or proxies.
   response.headers.set("Cache-Control", "no-store, max-age=0");
   if (!isPublicPath(request.nextUrl.pathname)) response.headers.set("X-Robots-Tag", "noindex, nofollow");
+  // The form's browser token, before anything is submitted (src/server/client-token.ts).
+  if (request.nextUrl.pathname === "/request" && !CLIENT_TOKEN_PATTERN.test(request.cookies.get(clientTokenCookieName())?.value ?? "")) {
+    response.cookies.set(clientTokenCookieName(), newClientToken(), clientTokenCookieOptions());
+  }
   return response;
 }
 

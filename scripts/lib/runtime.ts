@@ -30,6 +30,8 @@ export type Runtime = {
   databaseUrl: string;
   database: ProvisionedDatabase;
   smtp: LocalSmtp | null;
+  /** Whether /dev/mailbox is on (MAILBOX_ENABLED, or `npm run dev`); even then only for administrators and direct loopback clients. */
+  mailboxEnabled: boolean;
   seed: SeedResult | null;
   staffPassword: string | null;
   server: ChildProcess;
@@ -102,7 +104,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       FILE_STORE_DIR: process.env.FILE_STORE_DIR ?? path.join(options.dataDir, "files"),
       FILE_ENCRYPTION_KEY: process.env.FILE_ENCRYPTION_KEY ?? secrets.fileEncryptionKey,
       AUTH_SECRET: process.env.AUTH_SECRET ?? secrets.authSecret,
-      ...(smtp ? { MAILBOX_DIR: smtp.mailboxDir, MAILBOX_ENABLED: "true" } : {}),
+      // The mailbox page shows every sign-in code and download link: on only when MAILBOX_ENABLED
+      // says so (then only for an administrator or a direct loopback client), or in `npm run dev`.
+      ...(smtp ? { MAILBOX_DIR: smtp.mailboxDir, MAILBOX_ENABLED: process.env.MAILBOX_ENABLED ?? (options.mode === "development" ? "true" : "false") } : {}),
       ...(options.mode === "production" ? productionMemoryEnv() : {}),
     };
 
@@ -118,11 +122,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     stack.push(() => stopGroup(worker, 35_000));
     log("Notifications: worker started.");
 
-    const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
     if (options.mode === "production") await buildIfStale(log);
+    // Next.js's handler behind a minimal node:http server that tells the app the socket peer
+    // (scripts/web-server.mjs, docs/decisions/0008-client-address.md).
     const server = spawnGroup(
       process.execPath,
-      [nextBin, options.mode === "production" ? "start" : "dev", "-p", String(options.port), "-H", "127.0.0.1"],
+      [path.join(projectRoot, "scripts", "web-server.mjs"), ...(options.mode === "production" ? [] : ["--dev"]), "--port", String(options.port), "--hostname", "127.0.0.1"],
       { cwd: projectRoot, env: serverEnv, stdio: options.serverStdio ?? "inherit" },
     );
     stack.push(() => stopGroup(server));
@@ -133,6 +138,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       databaseUrl: database.url,
       database,
       smtp,
+      mailboxEnabled: !!smtp && ["true", "1"].includes(serverEnv.MAILBOX_ENABLED ?? ""),
       seed,
       staffPassword: wantSeed ? secrets.demoStaffPassword : null,
       server,

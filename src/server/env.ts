@@ -1,4 +1,5 @@
 import "server-only";
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -26,6 +27,20 @@ const schema = z.object({
   RATE_LIMIT_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
   MAILBOX_DIR: z.string().min(1).optional(),
   MAILBOX_ENABLED: booleanString,
+  // Proxies whose X-Forwarded-For is believed (comma-separated IPs/CIDRs); checked by src/server/client-address.ts.
+  TRUSTED_PROXIES: z
+    .string()
+    .max(4000)
+    .optional()
+    .refine(
+      (v) =>
+        (v ?? "")
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .every((entry) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry) && isIP(entry.split("/")[0]!) !== 0),
+      "TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges, e.g. 10.0.0.5,192.168.0.0/16",
+    ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // The notification worker (src/server/notifications/worker.ts).
   NOTIFY_RETRY_DELAY_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),
@@ -50,9 +65,11 @@ export function env(): Env {
   return cached;
 }
 
-/** The development mailbox page: on in development when a mailbox exists, in production only if enabled. */
+/**
+ * The development mailbox page: only when a mailbox exists and MAILBOX_ENABLED says so (`npm run
+ * dev` sets it; `npm start` only if you do). Who may read it is checked by the page itself.
+ */
 export function mailboxEnabled(): boolean {
   const e = env();
-  if (!e.MAILBOX_DIR) return false;
-  return e.NODE_ENV !== "production" || e.MAILBOX_ENABLED;
+  return !!e.MAILBOX_DIR && e.MAILBOX_ENABLED;
 }

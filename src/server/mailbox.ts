@@ -2,7 +2,11 @@ import "server-only";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { simpleParser } from "mailparser";
+import { headers } from "next/headers";
+import { can } from "@/domain/staff-access";
+import { isDirectLoopbackClient } from "./client-address";
 import { env, mailboxEnabled } from "./env";
+import { currentStaff } from "./staff/session";
 
 /** A message the local development SMTP server received (scripts/lib/local-smtp.ts). */
 export type MailboxMessage = {
@@ -17,9 +21,21 @@ export type MailboxMessage = {
 
 const FILE_PATTERN = /^[0-9TZ:.-]+-[a-f0-9]{12}\.eml$/;
 
-/** Newest first. Null when the mailbox is not enabled (production without MAILBOX_ENABLED). */
+/**
+ * Who may read the mailbox (it holds every sign-in code and download link): nobody unless
+ * MAILBOX_ENABLED, and then a signed-in administrator, or a client on this machine talking to the
+ * server directly (socket peer loopback, no forwarding header: src/server/client-address.ts).
+ */
+export async function mayReadMailbox(requestHeaders?: Headers): Promise<boolean> {
+  if (!mailboxEnabled()) return false;
+  if (isDirectLoopbackClient(requestHeaders ?? (await headers()))) return true;
+  const staff = await currentStaff();
+  return !!staff && can(staff.role, "staff.manage");
+}
+
+/** Newest first. Null when this caller may not read the mailbox (see mayReadMailbox). */
 export async function listMailbox(limit = 100): Promise<MailboxMessage[] | null> {
-  if (!mailboxEnabled()) return null;
+  if (!(await mayReadMailbox())) return null;
   const dir = path.resolve(env().MAILBOX_DIR!);
   let names: string[];
   try {

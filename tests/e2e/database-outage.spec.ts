@@ -63,7 +63,8 @@ test("a database outage answers 503 with a retry hint everywhere, and the server
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawnGroup(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // Started as npm start starts it (scripts/lib/runtime.ts).
+  const server = spawnGroup(process.execPath, [path.join("scripts", "web-server.mjs"), "--port", String(port), "--hostname", "127.0.0.1"], {
     env: { ...process.env, ...runtime, DATABASE_URL: viaRelay.toString(), APP_URL: base, NODE_ENV: "production" },
     stdio: "ignore",
   });

@@ -130,18 +130,38 @@ test.describe.serial("the requester portal", () => {
     expect(ready.text).not.toContain(A.lastName);
     recordsLink = /(https?:\/\/[^\s"<>]+\/portal\/download\?t=[A-Za-z0-9_-]{43})/.exec(ready.text)![1]!;
     await requester.goto(new URL(recordsLink).pathname + new URL(recordsLink).search);
-    // The token is exchanged for a session and gone from the address bar.
-    await expect(requester).toHaveURL(/\/portal\/request#records$/);
+    // The token is exchanged for a download session and gone from the address bar.
+    await expect(requester).toHaveURL(/\/portal\/your-records$/);
+    await expect(requester.getByRole("heading", { level: 1, name: `Your records for request ${numberA}` })).toBeVisible();
     const records = await downloadText(requester, requester.getByRole("link", { name: "Download your records (PDF)" }));
     expect(records.bytes.subarray(0, 5).toString()).toBe("%PDF-");
     expect(records.text).toContain(`Lab results of request ${numberA}`);
     await expectNoAxeViolations(requester);
   });
 
-  test("a withdrawn link is refused with a way to get a new one", async () => {
+  test("the e-mailed link alone opens its download, not the portal", async ({ browser }) => {
+    const stranger = await newPage(browser);
+    await stranger.goto(new URL(recordsLink).pathname + new URL(recordsLink).search);
+    await expect(stranger).toHaveURL(/\/portal\/your-records$/);
+    await expect(stranger.getByRole("link", { name: "Download your records (PDF)" })).toBeVisible();
+    await expect(stranger.locator("body")).not.toContainText(A.lastName);
+    // No status page, no signed authorization (date of birth, address), no invoice.
+    expect((await stranger.request.get("/portal/request", { maxRedirects: 0 })).status()).toBe(307);
+    expect((await stranger.request.get("/portal/authorization.pdf", { maxRedirects: 0 })).status()).toBe(404);
+    await stranger.goto("/portal/request");
+    await expect(stranger).toHaveURL(/\/portal$/);
+    await stranger.context().close();
+  });
+
+  test("a withdrawn link is refused with a way to get a new one, and the requester's sessions end at once", async () => {
+    await requester.goto("/portal/request");
+    await expect(requester.getByRole("heading", { level: 1, name: new RegExp(`Records request ${numberA}`) })).toBeVisible();
     await staffOpen(numberA);
     await staff.getByRole("button", { name: "Withdraw the download links" }).click();
     await expect(staff.getByRole("button", { name: "Withdraw the download links" })).toHaveCount(0);
+    // The portal session and the link's download session are over, not in 30 minutes.
+    expect((await requester.request.get("/portal/records", { maxRedirects: 0 })).status()).toBe(404);
+    expect((await requester.request.get("/portal/request", { maxRedirects: 0 })).status()).toBe(307);
 
     const before = (await mailsTo(A.email, /A new link for your records request/)).length;
     await requester.goto(new URL(recordsLink).pathname + new URL(recordsLink).search);
@@ -153,7 +173,7 @@ test.describe.serial("the requester portal", () => {
     const fresh = await waitForMail(A.email, /A new link for your records request/, before);
     const link = /(https?:\/\/[^\s"<>]+\/portal\/download\?t=[A-Za-z0-9_-]{43})/.exec(fresh.text)![1]!;
     await requester.goto(new URL(link).pathname + new URL(link).search);
-    await expect(requester).toHaveURL(/\/portal\/request#records$/);
+    await expect(requester).toHaveURL(/\/portal\/your-records$/);
     const records = await downloadText(requester, requester.getByRole("link", { name: "Download your records (PDF)" }));
     expect(records.bytes.subarray(0, 5).toString()).toBe("%PDF-");
   });
@@ -167,7 +187,8 @@ test.describe.serial("the requester portal", () => {
     const [, requestIdB, invoiceIdB] = /\/staff\/requests\/([0-9a-f-]{36})\/invoices\/([0-9a-f-]{36})/.exec(invoiceHref)!;
     const documentHref = (await staff.getByRole("link", { name: "photo id" }).getAttribute("href"))!;
 
-    // Signed in as A, with B's ids in every URL A could try.
+    // Signed in as A (again: withdrawing the links ended the earlier session), with B's ids in every URL A could try.
+    await portalSignIn(requester, numberA, A);
     for (const url of [`/portal/invoices/${invoiceIdB}`, documentHref, `/staff/requests/${requestIdB}`, `/staff/requests/${requestIdB}/invoices/${invoiceIdB}`]) {
       const response = await requester.request.get(url, { maxRedirects: 0 });
       expect([307, 404], `${url} answered ${response.status()}`).toContain(response.status());
@@ -180,8 +201,15 @@ test.describe.serial("the requester portal", () => {
     expect(own.text).toContain(A.lastName);
     expect(own.text).not.toContain(B.lastName);
 
+    const cookiesBefore = await requester.context().cookies();
     await requester.getByRole("button", { name: "Sign out" }).click();
     await expect(requester).toHaveURL(/\/portal$/);
     expect((await requester.request.get("/portal/records", { maxRedirects: 0 })).status()).toBe(404);
+    // The session cookie as it was before signing out, replayed in another browser, opens nothing.
+    const replay = await browser.newContext();
+    await replay.addCookies(cookiesBefore);
+    expect((await replay.request.get("/portal/request", { maxRedirects: 0 })).status()).toBe(307);
+    expect((await replay.request.get("/portal/authorization.pdf", { maxRedirects: 0 })).status()).toBe(404);
+    await replay.close();
   });
 });

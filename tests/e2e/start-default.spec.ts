@@ -47,6 +47,7 @@ test("npm start on the embedded default serves the app, and Ctrl-C leaves no pro
   delete env.DATABASE_URL;
   delete env.SMTP_URL;
   delete env.E2E_PORT;
+  delete env.MAILBOX_ENABLED;
 
   const child = spawn("npm", ["start"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -60,6 +61,9 @@ test("npm start on the embedded default serves the app, and Ctrl-C leaves no pro
     expect(output).toContain("Database: embedded PostgreSQL started.");
     expect(output).toContain("Mail: local SMTP server");
     expect(output).toMatch(/ADMIN\s+admin@recordconnect\.example/);
+    // The mailbox holds every sign-in code and download link: off unless MAILBOX_ENABLED, and the banner says so.
+    expect(output).toMatch(/Mailbox \(dev\):\s+off .*MAILBOX_ENABLED=true/);
+    expect((await fetch(`http://localhost:${port}/dev/mailbox`)).status).toBe(404);
 
     const page = await browser.newPage();
     const response = await page.goto(`http://localhost:${port}/`);

@@ -42,7 +42,7 @@ describe("fuzzed submissions", () => {
       fc.asyncProperty(fc.oneof(mutatedForm(validPatientForm()), mutatedForm(validRepresentativeForm()), anyJson, hostileValue), async (payload) => {
         const key = randomUUID();
         keys.push(key);
-        const result = await submitAuthorization({ payload, idempotencyKey: key, photoId: photo, authorityProof: [], clientKey: `fuzz-${key}` });
+        const result = await submitAuthorization({ payload, idempotencyKey: key, photoId: photo, authorityProof: [], clientKey: `fuzz-${key}`, clientToken: key });
         // A mutation can leave the form valid (e.g. an optional value set to undefined): that is fine.
         if (result.ok) return;
         expectRefused(result, payload);
@@ -64,7 +64,7 @@ describe("fuzzed submissions", () => {
           for (const [k, v] of Object.entries(fields)) data.append(k, v);
           if (withFiles) data.append("photoId", fileOf(Buffer.from("not an image"), "x.png", "image/png"));
           const read = readAuthorizationFormData(data);
-          const result = await submitAuthorization({ ...read, clientKey: `fuzz-${randomUUID()}` });
+          const result = await submitAuthorization({ ...read, clientKey: `fuzz-${randomUUID()}`, clientToken: randomUUID() });
           if (result.ok) throw new Error("accepted");
           expect(result.message).not.toMatch(/on our side/);
         },

@@ -44,7 +44,7 @@ function thirdPartyForm(): AuthorizationFormInput {
 
 /** A verified request with `pages` pages of records attached. */
 async function withRecords(form: AuthorizationFormInput, pages: number, authorityProof: File[] = []): Promise<string> {
-  const submitted = await submitAuthorization({ payload: form, idempotencyKey: randomUUID(), photoId: fileOf(photoPng(), "id.png", "image/png"), authorityProof, clientKey: randomUUID() });
+  const submitted = await submitAuthorization({ payload: form, idempotencyKey: randomUUID(), photoId: fileOf(photoPng(), "id.png", "image/png"), authorityProof, clientKey: randomUUID(), clientToken: randomUUID() });
   if (!submitted.ok) throw new Error(JSON.stringify(submitted));
   const id = submitted.requestId;
   await transitionRequest(associate, id, await v(id), "START_REVIEW");

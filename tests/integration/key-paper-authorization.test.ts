@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PaperAuthorizationFormInput } from "@/domain/authorization-form";
 import { keyPaperAuthorization } from "@/server/requests/key-paper-authorization";
-import type { IntakeInput } from "@/server/requests/submit-authorization";
+import { type IntakeInput, REPLAY_REFUSED } from "@/server/requests/submit-authorization";
 import type { StaffIdentity } from "@/server/staff/auth";
 import { queuePage } from "@/server/staff/queue";
 import { fileStore } from "@/server/storage";
@@ -193,8 +193,15 @@ describe("keying in a paper form", () => {
     const results = await Promise.all(Array.from({ length: 5 }, async () => keyPaperAuthorization(staff.associate, await keyed({ idempotencyKey, payload: paperForm("Twice-Testcase") }))));
     expect(new Set(results.map((r) => (r.ok ? r.confirmationNumber : "refused"))).size).toBe(1);
     expect(await prisma.authorizationRequest.count({ where: { idempotencyKey } })).toBe(1);
-    // A retry after success answers the same, whatever it carries.
-    expect(await keyPaperAuthorization(staff.associate, await keyed({ idempotencyKey, payload: null, paperFormScan: null }))).toEqual(results[0]);
+    // A retry after success answers the same to the same staff member sending the same form…
+    expect(await keyPaperAuthorization(staff.associate, await keyed({ idempotencyKey, payload: paperForm("Twice-Testcase") }))).toEqual(results[0]);
+    // …and nothing to anyone else, or to an empty form with the key alone.
+    for (const [who, input] of [
+      [staff.supervisor, await keyed({ idempotencyKey, payload: paperForm("Twice-Testcase") })],
+      [staff.associate, await keyed({ idempotencyKey, payload: null, paperFormScan: null })],
+    ] as const) {
+      expect(await keyPaperAuthorization(who, input)).toEqual({ ok: false, kind: "refused", message: REPLAY_REFUSED });
+    }
   });
 
   it("does not apply the public per-client submission limit to staff", async () => {

@@ -66,7 +66,7 @@ afterAll(async () => {
 // ───────────── helpers ─────────────
 
 async function newRequest(): Promise<{ requestId: string; confirmationNumber: string }> {
-  const result = await submitAuthorization({ payload: validPatientForm(), idempotencyKey: randomUUID(), photoId: fileOf(photoPng(), "id.png", "image/png"), authorityProof: [], clientKey: randomUUID() });
+  const result = await submitAuthorization({ payload: validPatientForm(), idempotencyKey: randomUUID(), photoId: fileOf(photoPng(), "id.png", "image/png"), authorityProof: [], clientKey: randomUUID(), clientToken: randomUUID() });
   if (!result.ok) throw new Error("could not submit");
   return { requestId: result.requestId, confirmationNumber: result.confirmationNumber };
 }

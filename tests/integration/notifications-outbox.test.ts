@@ -12,7 +12,7 @@ const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());
 
 async function newRequest(): Promise<string> {
-  const result = await submitAuthorization({ payload: validPatientForm(), idempotencyKey: randomUUID(), photoId: fileOf(photoPng(), "id.png", "image/png"), authorityProof: [], clientKey: randomUUID() });
+  const result = await submitAuthorization({ payload: validPatientForm(), idempotencyKey: randomUUID(), photoId: fileOf(photoPng(), "id.png", "image/png"), authorityProof: [], clientKey: randomUUID(), clientToken: randomUUID() });
   if (!result.ok) throw new Error("could not submit");
   return result.requestId;
 }

@@ -46,7 +46,7 @@ afterAll(async () => {
 const v = async (id: string) => (await prisma.authorizationRequest.findUniqueOrThrow({ where: { id } })).version;
 
 async function submit(form: AuthorizationFormInput = validPatientForm()) {
-  const submitted = await submitAuthorization({ payload: form, idempotencyKey: randomUUID(), photoId: fileOf(photoPng(), "id.png", "image/png"), authorityProof: [], clientKey: randomUUID() });
+  const submitted = await submitAuthorization({ payload: form, idempotencyKey: randomUUID(), photoId: fileOf(photoPng(), "id.png", "image/png"), authorityProof: [], clientKey: randomUUID(), clientToken: randomUUID() });
   if (!submitted.ok) throw new Error(JSON.stringify(submitted));
   return { id: submitted.requestId, confirmationNumber: submitted.confirmationNumber };
 }
@@ -162,17 +162,20 @@ describe("the requester portal", () => {
 
     const jar = browser();
     expect(await exchangeDownloadToken(token, new Date(), jar)).toEqual({ ok: true });
-    expect(await portalRequestId(jar)).toBe(id);
+    // The link opens its download only, not the portal.
+    expect(await portalRequestId(jar)).toBeNull();
     const disclosuresBefore = await prisma.disclosure.count({ where: { requestId: id } });
-    const file = await downloadRecords(id, new Date(), jar);
+    const file = await downloadRecords(new Date(), jar);
     expect(file?.bytes.subarray(0, 5).toString()).toBe("%PDF-");
     expect(await prisma.disclosure.count({ where: { requestId: id } })).toBe(disclosuresBefore + 1);
     expect(await prisma.auditEvent.count({ where: { requestId: id, action: "document.downloaded", details: { path: ["kind"], equals: "RELEASED_RECORDS" } } })).toBe(1);
-    // Another request's session holding this browser's grant gets nothing.
-    expect(await downloadRecords((await submit()).id, new Date(), jar)).toBeNull();
+    // A browser signed in to the portal, without the link, gets no download.
+    const signedIn = browser();
+    expect(await signIn(signedIn, (await submit()).confirmationNumber)).toEqual({ ok: true });
+    expect(await downloadRecords(new Date(), signedIn)).toBeNull();
 
     // Limited: five downloads in all (one done), however many are asked for at once.
-    const results = await Promise.all(Array.from({ length: 8 }, () => downloadRecords(id, new Date(), jar)));
+    const results = await Promise.all(Array.from({ length: 8 }, () => downloadRecords(new Date(), jar)));
     expect(results.filter(Boolean)).toHaveLength(4);
     expect((await prisma.downloadGrant.findUniqueOrThrow({ where: { id: grant.id } })).downloadCount).toBe(5);
 
@@ -184,7 +187,7 @@ describe("the requester portal", () => {
     const revoked = browser();
     expect(await exchangeDownloadToken(second, new Date(), revoked)).toEqual({ ok: false, reason: "revoked" });
     expect(await portalRequestId(revoked)).toBeNull();
-    await sendNewLink(null, new Date(), revoked);
+    await sendNewLink(new Date(), revoked);
     const mail = await mailAbout(`A new link for your records request`);
     const fresh = /portal\/download\?t=([A-Za-z0-9_-]{43})/.exec(mail)![1]!;
     expect(await exchangeDownloadToken(fresh, new Date(), browser())).toEqual({ ok: true });

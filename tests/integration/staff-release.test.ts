@@ -22,7 +22,7 @@ beforeAll(async () => {
 const v = async (id: string) => (await prisma.authorizationRequest.findUniqueOrThrow({ where: { id } })).version;
 
 async function verifiedRequest(form: AuthorizationFormInput, authorityProof: File[] = []): Promise<string> {
-  const submitted = await submitAuthorization({ payload: form, idempotencyKey: randomUUID(), photoId: fileOf(photoPng(), "id.png", "image/png"), authorityProof, clientKey: randomUUID() });
+  const submitted = await submitAuthorization({ payload: form, idempotencyKey: randomUUID(), photoId: fileOf(photoPng(), "id.png", "image/png"), authorityProof, clientKey: randomUUID(), clientToken: randomUUID() });
   if (!submitted.ok) throw new Error(JSON.stringify(submitted));
   const id = submitted.requestId;
   await transitionRequest(associate, id, await v(id), "START_REVIEW");

@@ -27,6 +27,7 @@ async function newRequest(): Promise<string> {
     photoId: fileOf(photoPng(), "id.png", "image/png"),
     authorityProof: [],
     clientKey: randomUUID(),
+    clientToken: randomUUID(),
   });
   if (!result.ok) throw new Error("could not submit");
   return result.requestId;

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { submitAuthorization } from "@/server/requests/submit-authorization";
+import { REPLAY_REFUSED, submitAuthorization } from "@/server/requests/submit-authorization";
 import { fileStore } from "@/server/storage";
 import { executableNamedPdf, fileOf, pdfWithJavaScript, photoPng, samplePdf } from "../support/files";
 import { validPatientForm, validRepresentativeForm } from "../support/forms";
@@ -24,8 +24,11 @@ function photo() {
   return fileOf(photoPng(), "id-front.png", "image/png");
 }
 
+/** One browser's submissions (its rc-client token); tests of other clients pass their own. */
+const browserToken = randomUUID();
+
 function submission(overrides: Partial<Parameters<typeof submitAuthorization>[0]> = {}) {
-  return { payload: validPatientForm(), idempotencyKey: randomUUID(), photoId: photo(), authorityProof: [], clientKey: `test-${randomUUID()}`, now, ...overrides };
+  return { payload: validPatientForm(), idempotencyKey: randomUUID(), photoId: photo(), authorityProof: [], clientKey: `test-${randomUUID()}`, clientToken: browserToken, now, ...overrides };
 }
 
 describe("submitting the authorization", () => {
@@ -165,10 +168,51 @@ describe("submitting the authorization", () => {
     expect((await submitAuthorization(submission())).ok).toBe(true);
   });
 
-  it("answers a retry of a stored submission with the same confirmation, even after the limit", async () => {
+  it("answers a retry of a stored submission with the same confirmation, from the same browser with the same answers", async () => {
     const idempotencyKey = randomUUID();
     const first = await submitAuthorization(submission({ idempotencyKey }));
-    const again = await submitAuthorization(submission({ idempotencyKey, payload: null, photoId: null }));
+    // Another IP address (say the phone moved to Wi-Fi): the same browser and answers still get it.
+    const again = await submitAuthorization(submission({ idempotencyKey, clientKey: `moved-${randomUUID()}` }));
+    expect(first.ok).toBe(true);
     expect(again).toEqual(first);
+  });
+
+  it("gives a replayed idempotency key no result unless the same browser sends the same answers and files", async () => {
+    const idempotencyKey = randomUUID();
+    const first = await submitAuthorization(submission({ idempotencyKey }));
+    if (!first.ok) throw new Error("not stored");
+    const changed = validPatientForm();
+    changed.patient.firstName = "Someoneelse";
+    const replays = [
+      // Only the key, with an empty form (the red team's replay).
+      submission({ idempotencyKey, payload: null, photoId: null, clientToken: randomUUID() }),
+      submission({ idempotencyKey, payload: {}, photoId: null }),
+      // The same answers from another browser.
+      submission({ idempotencyKey, clientToken: randomUUID() }),
+      // The same browser with other answers, or another file.
+      submission({ idempotencyKey, payload: changed }),
+      submission({ idempotencyKey, photoId: fileOf(await samplePdf("Another ID"), "id.pdf", "application/pdf") }),
+    ];
+    for (const replay of replays) {
+      const answer = await submitAuthorization(replay);
+      expect(answer).toEqual({ ok: false, kind: "refused", message: REPLAY_REFUSED });
+      expect(JSON.stringify(answer)).not.toContain(first.confirmationNumber);
+    }
+    expect(await prisma.authorizationRequest.count({ where: { idempotencyKey } })).toBe(1);
+    // A hostile, deeply nested payload gets the same refusal, not an internal error.
+    let deep: unknown = null;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(await submitAuthorization(submission({ idempotencyKey, payload: deep }))).toEqual({ ok: false, kind: "refused", message: REPLAY_REFUSED });
+    expect(await submitAuthorization(submission({ payload: deep }))).toMatchObject({ ok: false, kind: "invalid" });
+  });
+
+  it("accepts only random (v4) UUIDs as idempotency keys", async () => {
+    // Nil, max, v1 (time-based) and v7 UUIDs, and not a UUID at all.
+    const keys = ["00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff", "6ba7b810-9dad-11d1-80b4-00c04fd430c8", "017f22e2-79b0-7cc3-98c4-dc0c0c07398f", "not-a-uuid"];
+    for (const idempotencyKey of keys) {
+      expect(await submitAuthorization(submission({ idempotencyKey }))).toMatchObject({ ok: false, kind: "refused" });
+    }
+    expect(await prisma.authorizationRequest.count({ where: { idempotencyKey: { in: keys } } })).toBe(0);
+    expect((await submitAuthorization(submission({ idempotencyKey: randomUUID() }))).ok).toBe(true);
   });
 });

@@ -46,6 +46,7 @@ describe("the same upload check in every channel", () => {
       photoId: asFile(pick("PNG whose image data is corrupt")),
       authorityProof: [asFile(pick("lower-case hex name /#4aavaScript"))],
       clientKey: `channels-${key}`,
+      clientToken: key,
       now,
     });
     expect(result).toMatchObject({ ok: false, kind: "invalid" });

@@ -1,14 +1,15 @@
 import "server-only";
 import { randomInt, timingSafeEqual } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { cookies } from "next/headers";
 import { normalizeConfirmationNumber } from "@/domain/ids";
 import { recordAudit } from "../audit";
-import { db } from "../db";
+import { db, type Db, type Tx } from "../db";
 import { mailTransport } from "../mail/transport";
 import { renderNotification } from "../notifications/templates";
 import { logger } from "../logger";
-import { consumeRateLimit } from "../rate-limit";
-import { sealSecret, tokenHash, unsealSecret } from "../secrets";
+import { consumeRateLimit, resetRateLimit } from "../rate-limit";
+import { newToken, sealSecret, tokenHash, unsealSecret } from "../secrets";
 import { cookieBasics, readSignedValue, signValue } from "../signed-value";
 import { notifyAddress } from "../staff/step";
 import { env } from "../env";
@@ -17,14 +18,33 @@ import { env } from "../env";
  * The requester's way in (RULES.md §7): the confirmation number, the patient's date of birth, and
  * a one-time code sent to the e-mail on file. A wrong number or date of birth gets exactly the
  * same answer as a right one (no code is sent, and the code step then fails like a wrong code),
- * so the form never tells anyone whether a request exists.
+ * so the form never tells anyone whether a request exists. Guesses are counted per (number, date
+ * of birth) pair tried, whether or not it matches, and every refusal — lockout included — comes no
+ * sooner than MIN_ANSWER_MS after the question, so neither the words nor the timing of an answer
+ * tell a right pair from a wrong one.
+ *
+ * Sessions live in the database (PortalSession): the cookie holds a random token whose SHA-256 is
+ * stored, so signing out, or staff withdrawing the download links, ends them at once. A session
+ * from the e-mailed download link (DOWNLOAD) opens only that link's download, never the portal.
  */
 export const CODE_TTL_MS = 10 * 60 * 1000;
 export const MAX_CODE_ATTEMPTS = 5;
 export const PORTAL_SESSION_MS = 30 * 60 * 1000;
+/** Window in which MAX_CODE_ATTEMPTS wrong codes per (number, date of birth) pair lock that pair. */
+export const LOCK_WINDOW_SECONDS = 15 * 60;
+/** No sign-in answer comes sooner than this after the question (hides which path was taken). */
+export const MIN_ANSWER_MS = 300;
 const PENDING_MS = CODE_TTL_MS;
 const PENDING = "portal-pending";
 const SESSION = "portal-session";
+const DOWNLOAD = "portal-download";
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/** Waits until `deadline` (a performance.now() instant), so fast and slow paths answer alike. */
+async function answerNoSoonerThan(deadline: number): Promise<void> {
+  const wait = deadline - performance.now();
+  if (wait > 0) await sleep(wait);
+}
 
 export const SENT_MESSAGE = "If the details match a request, we sent a 6-digit code to the e-mail address on file for it. It expires in 10 minutes.";
 export const WRONG_CODE = "That code is not right, or it has expired. Check the e-mail we sent, or ask for a new code.";
@@ -51,6 +71,13 @@ export type StartResult = { ok: true } | { ok: false; message: string; fieldErro
  * confirmation number and date of birth match a request with an e-mail on file.
  */
 export async function startPortalSignIn(input: { confirmationNumber: string; dateOfBirth: string }, clientKey: string, now = new Date(), cookieJar?: CookieJar): Promise<StartResult> {
+  const deadline = performance.now() + MIN_ANSWER_MS;
+  const result = await startSignInNow(input, clientKey, now, cookieJar);
+  await answerNoSoonerThan(deadline);
+  return result;
+}
+
+async function startSignInNow(input: { confirmationNumber: string; dateOfBirth: string }, clientKey: string, now: Date, cookieJar?: CookieJar): Promise<StartResult> {
   const fieldErrors: Record<string, string[]> = {};
   const confirmationNumber = normalizeConfirmationNumber(input.confirmationNumber ?? "");
   if (!confirmationNumber) fieldErrors.confirmationNumber = ["Enter the confirmation number, like RC-7K3M-Q9PX"];
@@ -86,8 +113,20 @@ export async function startPortalSignIn(input: { confirmationNumber: string; dat
   return { ok: true };
 }
 
-/** Step 2: the code. Right → a portal session for that one request. */
+/**
+ * Step 2: the code. Right → a portal session for that one request. Every wrong combination — no
+ * such request, a wrong date of birth, a wrong or used code, a code past its own guess limit —
+ * answers WRONG_CODE; after MAX_CODE_ATTEMPTS refusals for the same (number, date of birth) pair
+ * in LOCK_WINDOW_SECONDS, that pair answers TOO_MANY, matching or not.
+ */
 export async function finishPortalSignIn(code: string, now = new Date(), cookieJar?: CookieJar): Promise<{ ok: true } | { ok: false; message: string }> {
+  const deadline = performance.now() + MIN_ANSWER_MS;
+  const result = await finishSignInNow(code, now, cookieJar);
+  if (!result.ok) await answerNoSoonerThan(deadline);
+  return result;
+}
+
+async function finishSignInNow(code: string, now: Date, cookieJar?: CookieJar): Promise<{ ok: true } | { ok: false; message: string }> {
   const jar = await jarOf(cookieJar);
   const pendingCookie = portalCookie(PENDING);
   const pending = readSignedValue(PENDING, jar.get(pendingCookie.name)?.value, now.getTime());
@@ -99,13 +138,17 @@ export async function finishPortalSignIn(code: string, now = new Date(), cookieJ
     return { ok: false, message: WRONG_CODE };
   }
   const [confirmationNumber, dateOfBirth] = opened.split("|") as [string, string];
+  // Counted before anything is looked up, for the pair as typed: a pair that matches no request
+  // locks exactly like one that does.
+  const pair = `${confirmationNumber}|${dateOfBirth}`;
+  if (!(await consumeRateLimit(db(), "portal-code-pair", pair, MAX_CODE_ATTEMPTS, LOCK_WINDOW_SECONDS))) return { ok: false, message: TOO_MANY };
   const request = await matchingRequest(confirmationNumber, dateOfBirth);
   if (!/^\d{6}$/.test(code.trim()) || !request) return { ok: false, message: WRONG_CODE };
 
   const result = await db().$transaction(async (tx) => {
     const current = await tx.requesterAccessCode.findFirst({ where: { requestId: request.id, consumedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: "desc" } });
-    if (!current) return "wrong" as const;
-    if (current.attempts >= MAX_CODE_ATTEMPTS) return "locked" as const;
+    // A code past its own guess limit is simply wrong (the pair's lock above is the only lock).
+    if (!current || current.attempts >= MAX_CODE_ATTEMPTS) return "wrong" as const;
     const expected = Buffer.from(current.codeHash);
     const given = Buffer.from(tokenHash(`${request.id}:${code.trim()}`));
     if (!timingSafeEqual(expected, given)) {
@@ -113,32 +156,67 @@ export async function finishPortalSignIn(code: string, now = new Date(), cookieJ
       await tx.requesterAccessCode.updateMany({ where: { id: current.id, attempts: { lt: MAX_CODE_ATTEMPTS } }, data: { attempts: { increment: 1 } } });
       return "wrong" as const;
     }
-    const consumed = await tx.requesterAccessCode.updateMany({ where: { id: current.id, consumedAt: null }, data: { consumedAt: now } });
+    const consumed = await tx.requesterAccessCode.updateMany({ where: { id: current.id, consumedAt: null, attempts: { lt: MAX_CODE_ATTEMPTS } }, data: { consumedAt: now } });
     return consumed.count === 1 ? ("ok" as const) : ("wrong" as const);
   });
   await recordAudit(db(), { actor: { type: "REQUESTER", requestId: request.id }, action: "portal.signed_in", objectType: "AuthorizationRequest", objectId: request.id, requestId: request.id, outcome: result === "ok" ? "SUCCESS" : "DENIED" });
-  if (result === "locked") return { ok: false, message: TOO_MANY };
   if (result !== "ok") return { ok: false, message: WRONG_CODE };
+  // The requester proved the code: the pair's count starts over.
+  await resetRateLimit(db(), "portal-code-pair", pair);
   jar.delete(pendingCookie.name);
   await startPortalSession(request.id, now, jar);
   return { ok: true };
 }
 
-/** Opens a portal session for one request (after the code, or a valid download link). */
+type SessionKind = "PORTAL" | "DOWNLOAD";
+const cookieFor = (kind: SessionKind) => portalCookie(kind === "PORTAL" ? SESSION : DOWNLOAD);
+
+/** A new server-side session; the browser gets only the random token. */
+async function openSession(kind: SessionKind, requestId: string, grantId: string | null, ttlMs: number, now: Date, jar: CookieJar): Promise<void> {
+  const token = newToken();
+  await db().portalSession.create({ data: { tokenHash: tokenHash(token), kind, requestId, grantId, createdAt: now, expiresAt: new Date(now.getTime() + ttlMs) } });
+  const cookie = cookieFor(kind);
+  jar.set(cookie.name, token, { ...cookie.options, maxAge: Math.floor(ttlMs / 1000) });
+}
+
+/** This browser's live session of `kind` (not ended, not expired), or null. */
+export async function sessionOf(kind: SessionKind, now = new Date(), cookieJar?: CookieJar) {
+  const token = (await jarOf(cookieJar)).get(cookieFor(kind).name)?.value;
+  if (!token || !TOKEN.test(token)) return null;
+  return db().portalSession.findFirst({ where: { tokenHash: tokenHash(token), kind, endedAt: null, expiresAt: { gt: now } } });
+}
+
+/** Opens a portal session for one request (after the e-mailed code). */
 export async function startPortalSession(requestId: string, now = new Date(), cookieJar?: CookieJar): Promise<void> {
-  const jar = await jarOf(cookieJar);
-  const cookie = portalCookie(SESSION);
-  jar.set(cookie.name, signValue(SESSION, requestId, PORTAL_SESSION_MS, now.getTime()), { ...cookie.options, maxAge: PORTAL_SESSION_MS / 1000 });
+  await openSession("PORTAL", requestId, null, PORTAL_SESSION_MS, now, await jarOf(cookieJar));
+}
+
+/** Opens a download-only session for one download link (grant): it reaches that download and nothing else. */
+export async function startDownloadSession(requestId: string, grantId: string, ttlMs: number, now = new Date(), cookieJar?: CookieJar): Promise<void> {
+  await openSession("DOWNLOAD", requestId, grantId, ttlMs, now, await jarOf(cookieJar));
 }
 
 /** The request this browser's portal session is for, or null. Every portal read starts here. */
-export async function portalRequestId(cookieJar?: CookieJar): Promise<string | null> {
-  const value = readSignedValue(SESSION, (await jarOf(cookieJar)).get(portalCookie(SESSION).name)?.value);
-  return value && /^[0-9a-f-]{36}$/.test(value) ? value : null;
+export async function portalRequestId(cookieJar?: CookieJar, now = new Date()): Promise<string | null> {
+  return (await sessionOf("PORTAL", now, cookieJar))?.requestId ?? null;
 }
 
-export async function endPortalSession(cookieJar?: CookieJar): Promise<void> {
-  (await jarOf(cookieJar)).delete(portalCookie(SESSION).name);
+/** Sign-out: this browser's portal and download sessions end in the database, not just in the browser. */
+export async function endPortalSession(cookieJar?: CookieJar, now = new Date()): Promise<void> {
+  const jar = await jarOf(cookieJar);
+  const hashes = (["PORTAL", "DOWNLOAD"] as const).flatMap((kind) => {
+    const token = jar.get(cookieFor(kind).name)?.value;
+    return token && TOKEN.test(token) ? [tokenHash(token)] : [];
+  });
+  if (hashes.length) await db().portalSession.updateMany({ where: { tokenHash: { in: hashes }, endedAt: null }, data: { endedAt: now } });
+  jar.delete(cookieFor("PORTAL").name);
+  jar.delete(cookieFor("DOWNLOAD").name);
+}
+
+/** Ends every open session of a request (staff withdrew its links); `kind` narrows it. */
+export async function endRequestSessions(client: Tx | Db, requestId: string, now: Date, kind?: SessionKind): Promise<number> {
+  const ended = await client.portalSession.updateMany({ where: { requestId, endedAt: null, ...(kind ? { kind } : {}) }, data: { endedAt: now } });
+  return ended.count;
 }
 
 async function matchingRequest(confirmationNumber: string, dateOfBirth: string) {

@@ -13,19 +13,22 @@ import { cookieBasics, readSignedValue, signValue } from "../signed-value";
 import { fileStore } from "../storage";
 import type { StaffIdentity } from "../staff/auth";
 import { NOT_FOUND, type StaffResult } from "../staff/step";
-import { type CookieJar, jarOf, startPortalSession } from "./access";
+import { type CookieJar, endRequestSessions, jarOf, portalRequestId, sessionOf, startDownloadSession } from "./access";
 
 /**
  * The records download for secure e-mail delivery (RULES.md §1, §7): a 256-bit random token in
  * the e-mailed link, stored only as its SHA-256, bound to one request, expiring, limited in
- * downloads and revocable by staff. The link is exchanged for a portal session at once and the
- * token leaves the address bar; every download is audited and recorded as a disclosure.
+ * downloads and revocable by staff. The link is exchanged at once for a download-only session
+ * (PortalSession DOWNLOAD, bound to that grant) and the token leaves the address bar: the link
+ * reaches its download and nothing else of the portal. Every download is audited and recorded as
+ * a disclosure.
  */
 export const LINK_DAYS = 30;
 export const MAX_DOWNLOADS = 5;
-const GRANT = "portal-grant";
 const EXPIRED = "portal-expired-grant";
 const GRANT_COOKIE_MS = 30 * 60 * 1000;
+/** A download session lasts this long (or less: until its grant is revoked, used up or expired). */
+export const DOWNLOAD_SESSION_MS = GRANT_COOKIE_MS;
 
 function grantCookie(name: string) {
   const basics = cookieBasics(name);
@@ -42,7 +45,7 @@ export async function issueDownloadGrant(client: Tx | ReturnType<typeof db>, req
 
 export type Exchange = { ok: true } | { ok: false; reason: "expired" | "revoked" | "used" | "unknown" };
 
-/** The e-mailed link, opened: a valid token becomes a portal session plus this grant; the caller redirects to a clean URL. */
+/** The e-mailed link, opened: a valid token becomes a download session for this grant only; the caller redirects to a clean URL. */
 export async function exchangeDownloadToken(token: string, now = new Date(), cookieJar?: CookieJar): Promise<Exchange> {
   const grant = /^[A-Za-z0-9_-]{43}$/.test(token) ? await db().downloadGrant.findUnique({ where: { tokenHash: tokenHash(token) } }) : null;
   const jar = await jarOf(cookieJar);
@@ -55,29 +58,36 @@ export async function exchangeDownloadToken(token: string, now = new Date(), coo
     await recordAudit(db(), { actor: { type: "REQUESTER", requestId: grant.requestId }, action: "download.link_refused", objectType: "DownloadGrant", objectId: grant.id, requestId: grant.requestId, outcome: "DENIED", details: { reason } });
     return { ok: false, reason };
   }
-  await startPortalSession(grant.requestId, now, jar);
-  const c = grantCookie(GRANT);
-  jar.set(c.name, signValue(GRANT, grant.id, GRANT_COOKIE_MS, now.getTime()), { ...c.options, maxAge: GRANT_COOKIE_MS / 1000 });
+  await startDownloadSession(grant.requestId, grant.id, DOWNLOAD_SESSION_MS, now, jar);
   await recordAudit(db(), { actor: { type: "REQUESTER", requestId: grant.requestId }, action: "download.link_opened", objectType: "DownloadGrant", objectId: grant.id, requestId: grant.requestId });
   return { ok: true };
 }
 
-/** The grant this browser holds for `requestId` (from an opened link), if it is still usable. */
-export async function currentGrant(requestId: string, now = new Date(), cookieJar?: CookieJar) {
-  const id = readSignedValue(GRANT, (await jarOf(cookieJar)).get(grantCookie(GRANT).name)?.value, now.getTime());
-  if (!id || !/^[0-9a-f-]{36}$/.test(id)) return null;
-  const grant = await db().downloadGrant.findFirst({ where: { id, requestId } });
+/** The download this browser's download session opens (its request and still-usable grant), or null. */
+export async function currentDownload(now = new Date(), cookieJar?: CookieJar) {
+  const session = await sessionOf("DOWNLOAD", now, cookieJar);
+  if (!session?.grantId) return null;
+  const grant = await db().downloadGrant.findFirst({ where: { id: session.grantId, requestId: session.requestId } });
   if (!grant || grant.revokedAt || grant.expiresAt <= now || grant.downloadCount >= grant.maxDownloads) return null;
-  return grant;
+  const request = await db().authorizationRequest.findUnique({ where: { id: session.requestId }, select: { confirmationNumber: true, status: true, deliveryMethod: true } });
+  if (!request || request.deliveryMethod !== "SECURE_EMAIL" || !["RELEASED", "COMPLETED"].includes(request.status)) return null;
+  return { requestId: session.requestId, confirmationNumber: request.confirmationNumber, grant };
+}
+
+/** The grant this browser's download session holds for `requestId` (the portal page's own request), if still usable. */
+export async function currentGrant(requestId: string, now = new Date(), cookieJar?: CookieJar) {
+  const download = await currentDownload(now, cookieJar);
+  return download && download.requestId === requestId ? download.grant : null;
 }
 
 /**
  * One download: counted atomically against the grant's limit, audited, and recorded as a
  * disclosure, in one transaction; then the file, checked against its SHA-256.
  */
-export async function downloadRecords(requestId: string, now = new Date(), cookieJar?: CookieJar): Promise<{ bytes: Buffer; confirmationNumber: string } | null> {
-  const grant = await currentGrant(requestId, now, cookieJar);
-  if (!grant) return null;
+export async function downloadRecords(now = new Date(), cookieJar?: CookieJar): Promise<{ bytes: Buffer; confirmationNumber: string } | null> {
+  const download = await currentDownload(now, cookieJar);
+  if (!download) return null;
+  const { requestId, grant } = download;
   const records = await db().$transaction(async (tx) => {
     const counted = await tx.downloadGrant.updateMany({
       where: { id: grant.id, requestId, revokedAt: null, expiresAt: { gt: now }, downloadCount: { lt: grant.maxDownloads } },
@@ -108,11 +118,12 @@ export async function downloadRecords(requestId: string, now = new Date(), cooki
 
 /**
  * "Send me a new link": a fresh link to the e-mail address on file, for a request released by
- * secure e-mail (from the portal, or after an expired or withdrawn link). The answer is the same
- * whatever happens, and it is rate-limited per request.
+ * secure e-mail (from the portal, a download session, or after an expired or withdrawn link). The
+ * answer is the same whatever happens, and it is rate-limited per request. The link goes only to
+ * the address on file, so naming the request here reveals nothing.
  */
-export async function sendNewLink(requestId: string | null, now = new Date(), cookieJar?: CookieJar): Promise<void> {
-  let id = requestId;
+export async function sendNewLink(now = new Date(), cookieJar?: CookieJar): Promise<void> {
+  let id = (await portalRequestId(cookieJar, now)) ?? (await sessionOf("DOWNLOAD", now, cookieJar))?.requestId ?? null;
   if (!id) {
     const grantId = readSignedValue(EXPIRED, (await jarOf(cookieJar)).get(grantCookie(EXPIRED).name)?.value, now.getTime());
     const grant = grantId && /^[0-9a-f-]{36}$/.test(grantId) ? await db().downloadGrant.findUnique({ where: { id: grantId } }) : null;
@@ -133,12 +144,17 @@ export async function sendNewLink(requestId: string | null, now = new Date(), co
     .catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.message : "unknown" }, "new download link not sent"));
 }
 
-/** Staff withdraw every open link of a request (e.g. one was forwarded); the requester can ask for a new one. */
+/**
+ * Staff withdraw every open link of a request (e.g. one was forwarded): the links stop working, and
+ * so does every portal session of the request — those that came from a link and those signed in
+ * with a code — at once. The requester can ask for a new link and sign in again.
+ */
 export async function revokeDownloadLinks(staff: StaffIdentity, requestId: string, now = new Date()): Promise<StaffResult> {
   if (!can(staff.role, "request.process")) return { ok: false, message: NOT_FOUND };
   return db().$transaction(async (tx) => {
     const revoked = await tx.downloadGrant.updateMany({ where: { requestId, revokedAt: null }, data: { revokedAt: now } });
-    await recordAudit(tx, { actor: { type: "STAFF", id: staff.id, role: staff.role }, action: "download.links_revoked", objectType: "AuthorizationRequest", objectId: requestId, requestId, details: { count: revoked.count } });
+    const sessions = await endRequestSessions(tx, requestId, now);
+    await recordAudit(tx, { actor: { type: "STAFF", id: staff.id, role: staff.role }, action: "download.links_revoked", objectType: "AuthorizationRequest", objectId: requestId, requestId, details: { count: revoked.count, sessionsEnded: sessions } });
     return { ok: true as const };
   });
 }

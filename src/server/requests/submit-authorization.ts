@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { type AnyAuthorizationForm, formSchemaFor, isPaperForm, SPECIAL_CATEGORIES, todayInChicago, uploadRules } from "@/domain/authorization-form";
@@ -33,6 +34,11 @@ export type IntakeInput = {
 export type SubmissionInput = IntakeInput & {
   /** Identifies the client for rate limiting (e.g. its IP address); stored only hashed. */
   clientKey: string;
+  /**
+   * The browser's own random token (the HttpOnly rc-client cookie, src/server/client-token.ts):
+   * a replay of an idempotency key answers only the browser that first sent it.
+   */
+  clientToken: string;
 };
 
 /**
@@ -40,7 +46,7 @@ export type SubmissionInput = IntakeInput & {
  * paper form keyed in by a staff member (who is the actor of record). Everything else — checks,
  * files, the transaction — is the same code for both.
  */
-export type Channel = { source: "ONLINE"; clientKey: string } | { source: "PAPER"; staff: StaffIdentity };
+export type Channel = { source: "ONLINE"; clientKey: string; clientToken: string } | { source: "PAPER"; staff: StaffIdentity };
 
 export type Submitted = Extract<SubmitResult, { ok: true }> & { requestId: string };
 export type IntakeResult = Submitted | Exclude<SubmitResult, { ok: true }>;
@@ -51,7 +57,12 @@ export type IntakeResult = Submitted | Exclude<SubmitResult, { ok: true }>;
  */
 export const PAPER_FORMS_PER_STAFF_PER_HOUR = 120;
 
-const idempotencyKeySchema = z.uuid({ error: "Reload the page and try again" });
+/** Only a random (version 4) UUID: not the nil UUID, not a time-based or hand-made one. */
+const idempotencyKeySchema = z.uuidv4({ error: "Reload the page and try again" });
+
+/** A replay of a stored submission from another client, or with other answers: no result, and why. */
+export const REPLAY_REFUSED =
+  "This form was already sent, from another browser or with different answers, so we cannot show its confirmation here. If you sent it, the confirmation number was e-mailed to you. To send a new request, open the form in a new browser tab and fill it in again.";
 
 const SUBMIT_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
 
@@ -69,8 +80,38 @@ type FileToStore = {
  * received" notification and the audit event — and gets a random confirmation number and the
  * 30-day due date. The same idempotency key always yields the same single request.
  */
-export async function submitAuthorization({ clientKey, ...input }: SubmissionInput): Promise<IntakeResult> {
-  return intakeAuthorization({ source: "ONLINE", clientKey }, { ...input, paperFormScan: null });
+export async function submitAuthorization({ clientKey, clientToken, ...input }: SubmissionInput): Promise<IntakeResult> {
+  return intakeAuthorization({ source: "ONLINE", clientKey, clientToken }, { ...input, paperFormScan: null });
+}
+
+/**
+ * JSON with object keys sorted at every level: the same answers always give the same text. Past
+ * a depth no form has, the rest is cut to a marker (a hostile, deeply nested payload cannot
+ * exhaust the stack; the form's schema refuses it anyway).
+ */
+export function canonicalJson(value: unknown, depth = 0): string {
+  if (depth > 32) return '"<deep>"';
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v, depth + 1)).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v, depth + 1)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/**
+ * What an idempotency key is bound to when its request is stored: who sent it (the browser's own
+ * token online, the staff member on paper) and exactly what was sent (the canonical answers and
+ * every uploaded file's SHA-256). Only a replay with the same binding gets the stored result.
+ */
+async function idempotencyBinding(channel: Channel, input: IntakeInput): Promise<string> {
+  const sha = (data: string | Buffer | Uint8Array) => createHash("sha256").update(data).digest("hex");
+  const fileHash = async (file: File | null | undefined) => (file ? sha(new Uint8Array(await file.arrayBuffer())) : "-");
+  const files = [await fileHash(input.paperFormScan), await fileHash(input.photoId), ...(await Promise.all(input.authorityProof.map(fileHash)))];
+  const who = channel.source === "ONLINE" ? `online:${sha(channel.clientToken)}` : `paper:${channel.staff.id}`;
+  return sha(`${who}\n${sha(canonicalJson(input.payload ?? null))}\n${files.join(",")}`);
 }
 
 /**
@@ -83,8 +124,10 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
   const key = idempotencyKeySchema.safeParse(input.idempotencyKey);
   if (!key.success) return { ok: false, kind: "refused", message: "This form could not be sent. Reload the page and try again." };
 
-  // A retry of a submission that already went through: the same answer, nothing new.
-  const earlier = await findByIdempotencyKey(key.data);
+  // A retry of a submission that already went through: the same answer, nothing new — but only to
+  // the same client sending the same thing (the key alone is not a credential).
+  const binding = await idempotencyBinding(channel, input);
+  const earlier = await findByIdempotencyKey(key.data, binding);
   if (earlier) return earlier;
 
   const parsed = formSchemaFor(mode, todayInChicago(now)).safeParse(input.payload);
@@ -162,7 +205,7 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
       // Under a burst, wait for a pooled connection rather than failing the person's submission
       // after Prisma's default 2 s (docs/performance.md).
       const requestId = await db().$transaction(
-        (tx) => insertRequest(tx, { channel, form, confirmationNumber, idempotencyKey: key.data, now, ...dates, stored }),
+        (tx) => insertRequest(tx, { channel, form, confirmationNumber, idempotencyKey: key.data, idempotencyBinding: binding, now, ...dates, stored }),
         SUBMIT_TRANSACTION,
       );
       logger.info({ requestId, source: channel.source, event: "request.submitted" }, "authorization submitted");
@@ -171,7 +214,7 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
       await Promise.all(stored.map((s) => fileStore().remove(s.file.storageKey).catch(() => undefined)));
       const target = uniqueViolationTarget(error);
       if (target?.includes("idempotencyKey")) {
-        const winner = await findByIdempotencyKey(key.data);
+        const winner = await findByIdempotencyKey(key.data, binding);
         if (winner) return winner;
       }
       if (target?.includes("confirmationNumber")) continue;
@@ -199,6 +242,7 @@ async function insertRequest(
     form: AnyAuthorizationForm;
     confirmationNumber: string;
     idempotencyKey: string;
+    idempotencyBinding: string;
     now: Date;
     receivedAt: Date;
     signedAt: Date;
@@ -213,6 +257,7 @@ async function insertRequest(
       ...requestColumns(form),
       confirmationNumber: args.confirmationNumber,
       idempotencyKey: args.idempotencyKey,
+      idempotencyBinding: args.idempotencyBinding,
       source: channel.source,
       receivedVia,
       status: "SUBMITTED",
@@ -274,12 +319,19 @@ async function insertRequest(
   return request.id;
 }
 
-async function findByIdempotencyKey(key: string): Promise<Submitted | null> {
+/** The stored result for this key if the binding matches; a refusal (no result) if it does not; null if none is stored. */
+async function findByIdempotencyKey(key: string, binding: string): Promise<IntakeResult | null> {
   const existing = await db().authorizationRequest.findUnique({
     where: { idempotencyKey: key },
-    select: { id: true, confirmationNumber: true, dueAt: true },
+    select: { id: true, confirmationNumber: true, dueAt: true, idempotencyBinding: true },
   });
-  return existing ? { ok: true, requestId: existing.id, confirmationNumber: existing.confirmationNumber, dueDate: existing.dueAt.toISOString() } : null;
+  if (!existing) return null;
+  const same = existing.idempotencyBinding !== null && existing.idempotencyBinding.length === binding.length && timingSafeEqual(Buffer.from(existing.idempotencyBinding), Buffer.from(binding));
+  if (!same) {
+    logger.warn({ event: "request.replay_refused" }, "idempotency key replayed by another client or with another payload");
+    return { ok: false, kind: "refused", message: REPLAY_REFUSED };
+  }
+  return { ok: true, requestId: existing.id, confirmationNumber: existing.confirmationNumber, dueDate: existing.dueAt.toISOString() };
 }
 
 function isRepresentative(payload: unknown): boolean {

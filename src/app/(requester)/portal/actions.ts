@@ -58,6 +58,6 @@ export async function revokeAction(_: PortalFormState, formData: FormData): Prom
 
 /** "Send me a new link": from the portal (the session's request) or after an expired link. */
 export async function newLinkAction(): Promise<PortalFormState> {
-  await sendNewLink(await portalRequestId());
+  await sendNewLink();
   return { done: true, info: "If your records are ready for secure download, we sent a new link to the e-mail address on file. It may take a minute to arrive." };
 }

@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { organization } from "@/domain/organization";
 import type { SubmitResult } from "@/domain/submission";
 import { clientAddress } from "@/server/client-address";
+import { CLIENT_TOKEN_PATTERN, clientTokenCookieName, clientTokenCookieOptions, newClientToken } from "@/server/client-token";
 import { logger } from "@/server/logger";
 import { issueReceipt, receiptCookieName, receiptCookieOptions } from "@/server/receipt";
 import { readAuthorizationFormData } from "@/server/requests/form-data";
@@ -19,10 +20,18 @@ export async function submitAuthorization(formData: FormData): Promise<SubmitRes
   const requestHeaders = await headers();
   const correlationId = requestHeaders.get("x-correlation-id") ?? undefined;
   try {
+    const jar = await cookies();
+    // The browser's own token (set when the form page loaded): a replay of this submission's key
+    // answers only this browser.
+    let clientToken = jar.get(clientTokenCookieName())?.value;
+    if (!clientToken || !CLIENT_TOKEN_PATTERN.test(clientToken)) {
+      clientToken = newClientToken();
+      jar.set(clientTokenCookieName(), clientToken, clientTokenCookieOptions());
+    }
     // The online channel: a paper-form scan posted here is ignored (only staff key paper forms in).
-    const result = await submit({ ...readAuthorizationFormData(formData), clientKey: clientAddress(requestHeaders) });
+    const result = await submit({ ...readAuthorizationFormData(formData), clientKey: clientAddress(requestHeaders), clientToken });
     if (!result.ok) return result;
-    (await cookies()).set(receiptCookieName(), issueReceipt(result.requestId), receiptCookieOptions());
+    jar.set(receiptCookieName(), issueReceipt(result.requestId), receiptCookieOptions());
     return { ok: true, confirmationNumber: result.confirmationNumber, dueDate: result.dueDate };
   } catch (error) {
     logger.error({ err: error, correlationId, event: "request.submit_failed" }, "submission failed");

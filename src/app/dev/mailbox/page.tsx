@@ -35,7 +35,8 @@ export default async function MailboxPage() {
       <div className="notice notice-warning">
         <p>
           This page shows the e-mail caught by the local development SMTP server instead of being delivered. It is
-          turned off in production unless <code>MAILBOX_ENABLED=true</code>.
+          off unless <code>MAILBOX_ENABLED=true</code>, and then open only to a signed-in administrator or a browser on
+          the server&apos;s own machine.
         </p>
       </div>
 

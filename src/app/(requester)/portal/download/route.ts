@@ -4,12 +4,13 @@ import { exchangeDownloadToken } from "@/server/portal/downloads";
 export const dynamic = "force-dynamic";
 
 /**
- * The link in the "records ready" e-mail. The token is exchanged for a portal session at once and
- * the browser is sent on to a URL without it, so it does not stay in the address bar or history.
+ * The link in the "records ready" e-mail. The token is exchanged at once for a download-only
+ * session (it opens the download, not the portal) and the browser is sent on to a URL without it,
+ * so it does not stay in the address bar or history.
  */
 export async function GET(request: NextRequest) {
   const result = await exchangeDownloadToken(request.nextUrl.searchParams.get("t") ?? "");
-  const to = result.ok ? "/portal/request#records" : `/portal/link-expired?reason=${result.reason}`;
+  const to = result.ok ? "/portal/your-records" : `/portal/link-expired?reason=${result.reason}`;
   const response = NextResponse.redirect(new URL(to, request.nextUrl.origin), 303);
   response.headers.set("Cache-Control", "no-store");
   response.headers.set("Referrer-Policy", "no-referrer");

@@ -158,7 +158,7 @@ export function ReleaseSection({ r, releaseRequiresPayment }: { r: Request; rele
           {hidden}
           <p>
             {r.downloadGrants.length} open download link{r.downloadGrants.length === 1 ? "" : "s"} ({r.downloadGrants.map((g) => `${g.downloadCount} of ${g.maxDownloads} downloads used`).join("; ")}). Withdraw them if a link
-            went to the wrong person; the requester can ask for a new one to the e-mail address on file.
+            went to the wrong person: they stop working at once, and anyone signed in to this request&apos;s portal is signed out. The requester can ask for a new link to the e-mail address on file.
           </p>
         </ActionForm>
       ) : null}
