@@ -1,6 +1,4 @@
 import "server-only";
-import { createRequire } from "node:module";
-import path from "node:path";
 import { PDFArray, PDFDict, PDFHexString, PDFName, type PDFObject, PDFParser, PDFRawStream, type PDFRef, PDFStream, PDFString } from "pdf-lib";
 
 /**
@@ -134,10 +132,6 @@ type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjs: Promise<PdfJs> | undefined;
 const loadPdfJs = () => (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
 
-function standardFontDataUrl(): string {
-  return `${path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts")}/`;
-}
-
 const ACTIVE_ANNOTATION_SUBTYPES = new Set(["FileAttachment", "RichMedia", "Screen", "Movie", "Sound", "3D"]);
 
 type AnnotationData = {
@@ -160,7 +154,7 @@ export async function viewerProblem(bytes: Uint8Array, maxPages: number): Promis
     disableFontFace: true,
     stopAtErrors: true,
     verbosity: VerbosityLevel.ERRORS,
-    standardFontDataUrl: standardFontDataUrl(),
+    // No fonts: nothing is rendered or extracted, only the document's structure is read.
   });
   let doc: Awaited<typeof task.promise>;
   try {
