@@ -6,6 +6,7 @@ import { seedDemoData, type SeedResult } from "../../prisma/seed.ts";
 import { prepareNotificationQueue } from "../../src/server/notifications/queue.ts";
 import { buildIfStale } from "./build.ts";
 import { provisionDatabase, type ProvisionedDatabase } from "./database.ts";
+import { prepareAppRole, userOf } from "./database-roles.ts";
 import { startLocalSmtp, type LocalSmtp } from "./local-smtp.ts";
 import { projectRoot } from "./paths.ts";
 import { portInUse, spawnGroup, stopGroup, waitForHttp } from "./processes.ts";
@@ -27,7 +28,10 @@ export type RuntimeOptions = {
 
 export type Runtime = {
   url: string;
+  /** The app role's URL (what the server and worker use). */
   databaseUrl: string;
+  /** The owner's URL (migrations, seed). */
+  ownerDatabaseUrl: string;
   database: ProvisionedDatabase;
   smtp: LocalSmtp | null;
   /** Whether /dev/mailbox is on (MAILBOX_ENABLED, or `npm run dev`); even then only for administrators and direct loopback clients. */
@@ -61,7 +65,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const database = await provisionDatabase({
       dataDir: options.dataDir,
       password: secrets.databasePassword,
-      databaseUrl: process.env.DATABASE_URL || undefined,
+      // The owner's URL: DATABASE_MIGRATION_URL in a deployment with two roles, else DATABASE_URL.
+      databaseUrl: process.env.DATABASE_MIGRATION_URL || process.env.DATABASE_URL || undefined,
       fresh: options.freshDatabase,
     });
     stack.push(database.stop);
@@ -92,13 +97,31 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       log(`Demo data: ${seed.requestsCreated} requests and ${seed.staffCreated.length} staff accounts created (existing ones kept).`);
     }
 
+    // The web server and the worker connect as the least-privileged app role (docs/decisions/0011).
+    const roles = await prepareAppRole({
+      ownerUrl: database.url,
+      appUrl: process.env.DATABASE_MIGRATION_URL ? process.env.DATABASE_URL || undefined : undefined,
+      password: secrets.appDatabasePassword,
+      perRun: options.freshDatabase,
+    });
+    stack.push(roles.drop);
+    if (roles.appRole === userOf(database.url)) {
+      log(`WARNING: DATABASE_URL and DATABASE_MIGRATION_URL name the same role (${roles.appRole}): the app runs as the database's owner.`);
+    } else {
+      log(`Database role of the app: ${roles.appRole} (no DDL, audit log append-only).`);
+    }
+
     const url = `http://localhost:${options.port}`;
     const serverEnv: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: options.mode,
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(options.port),
-      DATABASE_URL: database.url,
+      DATABASE_URL: roles.appUrl,
+      // The owner's URL stays with this process: the server and worker get the app role's only.
+      DATABASE_MIGRATION_URL: undefined,
+      AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY ?? secrets.auditHmacKey,
+      AUDIT_HEAD_FILE: process.env.AUDIT_HEAD_FILE ?? path.join(options.dataDir, "audit-head.log"),
       SMTP_URL: smtp?.url ?? process.env.SMTP_URL,
       APP_URL: process.env.APP_URL ?? url,
       FILE_STORE_DIR: process.env.FILE_STORE_DIR ?? path.join(options.dataDir, "files"),
@@ -110,7 +133,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       ...(options.mode === "production" ? productionMemoryEnv() : {}),
     };
 
-    stack.push(await writeRuntimeFile(options.dataDir, { DATABASE_URL: database.url, SMTP_URL: serverEnv.SMTP_URL!, APP_URL: serverEnv.APP_URL! }));
+    stack.push(await writeRuntimeFile(options.dataDir, { DATABASE_URL: roles.appUrl, SMTP_URL: serverEnv.SMTP_URL!, APP_URL: serverEnv.APP_URL! }));
 
     // The notification worker, in its own process group like the web server (`npm run worker` runs
     // more). server-only modules load under the react-server condition, as inside Next.js.
@@ -135,7 +158,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     return {
       url,
-      databaseUrl: database.url,
+      databaseUrl: roles.appUrl,
+      ownerDatabaseUrl: database.url,
       database,
       smtp,
       mailboxEnabled: !!smtp && ["true", "1"].includes(serverEnv.MAILBOX_ENABLED ?? ""),

@@ -67,7 +67,7 @@ export const REPLAY_REFUSED =
 const SUBMIT_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
 
 type FileToStore = {
-  kind: "PHOTO_ID" | "AUTHORITY_PROOF" | "SIGNATURE_IMAGE" | "SIGNED_AUTHORIZATION" | "PAPER_FORM_SCAN";
+  kind: "PHOTO_ID" | "AUTHORITY_PROOF" | "SIGNATURE_IMAGE" | "MINOR_SIGNATURE_IMAGE" | "SIGNED_AUTHORIZATION" | "PAPER_FORM_SCAN";
   bytes: Buffer;
   contentType: string;
   originalName?: string;
@@ -135,9 +135,14 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
   if (!parsed.success) {
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
   }
+  // PostgreSQL cannot store a NUL character in text: refuse the answer that has one, by name.
+  for (const path of nulPaths(input.payload)) (fieldErrors[path || "form"] ??= []).push("Remove the invisible control character from this answer");
 
   // Uploads are checked by content, whatever the form's state, so every problem shows at once.
-  const rules = uploadRules(parsed.success ? parsed.data : { requester: { kind: isRepresentative(input.payload) ? "REPRESENTATIVE" : "PATIENT" } }, mode);
+  const rules = uploadRules(
+    parsed.success ? parsed.data : { requester: { kind: isRepresentative(input.payload) ? "REPRESENTATIVE" : "PATIENT" }, patient: { emancipated: isEmancipated(input.payload) } },
+    mode,
+  );
   const uploads: FileToStore[] = [];
   const checkOne = async (file: File | null | undefined, field: string, kind: FileToStore["kind"], required: boolean, missing: string) => {
     if (!file) {
@@ -152,7 +157,7 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
   await checkOne(input.photoId, "uploads.photoId", "PHOTO_ID", rules.photoIdRequired, "Upload a photo or scan of a government-issued photo ID");
   // A representative's proof of authority: required online; on paper, the sheets that came separately.
   const proofs: CheckedUpload[] = [];
-  if (isRepresentative(input.payload)) {
+  if (isRepresentative(input.payload) || isEmancipated(input.payload)) {
     if (input.authorityProof.length === 0) {
       if (rules.authorityProofRequired) fieldErrors["uploads.authorityProof"] = ["Upload proof of your authority to act for the patient"];
     } else if (input.authorityProof.length > MAX_PROOF_FILES) fieldErrors["uploads.authorityProof"] = [`Upload at most ${MAX_PROOF_FILES} files`];
@@ -187,10 +192,13 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
 
   const signaturePng =
     !isPaperForm(form) && form.signature.method === "DRAWN" && form.signature.drawn ? Buffer.from(form.signature.drawn.split(",")[1] ?? "", "base64") : undefined;
+  const minor = !isPaperForm(form) ? form.signature.minor : undefined;
+  const minorSignaturePng = minor?.method === "DRAWN" && minor.drawn ? Buffer.from(minor.drawn.split(",")[1] ?? "", "base64") : undefined;
   const files: FileToStore[] = [
     ...uploads,
     ...proofs.map((p) => ({ kind: "AUTHORITY_PROOF" as const, bytes: p.bytes, contentType: p.contentType, originalName: p.originalName })),
     ...(signaturePng ? [{ kind: "SIGNATURE_IMAGE" as const, bytes: signaturePng, contentType: "image/png" }] : []),
+    ...(minorSignaturePng ? [{ kind: "MINOR_SIGNATURE_IMAGE" as const, bytes: minorSignaturePng, contentType: "image/png" }] : []),
   ];
   const dates = isPaperForm(form)
     ? { receivedAt: paperReceivedAt(form.paper.receivedOn), signedAt: startOfDayInChicago(form.signature.signedOn) }
@@ -199,7 +207,7 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
   // Confirmation numbers are random; a collision (about one in a trillion per pair) just draws again.
   for (let attempt = 0; attempt < 3; attempt++) {
     const confirmationNumber = newConfirmationNumber();
-    const pdf = Buffer.from(await renderAuthorizationPdf({ form, confirmationNumber, submittedAt: now, signaturePng }));
+    const pdf = Buffer.from(await renderAuthorizationPdf({ form, confirmationNumber, submittedAt: now, signaturePng, minorSignaturePng, today: todayInChicago(now) }));
     const stored = await storeAll([...files, { kind: "SIGNED_AUTHORIZATION", bytes: pdf, contentType: "application/pdf" }]);
     try {
       // Under a burst, wait for a pooled connection rather than failing the person's submission
@@ -254,7 +262,7 @@ async function insertRequest(
   const receivedVia = isPaperForm(form) ? form.paper.receivedVia : null;
   const request = await tx.authorizationRequest.create({
     data: {
-      ...requestColumns(form),
+      ...requestColumns(form, todayInChicago(now)),
       confirmationNumber: args.confirmationNumber,
       idempotencyKey: args.idempotencyKey,
       idempotencyBinding: args.idempotencyBinding,
@@ -334,6 +342,10 @@ async function findByIdempotencyKey(key: string, binding: string): Promise<Intak
   return { ok: true, requestId: existing.id, confirmationNumber: existing.confirmationNumber, dueDate: existing.dueAt.toISOString() };
 }
 
+function isEmancipated(payload: unknown): boolean {
+  return (payload as { patient?: { emancipated?: unknown } } | null)?.patient?.emancipated === true;
+}
+
 function isRepresentative(payload: unknown): boolean {
   return (payload as { requester?: { kind?: unknown } } | null)?.requester?.kind === "REPRESENTATIVE";
 }
@@ -345,4 +357,15 @@ function uniqueViolationTarget(error: unknown): string | null {
     return JSON.stringify(meta?.target ?? fields ?? error.message);
   }
   return null;
+}
+
+/** The dotted paths of the strings in a posted form that contain a NUL character (at most 20). */
+function nulPaths(value: unknown, path = "", found: string[] = [], depth = 0): string[] {
+  if (found.length >= 20 || depth > 32) return found;
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) found.push(path);
+  } else if (value && typeof value === "object") {
+    for (const [key, child] of Object.entries(value)) nulPaths(child, path ? `${path}.${key}` : key, found, depth + 1);
+  }
+  return found;
 }
