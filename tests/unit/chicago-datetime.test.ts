@@ -26,11 +26,11 @@ describe("a pickup time typed in Chicago (chicagoDateTimeToUtc)", () => {
         expect(parsed).not.toBeNull();
         expect(wallClock(parsed!)).toBe(local);
       }),
-      { numRuns: 2000 },
+      { numRuns: 300 },
     );
   });
 
   it("never throws on any string", () => {
-    fc.assert(fc.property(fc.string(), (s) => void chicagoDateTimeToUtc(s)), { numRuns: 2000 });
+    fc.assert(fc.property(fc.string(), (s) => void chicagoDateTimeToUtc(s)), { numRuns: 1000 });
   });
 });
