@@ -20,12 +20,14 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Server-only packages that must not be bundled (native bindings, runtime file access).
-  serverExternalPackages: ["pino", "pg", "pg-boss", "nodemailer", "pdf-lib"],
+  serverExternalPackages: ["pino", "pg", "pg-boss", "nodemailer", "pdf-lib", "pdfjs-dist", "sharp"],
   experimental: {
     // The authorization form posts its uploads through a server action: a photo ID and up to
     // three proofs of authority, each at most 10 MB (checked again, by content, on the server).
     serverActions: { bodySizeLimit: "45mb" },
-    proxyClientMaxBodySize: "45mb",
+    // The proxy sees a little more than an action may take, so it can answer 413 itself to a
+    // longer post (src/server/action-body.ts) — Next would answer that with a 500.
+    proxyClientMaxBodySize: "46mb",
   },
   // Headers that hold for every response; the nonce-based CSP is set per request in src/proxy.ts.
   async headers() {

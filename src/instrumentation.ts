@@ -12,6 +12,9 @@ export async function register() {
 
 export async function onRequestError(error: unknown, request: { path: string; method: string; headers: Record<string, string | string[] | undefined> }) {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // A lost database: the proxy answers 503 from the next request on, until a probe succeeds.
+  const { isConnectionError, markDatabaseUnavailable } = await import("./server/database-availability");
+  if (isConnectionError(error)) markDatabaseUnavailable();
   const { logger } = await import("./server/logger");
   const digest = typeof error === "object" && error && "digest" in error ? String(error.digest) : undefined;
   // The path's segments are opaque ids by design; the query string could carry anything.

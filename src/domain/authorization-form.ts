@@ -388,6 +388,9 @@ export function signingDay(form: PartialForm, today: string): string {
 }
 
 const isDate = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
+/** The rules below read a form as posted: a value of the wrong type counts as missing (the shape reports it). */
+const stringOrNone = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /**
  * Rules that involve more than one field. Defensive: parts of the form may be missing or invalid.
@@ -415,7 +418,7 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
   const requester = form.requester;
   const rep = requester?.kind === "REPRESENTATIVE" ? requester.representative : undefined;
   const repAt = ["requester", "representative"];
-  if (rep?.authority === "OTHER" && !rep.authorityDetail?.trim()) issue([...repAt, "authorityDetail"], "Describe your legal authority to act for the patient");
+  if (rep?.authority === "OTHER" && !stringOrNone(rep.authorityDetail)?.trim()) issue([...repAt, "authorityDetail"], "Describe your legal authority to act for the patient");
   if (rep?.authority === "SURVIVING_RELATIVE" && form.patient?.deceased !== true)
     issue(["patient", "deceased"], "A surviving relative acts for a patient who has died: confirm the patient has died");
   if (rep?.authority === "ESTATE_EXECUTOR_OR_ADMINISTRATOR" && form.patient && form.patient.deceased !== true)
@@ -424,11 +427,11 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
   // What to release (RULES.md §2.1, §3).
   const info = form.information;
   if (info) {
-    const types = info.recordTypes ?? [];
+    const types = list(info.recordTypes);
     const special = SPECIAL_CATEGORIES.filter((c) => info.specialCategories?.[c]);
     if (!info.psychotherapyNotes && info.completeRecord !== true && types.length === 0 && special.length === 0)
       issue(["information", "recordTypes"], "Choose the complete record, at least one kind of record, or initial a kind of specially protected information");
-    if (types.includes("OTHER") && !info.recordTypesOther?.trim()) issue(["information", "recordTypesOther"], "Describe the other records you want");
+    if (types.includes("OTHER") && !stringOrNone(info.recordTypesOther)?.trim()) issue(["information", "recordTypesOther"], "Describe the other records you want");
     if (isDate(info.dateFrom) && info.dateFrom > today) issue(["information", "dateFrom"], "The start date must not be in the future");
     if (isDate(info.dateFrom) && isDate(info.dateTo) && info.dateTo < info.dateFrom)
       issue(["information", "dateTo"], "The end date must be on or after the start date");
@@ -461,7 +464,7 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
     if (decision.splitOff) issue(["information", "psychotherapyNotes"], decision.splitOff.reason);
     // Initials are those of the person entitled to consent (the signer's, or the minor's own).
     const signer = signerFullName(form);
-    const patientName = `${form.patient?.firstName ?? ""} ${form.patient?.lastName ?? ""}`.trim();
+    const patientName = `${stringOrNone(form.patient?.firstName) ?? ""} ${stringOrNone(form.patient?.lastName) ?? ""}`.trim();
     for (const [category, by] of Object.entries(decision.initialsBy)) {
       const initials = category === "PSYCHOTHERAPY_NOTES" ? info?.psychotherapyNotes : info?.specialCategories?.[category as SpecialCategory];
       const whose = by === "MINOR" ? patientName : signer;
@@ -476,7 +479,7 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
   }
 
   // Purpose (RULES.md §2.4).
-  if (form.purpose?.purpose === "OTHER" && !form.purpose.purposeOther?.trim()) issue(["purpose", "purposeOther"], "Describe the purpose");
+  if (form.purpose?.purpose === "OTHER" && !stringOrNone(form.purpose.purposeOther)?.trim()) issue(["purpose", "purposeOther"], "Describe the purpose");
 
   // Expiration (RULES.md §2.5; §3: mental health consent needs a calendar date).
   const expiration = form.expiration;
@@ -498,7 +501,7 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
   const delivery = form.delivery;
   if (delivery?.method === "PICKUP" && form.recipient?.kind && form.recipient.kind !== "SELF")
     issue(["delivery", "method"], "Pickup is only for records going to the patient or legal representative. Choose secure e-mail or mail for another recipient");
-  if (delivery?.method === "SECURE_EMAIL" && typeof delivery.email === "string" && (delivery.emailConfirm ?? "").trim().toLowerCase() !== delivery.email.trim().toLowerCase())
+  if (delivery?.method === "SECURE_EMAIL" && typeof delivery.email === "string" && (stringOrNone(delivery.emailConfirm) ?? "").trim().toLowerCase() !== delivery.email.trim().toLowerCase())
     issue(["delivery", "emailConfirm"], "The two e-mail addresses do not match");
 
   // Signature (RULES.md §2.6): signed by the requester — online drawn, or the typed name as the
@@ -506,9 +509,9 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
   if (sig) {
     const signer =
       requester?.kind === "PATIENT"
-        ? `${form.patient?.firstName ?? ""} ${form.patient?.lastName ?? ""}`
+        ? `${stringOrNone(form.patient?.firstName) ?? ""} ${stringOrNone(form.patient?.lastName) ?? ""}`
         : requester?.kind === "REPRESENTATIVE"
-          ? (requester.representative?.name ?? "")
+          ? (stringOrNone(requester.representative?.name) ?? "")
           : "";
     if (paperSig) {
       const { signerName, signedOn: written } = paperSig;
@@ -535,10 +538,10 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
         );
     }
     // The minor's own signature, beside the parent's or guardian's (signing-rules.ts).
-    const patientName = `${form.patient?.firstName ?? ""} ${form.patient?.lastName ?? ""}`.trim();
+    const patientName = `${stringOrNone(form.patient?.firstName) ?? ""} ${stringOrNone(form.patient?.lastName) ?? ""}`.trim();
     if (decision?.minorSignature) {
       if (paperSig) {
-        const minorName = paperSig.minorName;
+        const minorName = stringOrNone(paperSig.minorName);
         if (!minorName?.trim())
           issue(
             ["signature", "minorName"],
@@ -616,9 +619,10 @@ export function signingFactsOf(form: PartialForm, today: string): SigningFacts |
   const dob = form.patient?.dateOfBirth;
   const requester = form.requester;
   // Until a real, past date of birth is entered, the date's own message says what to fix.
-  if (!isDate(dob) || dob > today || !requester?.kind) return undefined;
+  if (!isDate(dob) || dob > today || (requester?.kind !== "PATIENT" && requester?.kind !== "REPRESENTATIVE")) return undefined;
   const rep = requester.kind === "REPRESENTATIVE" ? requester.representative : undefined;
-  if (requester.kind === "REPRESENTATIVE" && !rep?.authority) return undefined;
+  // A posted form may carry anything here: only a named authority is a fact to decide on.
+  if (requester.kind === "REPRESENTATIVE" && typeof rep?.authority !== "string") return undefined;
   const relative = rep?.authority === "SURVIVING_RELATIVE" ? rep.relative : undefined;
   return {
     patient: {
@@ -655,9 +659,9 @@ function categoryPath(category: Category, completeRecord: boolean): string[] {
 function signerFullName(form: PartialForm): string {
   const requester = form.requester;
   return requester?.kind === "PATIENT"
-    ? `${form.patient?.firstName ?? ""} ${form.patient?.lastName ?? ""}`.trim()
+    ? `${stringOrNone(form.patient?.firstName) ?? ""} ${stringOrNone(form.patient?.lastName) ?? ""}`.trim()
     : requester?.kind === "REPRESENTATIVE"
-      ? (requester.representative?.name ?? "").trim()
+      ? (stringOrNone(requester.representative?.name) ?? "").trim()
       : "";
 }
 

@@ -61,12 +61,23 @@ export function calendarDaysBetween(from: string, to: string): number {
   return differenceInCalendarDays(new TZDate(ty, tm - 1, td, "UTC"), new TZDate(fy, fm - 1, fd, "UTC"));
 }
 
-/** A wall-clock time typed in Chicago ("2026-12-04T10:00", as `<input type="datetime-local">` gives it) → the instant. */
+/**
+ * A wall-clock time in America/Chicago as `<input type="datetime-local">` posts it
+ * ("2026-12-04T10:00", seconds optional) → the instant; null for anything that is not a real
+ * calendar date and time between the years 2000 and 2199 (never throws, whatever is posted).
+ */
+export function chicagoDateTimeToUtc(local: unknown): Date | null {
+  if (typeof local !== "string") return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
+  if (y < 2000 || y > 2199 || h > 23 || mi > 59 || s > 59 || !isCalendarDay(`${m[1]}-${m[2]}-${m[3]}`)) return null;
+  return new Date(new TZDate(y, mo - 1, d, h, mi, s, CHICAGO).getTime());
+}
+
+/** A wall-clock time typed in Chicago → the instant (an invalid Date when it is no such time). */
 export function chicagoWallTime(local: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
-  if (!m) return new Date(Number.NaN);
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  return new Date(new TZDate(y, mo - 1, d, h, mi, CHICAGO).getTime());
+  return chicagoDateTimeToUtc(local) ?? new Date(Number.NaN);
 }
 
 /** A `@db.Date` value (midnight UTC) → its calendar day, with no zone shift. */

@@ -14,6 +14,8 @@
 export const UPLOAD_FIELDS = { photoId: "photoId", authorityProof: "authorityProof", paperFormScan: "paperFormScan" } as const;
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const MAX_PROOF_FILES = 3;
+/** All files of one post together: the server action takes at most 45 MB (next.config.ts), the form's values included. */
+export const MAX_TOTAL_UPLOAD_BYTES = 44 * 1024 * 1024;
 export const ACCEPTED_UPLOAD_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
 
 export type SubmitResult =

@@ -5,7 +5,8 @@ import { mailTransport } from "./mail/transport";
 type Check = { ok: boolean; latencyMs: number; error?: string };
 
 export type Health = {
-  status: "ok" | "degraded";
+  /** unavailable: the database is down (HTTP 503); degraded: only SMTP is. */
+  status: "ok" | "degraded" | "unavailable";
   checks: { database: Check; smtp: Check };
   jobs: { pending: number; dead: number; oldestPendingSeconds: number | null } | null;
 };
@@ -42,5 +43,5 @@ export async function checkHealth(): Promise<Health> {
       oldestPendingSeconds: row?.oldest == null ? null : Math.round(row.oldest),
     };
   }
-  return { status: database.ok && smtp.ok ? "ok" : "degraded", checks: { database, smtp }, jobs };
+  return { status: !database.ok ? "unavailable" : smtp.ok ? "ok" : "degraded", checks: { database, smtp }, jobs };
 }

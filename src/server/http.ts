@@ -1,6 +1,10 @@
 import "server-only";
+import { FILE_DOWNLOAD_POLICY } from "@/domain/file-routes";
 
-/** A file download for a route handler: never cached, never sniffed, never run (SECURITY.md). */
+/**
+ * A file download for a route handler: never cached, never sniffed, never run (SECURITY.md). Its
+ * route must be listed in src/domain/file-routes.ts, or the proxy would replace its sandbox policy.
+ */
 export function fileResponse(bytes: Uint8Array, contentType: string, filename: string): Response {
   return new Response(new Uint8Array(bytes), {
     headers: {
@@ -8,7 +12,7 @@ export function fileResponse(bytes: Uint8Array, contentType: string, filename: s
       "Content-Disposition": `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Content-Security-Policy": FILE_DOWNLOAD_POLICY,
     },
   });
 }

@@ -3,7 +3,7 @@
  * server checks them again by content (src/server/uploads.ts); this only saves a wasted upload.
  */
 import { type FormMode, uploadRules } from "@/domain/authorization-form";
-import { ACCEPTED_UPLOAD_TYPES, MAX_PROOF_FILES, MAX_UPLOAD_BYTES } from "@/domain/submission";
+import { ACCEPTED_UPLOAD_TYPES, MAX_PROOF_FILES, MAX_TOTAL_UPLOAD_BYTES, MAX_UPLOAD_BYTES } from "@/domain/submission";
 import { UPLOAD_ERROR_NAMES } from "./model";
 
 export const ACCEPT_ATTRIBUTE = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
@@ -41,6 +41,12 @@ export function uploadErrors(
         ? "Choose at least one document that proves your authority to act for the patient"
         : "Choose the court’s emancipation order";
     else if (files.authorityProof.length > MAX_PROOF_FILES) errors[UPLOAD_ERROR_NAMES.authorityProof] = `Choose at most ${MAX_PROOF_FILES} files of proof`;
+  }
+  // The server refuses a post above its limit as a whole (413): say so here, on the last file chosen.
+  const total = [files.paperFormScan, files.photoId, ...files.authorityProof].reduce((sum, f) => sum + (f?.size ?? 0), 0);
+  if (total > MAX_TOTAL_UPLOAD_BYTES) {
+    const field = representative && files.authorityProof.length > 0 ? UPLOAD_ERROR_NAMES.authorityProof : files.photoId ? UPLOAD_ERROR_NAMES.photoId : UPLOAD_ERROR_NAMES.paperFormScan;
+    errors[field] ??= `Together the files are larger than ${MAX_TOTAL_UPLOAD_BYTES / 1024 / 1024} MB. Choose smaller files (scan at a lower resolution) or fewer of them`;
   }
   return errors;
 }

@@ -136,6 +136,8 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
   if (!parsed.success) {
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
   }
+  // PostgreSQL cannot store a NUL character in text: refuse the answer that has one, by name.
+  for (const path of nulPaths(input.payload)) (fieldErrors[path || "form"] ??= []).push("Remove the invisible control character from this answer");
 
   // Uploads are checked by content, whatever the form's state, so every problem shows at once.
   const rules = uploadRules(
@@ -356,4 +358,15 @@ function uniqueViolationTarget(error: unknown): string | null {
     return JSON.stringify(meta?.target ?? fields ?? error.message);
   }
   return null;
+}
+
+/** The dotted paths of the strings in a posted form that contain a NUL character (at most 20). */
+function nulPaths(value: unknown, path = "", found: string[] = [], depth = 0): string[] {
+  if (found.length >= 20 || depth > 32) return found;
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) found.push(path);
+  } else if (value && typeof value === "object") {
+    for (const [key, child] of Object.entries(value)) nulPaths(child, path ? `${path}.${key}` : key, found, depth + 1);
+  }
+  return found;
 }

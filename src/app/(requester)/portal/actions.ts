@@ -13,16 +13,19 @@ import { respondToDeficiency, revokeAuthorization } from "@/server/portal/portal
 export type PortalFormState = { message?: string; info?: string; fieldErrors?: Record<string, string[]>; step?: "details" | "code"; done?: boolean };
 
 const SIGNED_OUT: PortalFormState = { message: "Your session ended. Sign in again to continue." };
+const UNREADABLE: PortalFormState = { message: "This form could not be read. Reload the page and try again." };
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 
 /** Step 1 of signing in: always the same answer for well-formed details. */
 export async function startSignInAction(_: PortalFormState, formData: FormData): Promise<PortalFormState> {
+  if (!(formData instanceof FormData)) return UNREADABLE;
   const result = await startPortalSignIn({ confirmationNumber: text(formData, "confirmationNumber"), dateOfBirth: text(formData, "dateOfBirth") }, clientAddress(await headers()));
   if (!result.ok) return { step: "details", message: result.message, fieldErrors: result.fieldErrors };
   return { step: "code", info: SENT_MESSAGE };
 }
 
 export async function finishSignInAction(_: PortalFormState, formData: FormData): Promise<PortalFormState> {
+  if (!(formData instanceof FormData)) return UNREADABLE;
   const result = await finishPortalSignIn(text(formData, "code"));
   if (!result.ok) return { step: "code", message: result.message, fieldErrors: { code: [result.message] } };
   redirect("/portal/request");
@@ -34,6 +37,7 @@ export async function signOutAction(): Promise<void> {
 }
 
 export async function respondAction(_: PortalFormState, formData: FormData): Promise<PortalFormState> {
+  if (!(formData instanceof FormData)) return UNREADABLE;
   const requestId = await portalRequestId();
   if (!requestId) return SIGNED_OUT;
   const deficiencyId = z.uuid().safeParse(formData.get("deficiencyId"));
@@ -45,6 +49,7 @@ export async function respondAction(_: PortalFormState, formData: FormData): Pro
 }
 
 export async function revokeAction(_: PortalFormState, formData: FormData): Promise<PortalFormState> {
+  if (!(formData instanceof FormData)) return UNREADABLE;
   const requestId = await portalRequestId();
   if (!requestId) return SIGNED_OUT;
   const result = await revokeAuthorization(requestId, { signerName: text(formData, "signerName"), statement: text(formData, "statement"), confirm: formData.get("confirm") === "on" });

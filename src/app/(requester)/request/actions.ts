@@ -16,6 +16,7 @@ import { submitAuthorization as submit } from "@/server/requests/submit-authoriz
  * confirmation page; the confirmation number is the only thing sent back.
  */
 export async function submitAuthorization(formData: FormData): Promise<SubmitResult> {
+  if (!(formData instanceof FormData)) return { ok: false, kind: "refused", message: "This form could not be sent. Reload the page and try again." };
   const requestHeaders = await headers();
   const correlationId = requestHeaders.get("x-correlation-id") ?? undefined;
   try {

@@ -29,6 +29,7 @@ function pendingCookie() {
 
 /** The two-step staff sign-in: password, then (after enrolling, the first time) a TOTP code. */
 export async function signInStep(previous: SignInState, formData: FormData): Promise<SignInState> {
+  if (!(formData instanceof FormData)) return { step: "password", error: "Enter your e-mail and password." };
   const jar = await cookies();
   if (formData.get("step") === "password") {
     const parsed = credentials.safeParse({ email: formData.get("email") ?? "", password: formData.get("password") ?? "" });
@@ -46,7 +47,7 @@ export async function signInStep(previous: SignInState, formData: FormData): Pro
   const pendingToken = jar.get(pendingCookie().name)?.value;
   if (!pendingToken) return { step: "password", error: "That took too long. Sign in again." };
   const code = codeSchema.safeParse(formData.get("code") ?? "");
-  const retry = (error: string): SignInState => (previous.step === "enroll" ? { ...previous, error } : { step: "code", error });
+  const retry = (error: string): SignInState => (previous?.step === "enroll" ? { ...previous, error } : { step: "code", error });
   if (!code.success) return retry(code.error.issues[0]!.message);
   const result = await completeSignIn(pendingToken, code.data, await clientKey());
   if (!result.ok) {

@@ -11,6 +11,7 @@ const REFUSED: AccountFormState = { message: "You are not signed in as an admini
 
 /** Each action checks, itself, that an administrator with a live session is asking. */
 export async function createAccountAction(_: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  if (!(formData instanceof FormData)) return REFUSED;
   const admin = await staffFor("staff.manage");
   if (!admin) return REFUSED;
   const result = await createAccount(admin, { email: formData.get("email"), name: formData.get("name"), role: formData.get("role") });
@@ -19,6 +20,7 @@ export async function createAccountAction(_: AccountFormState, formData: FormDat
 }
 
 export async function setDisabledAction(formData: FormData): Promise<void> {
+  if (!(formData instanceof FormData)) return;
   const admin = await staffFor("staff.manage");
   const userId = id.safeParse(formData.get("userId"));
   if (!admin || !userId.success) return;
@@ -27,6 +29,7 @@ export async function setDisabledAction(formData: FormData): Promise<void> {
 }
 
 export async function changeRoleAction(formData: FormData): Promise<void> {
+  if (!(formData instanceof FormData)) return;
   const admin = await staffFor("staff.manage");
   const userId = id.safeParse(formData.get("userId"));
   if (!admin || !userId.success) return;

@@ -10,6 +10,7 @@ const notificationId = z.uuid();
 
 /** Checks, itself, that a staff member who may resend is asking; the use case audits the resend. */
 export async function resendNotificationAction(formData: FormData): Promise<void> {
+  if (!(formData instanceof FormData)) redirect("/staff/notifications?refused=not-found");
   const staff = await staffFor("notification.resend");
   const id = notificationId.safeParse(formData.get("notificationId"));
   if (!staff || !id.success) redirect("/staff/notifications?refused=not-found");

@@ -13,6 +13,7 @@ const version = z.coerce.number().int().min(1);
 
 /** Every action checks the staff session and role itself (SECURITY.md §1). */
 export async function claimAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return REFUSED;
   const staff = await staffFor("request.process");
   const requestId = id.safeParse(formData.get("requestId"));
   if (!staff || !requestId.success) return REFUSED;
@@ -20,6 +21,7 @@ export async function claimAction(_: ActionState, formData: FormData): Promise<A
 }
 
 export async function transitionAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return REFUSED;
   const staff = await staffFor("request.view");
   const parsed = z
     .object({ requestId: id, version, event: z.enum(REVIEW_EVENTS), reason: z.string().max(1000).optional() })
@@ -43,6 +45,7 @@ export async function transitionAction(_: ActionState, formData: FormData): Prom
 }
 
 export async function extendAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return REFUSED;
   const staff = await staffFor("request.extend");
   const parsed = z
     .object({ requestId: id, version, days: z.coerce.number().int(), reason: z.string().max(40) })

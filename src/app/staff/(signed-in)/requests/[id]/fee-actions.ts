@@ -25,6 +25,7 @@ function feeEntry(formData: FormData) {
 
 /** Shows staff the computation (nothing is stored). */
 export async function computeFeesAction(_: FeeFormState, formData: FormData): Promise<FeeFormState> {
+  if (!(formData instanceof FormData)) return REFUSED;
   const staff = await staffFor("invoice.issue");
   const parsed = ids.safeParse({ requestId: formData.get("requestId"), version: formData.get("version") });
   if (!staff || !parsed.success) return REFUSED;
@@ -35,6 +36,7 @@ export async function computeFeesAction(_: FeeFormState, formData: FormData): Pr
 
 /** Issues the invoice staff reviewed (the total they saw must still be the total). */
 export async function issueInvoiceAction(_: FeeFormState, formData: FormData): Promise<FeeFormState> {
+  if (!(formData instanceof FormData)) return REFUSED;
   const staff = await staffFor("invoice.issue");
   const parsed = ids.extend({ expectedTotalCents: z.coerce.number().int().min(0) }).safeParse({
     requestId: formData.get("requestId"),
@@ -48,6 +50,7 @@ export async function issueInvoiceAction(_: FeeFormState, formData: FormData): P
 }
 
 export async function voidInvoiceAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return REFUSED;
   const staff = await staffFor("invoice.issue");
   const parsed = ids.extend({ invoiceId: z.uuid() }).safeParse({ requestId: formData.get("requestId"), version: formData.get("version"), invoiceId: formData.get("invoiceId") });
   if (!staff || !parsed.success) return REFUSED;
@@ -55,6 +58,7 @@ export async function voidInvoiceAction(_: ActionState, formData: FormData): Pro
 }
 
 export async function recordPaymentAction(_: PaymentFormState, formData: FormData): Promise<PaymentFormState> {
+  if (!(formData instanceof FormData)) return REFUSED;
   const staff = await staffFor("payment.record");
   const parsed = ids.extend({ invoiceId: z.uuid() }).safeParse({ requestId: formData.get("requestId"), version: formData.get("version"), invoiceId: formData.get("invoiceId") });
   if (!staff || !parsed.success) return REFUSED;

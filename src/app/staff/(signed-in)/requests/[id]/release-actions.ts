@@ -23,6 +23,7 @@ const base = z.object({ requestId: z.uuid(), version: z.coerce.number().int().mi
 
 /** Every action checks the staff session and role itself, then hands over to the use case. */
 async function guarded(formData: FormData, run: (staff: NonNullable<Awaited<ReturnType<typeof staffFor>>>, ids: z.infer<typeof base>) => ReturnType<typeof attachRecords>): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return REFUSED;
   const staff = await staffFor("request.process");
   const ids = base.safeParse({ requestId: formData.get("requestId"), version: formData.get("version") });
   if (!staff || !ids.success) return REFUSED;
@@ -32,6 +33,7 @@ async function guarded(formData: FormData, run: (staff: NonNullable<Awaited<Retu
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 
 export async function attachRecordsAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return REFUSED;
   const file = formData.get("records");
   const billed = text(formData, "billedPages");
   const adjustment = billed ? { pageCount: Number(billed), reason: text(formData, "adjustmentReason") } : null;
@@ -51,15 +53,16 @@ export async function markMailedAction(_: ActionState, formData: FormData): Prom
 }
 
 export async function logCallAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return REFUSED;
   const outcome = z.enum(PICKUP_OUTCOMES).safeParse(formData.get("outcome"));
   if (!outcome.success) return { message: "Choose how the call went." };
   return guarded(formData, (s, i) => logPickupCall(s, i.requestId, i.version, outcome.data, text(formData, "note")));
 }
 
 export async function scheduleAction(_: ActionState, formData: FormData): Promise<ActionState> {
-  // <input type="datetime-local"> gives Chicago wall-clock time without a zone.
-  const local = text(formData, "at");
-  const at = chicagoWallTime(local);
+  if (!(formData instanceof FormData)) return REFUSED;
+  // <input type="datetime-local"> gives Chicago wall-clock time without a zone; an invalid Date when it is no such time.
+  const at = chicagoWallTime(text(formData, "at"));
   return guarded(formData, (s, i) => schedulePickup(s, i.requestId, i.version, at));
 }
 

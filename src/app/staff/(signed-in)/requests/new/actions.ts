@@ -13,6 +13,7 @@ import { staffFor } from "@/server/staff/session";
  * where the browser goes next. No PHI is logged or sent back beyond the confirmation number.
  */
 export async function keyPaperFormAction(formData: FormData): Promise<SubmitResult> {
+  if (!(formData instanceof FormData)) return { ok: false, kind: "refused", message: "This form could not be read. Reload the page and try again: the answers are still here." };
   const correlationId = (await headers()).get("x-correlation-id") ?? undefined;
   try {
     const staff = await staffFor("request.key_paper");
