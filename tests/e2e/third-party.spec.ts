@@ -10,6 +10,7 @@ import { downloadSignedPdfText, expectNoAxeViolations, expectStep, fillAddress, 
  * attorney as recipient and requester, and is priced under the Illinois schedule for a third party.
  */
 test("an attorney asks, the patient signs through the e-mailed link, staff see the attorney and the Illinois third-party fees", async ({ page, browser }) => {
+  test.setTimeout(180_000); // three people, each checked with axe at every step
   const patientEmail = `riley.thirdparty.${Date.now()}@example.org`;
   const lastName = `Tpsigner${String(Date.now()).slice(-5).replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`;
 
@@ -19,7 +20,7 @@ test("an attorney asks, the patient signs through the e-mailed link, staff see t
   await expectNoAxeViolations(page);
   // Sending without answers: messages, nothing sent.
   await page.getByRole("button", { name: "Send the request to the patient to sign" }).click();
-  await expect(page.getByRole("alert")).toContainText("Please correct the highlighted answers");
+  await expect(page.locator(".notice-error")).toContainText("Please correct the highlighted answers");
   await expect(page.getByText("Choose what kind of organisation you are").first()).toBeVisible();
   await expectNoAxeViolations(page);
 
@@ -58,7 +59,7 @@ test("an attorney asks, the patient signs through the e-mailed link, staff see t
   // A wrong date of birth shows nothing of the request.
   await patient.getByLabel("Your date of birth").fill("1985-04-13");
   await patient.getByRole("button", { name: "Continue" }).click();
-  await expect(patient.getByRole("alert")).toContainText("does not match");
+  await expect(patient.locator(".notice-error")).toContainText("does not match");
   await expect(patient.getByText("Smith & Lee")).toHaveCount(0);
   await patient.getByLabel("Your date of birth").fill("1985-04-12");
   await patient.getByRole("button", { name: "Continue" }).click();
@@ -124,6 +125,10 @@ test("an attorney asks, the patient signs through the e-mailed link, staff see t
   await expect(page.getByText(/Smith & Lee LLP \(attorney or law firm\), Dana Smith/)).toBeVisible();
   await expect(page.getByText(/Another person or organization.*: Smith & Lee LLP, 1 Wacker Drive/)).toBeVisible();
   await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Claim this request" }).click();
+  await expect(page.getByText("Alex Associate", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Start review" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("In review");
   for (const label of [/Every element of a valid authorization/, /Identity checked/, /No representative/, /Specially protected categories/]) await page.getByLabel(label).check();
   await page.getByRole("button", { name: "Verify the authorization" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Verified");
