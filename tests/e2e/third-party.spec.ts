@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { samplePdf } from "../support/files";
-import { waitForMail } from "./support/mailbox";
+import { mailsTo, waitForMail } from "./support/mailbox";
 import { signIn } from "./support/staff";
 import { downloadSignedPdfText, expectNoAxeViolations, expectStep, fillAddress, next, photoIdFile, signWithTypedName } from "./support/wizard";
 
@@ -141,4 +141,29 @@ test("an attorney asks, the patient signs through the e-mailed link, staff see t
   await expect(computation).toContainText("Handling charge");
   await expect(computation).toContainText("pages 26–50");
   await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: /^Issue the invoice for \$/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Awaiting payment");
+
+  // The attorney follows the request: the updates and the sign-in code come to the firm's address.
+  const invoiceMail = await waitForMail("dana@smithlee.example", /An invoice is ready/);
+  expect(invoiceMail.text).toContain(reference);
+  expect(invoiceMail.text).not.toContain(lastName);
+  const firm = await (await browser.newContext()).newPage();
+  await firm.goto("/portal");
+  await firm.getByLabel("Confirmation number").fill(reference);
+  await firm.getByLabel("Patient's date of birth").fill("1985-04-12");
+  const codesBefore = (await mailsTo("dana@smithlee.example", /sign-in code is/)).length;
+  await firm.getByRole("button", { name: "Send me a sign-in code" }).click();
+  const codeMail = await waitForMail("dana@smithlee.example", /sign-in code is/, codesBefore);
+  await firm.getByLabel("6-digit code from the e-mail").fill(/sign-in code is (\d{6})/.exec(codeMail.text)![1]!);
+  await firm.getByRole("button", { name: "Sign in" }).click();
+  await expect(firm.getByRole("heading", { level: 1, name: new RegExp(`Records request ${reference}`) })).toContainText("Awaiting payment");
+  await expect(firm.getByText(/Smith & Lee LLP \(attorney or law firm\), signed by the patient/)).toBeVisible();
+  await expect(firm.getByRole("region", { name: "Invoices" })).toContainText(/INV-/);
+  // The organisation neither revokes the patient's authorization nor reads the patient's signed form.
+  await expect(firm.getByText("Revoke this authorization")).toHaveCount(0);
+  await expect(firm.getByRole("link", { name: /authorization you signed/ })).toHaveCount(0);
+  expect((await firm.request.get("/portal/authorization.pdf")).status()).toBe(404);
+  await expectNoAxeViolations(firm);
+  await firm.context().close();
 });

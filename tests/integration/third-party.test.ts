@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startLocalSmtp, type LocalSmtp } from "../../scripts/lib/local-smtp";
 import type { CookieJar } from "@/server/portal/access";
 import { deliverNotification } from "@/server/notifications/delivery";
+import { isThirdPartyRequest, revokeAuthorization } from "@/server/portal/portal";
 import { submitAuthorization } from "@/server/requests/submit-authorization";
 import { IDENTITY_REFUSED, LINK_CLOSED, openSigningLink, startThirdPartyRequest, verifiedInvitation, verifySigningIdentity } from "@/server/third-party/invitations";
 import { MAX_IDENTITY_ATTEMPTS, type ThirdPartyStartInput } from "@/domain/third-party";
@@ -135,6 +136,12 @@ describe("third-party requests", () => {
     const again = await patientSigns(`RC-ZZZZ-${started.confirmationNumber.slice(-4)}`, invitation.thirdPartyRequesterId, invitation.id).catch((e: unknown) => e);
     expect(again).toBeInstanceOf(Error);
     expect(await prisma.authorizationRequest.count({ where: { thirdPartyRequesterId: invitation.thirdPartyRequesterId } })).toBe(1);
+
+    // Its portal is the organisation's view: no revoking the patient's authorization there.
+    const revoked = await revokeAuthorization(signed.requestId, { signerName: "Alex Claims", statement: "", confirm: true });
+    expect(revoked.ok).toBe(false);
+    expect((await prisma.authorizationRequest.findUniqueOrThrow({ where: { id: signed.requestId } })).status).toBe("SUBMITTED");
+    expect(await isThirdPartyRequest(signed.requestId)).toBe(true);
   });
 
   it("the database refuses a third-party request whose recipient is not the third party", async () => {

@@ -28,6 +28,8 @@ export async function portalView(requestId: string) {
       mailedAt: true,
       pickupScheduledFor: true,
       patientFirstName: true,
+      // A third party's request: whoever signs in is most likely the organisation (the updates go to its address).
+      thirdPartyRequester: { select: { organization: true, kind: true } },
       statusChanges: { orderBy: { at: "asc" }, select: { id: true, toStatus: true, at: true, note: true } },
       deficiencies: { orderBy: { createdAt: "asc" }, select: { id: true, reasons: true, createdAt: true, respondedAt: true, response: true, resolvedAt: true } },
       invoices: { orderBy: { issuedAt: "asc" }, select: { id: true, number: true, status: true, totalCents: true, issuedAt: true, dueAt: true, paidAt: true, payments: { select: { amountCents: true } } } },
@@ -88,8 +90,10 @@ export async function revokeAuthorization(requestId: string, input: { signerName
   if (!input.confirm) fieldErrors.confirm = ["Confirm that you revoke this authorization"];
   if (input.statement.length > 1000) fieldErrors.statement = ["Keep this under 1,000 characters"];
   if (Object.keys(fieldErrors).length) return { ok: false, message: "Check the highlighted fields.", fieldErrors };
-  const r = await db().authorizationRequest.findUnique({ where: { id: requestId }, select: { status: true, version: true, requesterKind: true, deliveryMethod: true, recipientKind: true } });
+  const r = await db().authorizationRequest.findUnique({ where: { id: requestId }, select: { status: true, version: true, requesterKind: true, deliveryMethod: true, recipientKind: true, thirdPartyRequesterId: true } });
   if (!r) return { ok: false, message: "This request could not be found." };
+  // The portal of a third party's request is the organisation's view: only the patient (or their representative) revokes, in writing.
+  if (r.thirdPartyRequesterId) return { ok: false, message: "Only the patient or their legal representative can revoke this authorization: in writing, or by calling us." };
   const decision = decide(r.status, "REVOKE", "requester", r);
   if (!decision.ok) return { ok: false, message: "This authorization can no longer be revoked here: the records were already released. Call us if you need help." };
   return db().$transaction(async (tx) => {
@@ -112,4 +116,10 @@ export async function portalInvoicePdf(requestId: string, invoiceId: string) {
   if (!pdf) return null;
   await recordAudit(db(), { actor: { type: "REQUESTER", requestId }, action: "invoice.viewed", objectType: "Invoice", objectId: invoiceId, requestId });
   return pdf;
+}
+
+/** Whether this request was started by a third party (its portal is then the organisation's view, without the patient's signed form). */
+export async function isThirdPartyRequest(requestId: string): Promise<boolean> {
+  const r = await db().authorizationRequest.findUnique({ where: { id: requestId }, select: { thirdPartyRequesterId: true } });
+  return !!r?.thirdPartyRequesterId;
 }

@@ -52,6 +52,8 @@ export async function signInvitationAction(formData: FormData): Promise<SubmitRe
         address: { line1: tp.addressLine1, ...(tp.addressLine2 ? { line2: tp.addressLine2 } : {}), city: tp.city, state: tp.state, postalCode: tp.postalCode },
         email: tp.email,
       },
+      // The records go to the organisation, by secure e-mail to the address it gave.
+      delivery: { method: "SECURE_EMAIL", email: tp.email, emailConfirm: tp.email },
     };
     const result = await submitAuthorization({
       ...input,

@@ -63,8 +63,8 @@ export default async function SignPage() {
         <p>They ask for: {invitation.recordsRequested}</p>
         <p>Their purpose: {invitation.purpose}</p>
         <p>
-          You decide what to release. You do not have to sign; if you do not, nothing is released. The records go to {tp.organization}, who
-          is invoiced for them under the Illinois fee schedule.
+          You decide what to release. You do not have to sign; if you do not, nothing is released. The records go to {tp.organization} by secure
+          e-mail, and {tp.organization} is invoiced for them under the Illinois fee schedule and receives the updates on the request.
         </p>
       </div>
       <QuestionsLine />
