@@ -1,5 +1,5 @@
 /**
- * Third-party requests (RULES.md §3, issue 11 item 6, docs/decisions/0011): an attorney, insurer or
+ * Third-party requests (RULES.md §3, issue 11 item 6, docs/decisions/0013): an attorney, insurer or
  * other organisation asks for a patient's records. It is never a signer: it names the patient, and
  * the patient (or their personal representative) signs an authorization naming it as recipient —
  * online through a link e-mailed to the patient, or on paper. Pure: no I/O.

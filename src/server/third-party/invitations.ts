@@ -12,7 +12,7 @@ import { consumeRateLimit } from "../rate-limit";
 import { cookieBasics, readSignedValue, signValue } from "../signed-value";
 
 /**
- * Third-party requests (docs/decisions/0011): the organisation names the patient; the patient gets
+ * Third-party requests (docs/decisions/0013): the organisation names the patient; the patient gets
  * an e-mail with a single-use, expiring link (256-bit token; only its SHA-256 is stored, and the
  * token is made when the e-mail is composed, like the download links); opening it and answering
  * the patient's date of birth lets the patient sign the authorization naming the organisation.

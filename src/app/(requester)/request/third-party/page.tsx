@@ -5,7 +5,7 @@ import { ThirdPartyForm } from "./ThirdPartyForm";
 
 export const metadata: Metadata = { title: "Request a patient's records for your organisation" };
 
-/** Attorneys, insurers and other organisations: ask here, the patient signs (docs/decisions/0011). */
+/** Attorneys, insurers and other organisations: ask here, the patient signs (docs/decisions/0013). */
 export default function ThirdPartyRequestPage() {
   return (
     <>
