@@ -4,7 +4,7 @@ import { organization } from "@/domain/organization";
 import { escapeHtml, NOTIFICATION_TEMPLATES, renderNotification } from "@/server/notifications/templates";
 import { validPatientForm, validRepresentativeForm } from "../support/forms";
 
-const context = { confirmationNumber: "RC-7K3M-Q9PX", portalUrl: "https://requests.example.org/portal", trackingNumber: "9400 1000 0000 0000 0000 00", code: "482913" };
+const context = { confirmationNumber: "RC-7K3M-Q9PX", portalUrl: "https://requests.example.org/portal", trackingNumber: "9400 1000 0000 0000 0000 00", code: "482913", signUrl: `https://requests.example.org/sign/open?t=${"A".repeat(43)}` };
 
 /** What a sample request holds that must never reach an e-mail (SECURITY.md §9). */
 function phiCanaries(): string[] {
@@ -39,22 +39,24 @@ function phiCanaries(): string[] {
 describe("notification e-mails", () => {
   it("exist for every template the database knows", () => {
     expect(NOTIFICATION_TEMPLATES.sort()).toEqual(
-      ["ACCESS_CODE", "COMPLETED", "DEFICIENCY", "EXTENSION", "INVOICE_ISSUED", "MAILED", "PAYMENT_RECEIVED", "PICKUP_CALL", "PICKUP_SCHEDULED", "RECORDS_READY", "REJECTED", "REQUEST_RECEIVED"].sort(),
+      ["ACCESS_CODE", "COMPLETED", "DEFICIENCY", "EXTENSION", "INVOICE_ISSUED", "MAILED", "PAYMENT_RECEIVED", "PICKUP_CALL", "PICKUP_SCHEDULED", "RECORDS_READY", "REJECTED", "REQUEST_RECEIVED", "SIGNING_INVITATION"].sort(),
     );
   });
 
   for (const template of NOTIFICATION_TEMPLATES) {
     it(`${template}: subject, text and HTML with the confirmation number, the portal link and the phone, and no PHI`, () => {
       const message = renderNotification(template, context);
+      // The invitation to sign (third party) links to its single-use signing page instead of the portal.
+      const link = template === "SIGNING_INVITATION" ? context.signUrl : context.portalUrl;
       expect(message.subject.length).toBeGreaterThan(10);
       for (const part of [message.text, message.html]) {
         expect(part).toContain(context.confirmationNumber);
-        expect(part).toContain(context.portalUrl);
+        expect(part).toContain(link);
         expect(part).toContain(organization.questionsPhone);
       }
       expect(message.html).toMatch(/^<!doctype html>\n<html lang="en">/);
       expect(message.html).toContain(`<title>${escapeHtml(message.subject)}</title>`);
-      expect(message.html).toContain(`<a href="${context.portalUrl}"`);
+      expect(message.html).toContain(`<a href="${link}"`);
       expect(message.html).toMatch(/<h1[^>]*>[^<]+<\/h1>/);
       expect(message.html).not.toMatch(/<img|<script|https?:\/\/(?!requests\.example\.org)/);
       for (const canary of phiCanaries()) {
@@ -78,6 +80,7 @@ describe("notification e-mails", () => {
     expect(code.text).toContain("Your sign-in code is 482913");
     expect(code.subject).not.toContain("482913");
     expect(() => renderNotification("ACCESS_CODE", { ...context, code: null })).toThrow(/six-digit code/);
+    expect(() => renderNotification("SIGNING_INVITATION", { ...context, signUrl: null })).toThrow(/invitation to sign is closed/);
   });
 
   it("escape what they interpolate, and refuse anything but a confirmation number", () => {

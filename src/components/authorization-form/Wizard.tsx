@@ -31,16 +31,22 @@ export function AuthorizationWizard({
   today,
   mode = "online",
   action,
+  prefill,
+  draftKey,
 }: {
   today: string;
   mode?: FormMode;
+  /** Answers filled in beforehand (a third party's invitation to sign: the patient and the recipient). */
+  prefill?: Record<string, unknown>;
+  /** A draft kept apart from the public form's (the signing page). */
+  draftKey?: string;
   /** The server action that stores the request (src/domain/submission.ts is the contract). */
   action: (data: FormData) => Promise<SubmitResult>;
 }) {
   const router = useRouter();
   const steps = wizardSteps(mode);
   const copy = wizardCopy[mode];
-  const initial = useMemo(() => initialValues(today, mode), [today, mode]);
+  const initial = useMemo(() => (prefill ? (mergeAnswers(initialValues(today, mode), prefill) as ReturnType<typeof initialValues>) : initialValues(today, mode)), [today, mode, prefill]);
   const schema = useMemo(() => formSchemaFor(mode, today), [mode, today]);
   // The schema sees only the chosen branch of each choice (toSubmission), as the server will.
   const resolver = useMemo<Resolver<FormValues, unknown, AnyAuthorizationForm>>(() => {
@@ -73,6 +79,7 @@ export function AuthorizationWizard({
   const draft = useDraft({
     form,
     mode,
+    draftKey,
     initial,
     step,
     stepCount: steps.list.length,
@@ -286,4 +293,12 @@ export function AuthorizationWizard({
       </FormProvider>
     </WizardModeContext>
   );
+}
+
+/** Answers given beforehand over the empty form, section by section. */
+function mergeAnswers(base: unknown, over: unknown): unknown {
+  if (!over || typeof over !== "object" || Array.isArray(over) || !base || typeof base !== "object") return over === undefined ? base : over;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(over as Record<string, unknown>)) out[k] = mergeAnswers(out[k], v);
+  return out;
 }

@@ -86,12 +86,14 @@ function withoutDrawnSignature(values: FormValues): FormValues {
 export function useDraft({
   form,
   mode,
+  draftKey,
   initial,
   step,
   stepCount,
   hasFiles,
   onRestore,
 }: {
+  draftKey?: string;
   form: UseFormReturn<FormValues, unknown, AnyAuthorizationForm>;
   mode: FormMode;
   initial: DefaultValues<FormValues>;
@@ -102,7 +104,7 @@ export function useDraft({
   onRestore: (step: number, restored: RestoredDraft) => void;
 }) {
   const { getValues, reset, subscribe } = form;
-  const storageKey = STORAGE_KEYS[mode];
+  const storageKey = draftKey ? `${STORAGE_KEYS[mode]}.${draftKey}` : STORAGE_KEYS[mode];
   const key = useRef<string | null>(null);
   const ready = useRef(false);
   const stopped = useRef(false);

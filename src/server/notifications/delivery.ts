@@ -6,6 +6,7 @@ import { env } from "../env";
 import { logger } from "../logger";
 import { mailTransport } from "../mail/transport";
 import { issueDownloadGrant } from "../portal/downloads";
+import { issueSigningLink } from "../third-party/invitations";
 import { describeSmtpFailure, retryDelayMs } from "./failures";
 import { NOTIFICATION_QUEUE, QUEUE_SCHEMA, sendNotificationJob, transactionExecutor, type NotificationJob } from "./queue";
 import { type RenderedMessage, renderNotification } from "./templates";
@@ -63,15 +64,21 @@ export async function deliverNotification(job: NotificationJob): Promise<Deliver
       // "Records ready" carries a fresh download link: its token exists only in this message (the
       // database keeps its hash), and the grant is withdrawn again if this attempt does not send.
       const grant = row.template === "RECORDS_READY" && row.requestId ? await issueDownloadGrant(tx, row.requestId) : null;
-      const withdraw = () => (grant ? tx.downloadGrant.delete({ where: { id: grant.id } }) : Promise.resolve());
+      // An invitation to sign (third party) carries a fresh single-use link the same way.
+      const signing = row.template === "SIGNING_INVITATION" ? await issueSigningLink(tx, row.id) : null;
+      const withdraw = async () => {
+        if (grant) await tx.downloadGrant.delete({ where: { id: grant.id } });
+        if (signing) await signing.withdraw();
+      };
 
       let message: RenderedMessage;
       try {
         message = renderNotification(row.template, {
-          confirmationNumber: row.confirmationNumber ?? "",
+          confirmationNumber: row.confirmationNumber ?? signing?.confirmationNumber ?? "",
           portalUrl: portalUrl(),
           trackingNumber: row.mailTrackingNumber,
           downloadUrl: grant?.url,
+          signUrl: signing?.url,
           code: job.params?.code,
           extension: row.template === "EXTENSION" && row.extendedAt && row.dueAt ? { reason: row.extensionReason, newDueDay: chicagoDay(row.dueAt) } : null,
         });

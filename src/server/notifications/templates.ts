@@ -21,6 +21,8 @@ export type MessageContext = {
   trackingNumber?: string | null;
   /** RECORDS_READY: the secure download link (a one-time token, src/server/portal/downloads.ts); the link then goes there instead of the portal. */
   downloadUrl?: string | null;
+  /** SIGNING_INVITATION: the single-use link to sign (src/server/third-party/invitations.ts); the link goes there. */
+  signUrl?: string | null;
   /** ACCESS_CODE: the one-time sign-in code (required for it). */
   code?: string | null;
   /** EXTENSION: the reason (a fixed text) and the new due day (YYYY-MM-DD). */
@@ -131,6 +133,15 @@ const templates: Record<NotificationTemplate, Content> = {
     ],
     action: "Go to the sign-in page",
   },
+  SIGNING_INVITATION: {
+    subject: () => `You are asked to sign an authorization to release your medical records`,
+    headline: () => "An organisation has asked for copies of your medical records and needs your permission.",
+    details: () => [
+      "Open the secure link below to see who asked, what for, and to sign the authorization if you agree. You will be asked for your date of birth. You do not have to sign; if you do not, nothing is released.",
+      "The link works once, for 14 days. Do not forward this e-mail. If you did not expect it, you can ignore it or call us.",
+    ],
+    action: "See the request and sign",
+  },
 };
 
 export const NOTIFICATION_TEMPLATES = Object.keys(templates) as NotificationTemplate[];
@@ -149,6 +160,7 @@ export const notificationTemplateLabels: Record<NotificationTemplate, string> = 
   REJECTED: "Request rejected",
   COMPLETED: "Request completed",
   ACCESS_CODE: "Sign-in code",
+  SIGNING_INVITATION: "Invitation to sign (third party)",
 };
 
 const QUESTIONS = `Questions? Call ${organization.serviceName} at ${organization.questionsPhone}, ${organization.questionsHours}.`;
@@ -158,12 +170,13 @@ export function renderNotification(template: NotificationTemplate, context: Mess
   const content = templates[template];
   if (!CONFIRMATION_NUMBER_PATTERN.test(context.confirmationNumber)) throw new Error("A notification needs the request's confirmation number");
   if (template === "ACCESS_CODE" && !/^\d{6}$/.test(context.code ?? "")) throw new Error("The sign-in code e-mail needs its six-digit code");
+  if (template === "SIGNING_INVITATION" && !context.signUrl) throw new Error("The invitation to sign is closed (used, expired or locked)");
   const subject = content.subject(context);
   const headline = content.headline(context);
   const details = content.details(context);
   const reference = template === "ACCESS_CODE" ? [] : [`Confirmation number: ${context.confirmationNumber}`];
 
-  const link = (template === "RECORDS_READY" && context.downloadUrl) || context.portalUrl;
+  const link = (template === "RECORDS_READY" && context.downloadUrl) || (template === "SIGNING_INVITATION" && context.signUrl) || context.portalUrl;
   const text = [headline, ...reference, ...details, `${content.action}: ${link}`, QUESTIONS, PRIVACY].join("\n\n") + "\n";
 
   const p = (inner: string, style = "") => `<p style="margin:0 0 16px;${style}">${inner}</p>`;

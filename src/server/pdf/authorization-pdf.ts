@@ -26,6 +26,8 @@ export type AuthorizationPdfInput = {
   minorSignaturePng?: Buffer;
   /** The signing day in Chicago, for the signing rules (default: the day of submittedAt). */
   today?: string;
+  /** "Requested by <organisation> (…)": the third party that asked the patient to sign (src/domain/third-party.ts). */
+  requestedBy?: string;
 };
 
 const channelLabels = { MAIL: "mail", FAX: "fax" } as const;
@@ -35,7 +37,7 @@ const channelLabels = { MAIL: "mail", FAX: "fax" } as const;
  * every statement shown, the signature and the signing time. For a paper form keyed in by staff
  * it is a transcript, and says so: the scan of the signed paper is the original.
  */
-export async function renderAuthorizationPdf({ form, confirmationNumber, submittedAt, signaturePng, minorSignaturePng, today }: AuthorizationPdfInput): Promise<Uint8Array> {
+export async function renderAuthorizationPdf({ form, confirmationNumber, submittedAt, signaturePng, minorSignaturePng, today, requestedBy }: AuthorizationPdfInput): Promise<Uint8Array> {
   const pdf = await PdfWriter.create({
     title: `Authorization for Release of Health Information ${confirmationNumber}`,
     subject: "Signed authorization",
@@ -56,6 +58,7 @@ export async function renderAuthorizationPdf({ form, confirmationNumber, submitt
   } else {
     pdf.row("Submitted online", formatDateTime(submittedAt));
   }
+  if (requestedBy) pdf.paragraph(`${requestedBy}. The patient signed this authorization; the organisation did not sign for the patient.`);
 
   pdf.heading("1. Patient");
   pdf.row("Legal name", [patient.firstName, patient.middleName, patient.lastName].filter(Boolean).join(" "));

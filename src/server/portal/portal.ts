@@ -31,6 +31,8 @@ export async function portalView(requestId: string) {
       mailedAt: true,
       pickupScheduledFor: true,
       patientFirstName: true,
+      // A third party's request: whoever signs in is most likely the organisation (the updates go to its address).
+      thirdPartyRequester: { select: { organization: true, kind: true } },
       statusChanges: { orderBy: { at: "asc" }, select: { id: true, toStatus: true, at: true, note: true } },
       deficiencies: { orderBy: { createdAt: "asc" }, select: { id: true, reasons: true, createdAt: true, respondedAt: true, response: true, resolvedAt: true } },
       invoices: { orderBy: { issuedAt: "asc" }, select: { id: true, number: true, status: true, totalCents: true, issuedAt: true, dueAt: true, paidAt: true, payments: { select: { amountCents: true } } } },
@@ -94,6 +96,8 @@ export async function revokeAuthorization(requestId: string, input: { signerName
   if (Object.keys(fieldErrors).length) return { ok: false, message: "Check the highlighted fields.", fieldErrors };
   const r = await db().authorizationRequest.findUnique({ where: { id: requestId } });
   if (!r) return { ok: false, message: "This request could not be found." };
+  // The portal of a third party's request is the organisation's view: only the patient (or their representative) revokes, in writing.
+  if (r.thirdPartyRequesterId) return { ok: false, message: "Only the patient or their legal representative can revoke this authorization: in writing, or by calling us." };
   // Only the patient or personal representative revokes (45 CFR 164.508(b)(5)): the portal's code
   // proves who signs in only when it went to the requester's own address (src/domain/revocation.ts).
   if (!portalCanRevoke(r)) return { ok: false, message: `Only the patient or their personal representative can revoke this authorization, and this sign-in cannot confirm who you are. ${REVOCATION_BY_LETTER} Call us for the address.` };
@@ -121,4 +125,10 @@ export async function portalInvoicePdf(requestId: string, invoiceId: string) {
   if (!pdf) return null;
   await recordAudit(db(), { actor: { type: "REQUESTER", requestId }, action: "invoice.viewed", objectType: "Invoice", objectId: invoiceId, requestId });
   return pdf;
+}
+
+/** Whether this request was started by a third party (its portal is then the organisation's view, without the patient's signed form). */
+export async function isThirdPartyRequest(requestId: string): Promise<boolean> {
+  const r = await db().authorizationRequest.findUnique({ where: { id: requestId }, select: { thirdPartyRequesterId: true } });
+  return !!r?.thirdPartyRequesterId;
 }

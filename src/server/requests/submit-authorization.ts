@@ -6,6 +6,7 @@ import { type AnyAuthorizationForm, formSchemaFor, isPaperForm, SPECIAL_CATEGORI
 import { todayInChicago } from "@/domain/chicago";
 import { dueDateFor, paperReceivedAt, startOfDayInChicago } from "@/domain/deadlines";
 import { newConfirmationNumber } from "@/domain/ids";
+import { requestedByLine } from "@/domain/third-party";
 import { MAX_PROOF_FILES, type SubmitResult } from "@/domain/submission";
 import { type Actor, recordAudit } from "../audit";
 import { db, type Tx } from "../db";
@@ -18,6 +19,7 @@ import type { StaffIdentity } from "../staff/auth";
 import { fileStore } from "../storage";
 import type { StoredFile } from "../storage/file-store";
 import { checkUpload, type CheckedUpload } from "../uploads";
+import type { ThirdPartyLink } from "../third-party/invitations";
 import { notificationAddress, requestColumns } from "./request-columns";
 
 /** The uploads and values of one submission, as posted (nothing trusted yet). */
@@ -29,6 +31,8 @@ export type IntakeInput = {
   authorityProof: File[];
   /** The scan of a signed paper form (paper forms only). */
   paperFormScan?: File | null;
+  /** Signed through a third party's invitation (src/server/third-party): its reserved number, and the link to the organisation. */
+  thirdParty?: ThirdPartyLink;
   now?: Date;
 };
 
@@ -207,14 +211,15 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
 
   // Confirmation numbers are random; a collision (about one in a trillion per pair) just draws again.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const confirmationNumber = newConfirmationNumber();
-    const pdf = Buffer.from(await renderAuthorizationPdf({ form, confirmationNumber, submittedAt: now, signaturePng, minorSignaturePng, today: todayInChicago(now) }));
+    const confirmationNumber = input.thirdParty?.confirmationNumber ?? newConfirmationNumber();
+    const requestedBy = input.thirdParty ? requestedByLine(input.thirdParty.kind, input.thirdParty.organization) : undefined;
+    const pdf = Buffer.from(await renderAuthorizationPdf({ form, confirmationNumber, submittedAt: now, signaturePng, minorSignaturePng, today: todayInChicago(now), requestedBy }));
     const stored = await storeAll([...files, { kind: "SIGNED_AUTHORIZATION", bytes: pdf, contentType: "application/pdf" }]);
     try {
       // Under a burst, wait for a pooled connection rather than failing the person's submission
       // after Prisma's default 2 s (docs/performance.md).
       const requestId = await db().$transaction(
-        (tx) => insertRequest(tx, { channel, form, confirmationNumber, idempotencyKey: key.data, idempotencyBinding: binding, now, ...dates, stored }),
+        (tx) => insertRequest(tx, { channel, form, confirmationNumber, idempotencyKey: key.data, idempotencyBinding: binding, now, ...dates, stored, thirdParty: input.thirdParty }),
         SUBMIT_TRANSACTION,
       );
       logger.info({ requestId, source: channel.source, event: "request.submitted" }, "authorization submitted");
@@ -256,6 +261,7 @@ async function insertRequest(
     receivedAt: Date;
     signedAt: Date;
     stored: Array<{ spec: FileToStore; file: StoredFile }>;
+    thirdParty?: ThirdPartyLink;
   },
 ): Promise<string> {
   const { channel, form, now } = args;
@@ -273,6 +279,7 @@ async function insertRequest(
       receivedAt: args.receivedAt,
       dueAt: dueDateFor(args.receivedAt),
       signedAt: args.signedAt,
+      ...(args.thirdParty ? { thirdPartyRequester: { connect: { id: args.thirdParty.requesterId } } } : {}),
       specialConsents: {
         create: [
           ...SPECIAL_CATEGORIES.flatMap((category) => {
@@ -306,6 +313,11 @@ async function insertRequest(
     select: { id: true },
   });
 
+  if (args.thirdParty) {
+    // Single use: a second signing through the same invitation rolls back.
+    const claimed = await tx.signingInvitation.updateMany({ where: { id: args.thirdParty.invitationId, usedAt: null }, data: { usedAt: now, requestId: request.id } });
+    if (claimed.count !== 1) throw new Error("The signing invitation was already used");
+  }
   const notifyAddress = notificationAddress(form);
   if (notifyAddress) {
     await enqueueNotification(tx, { requestId: request.id, template: "REQUEST_RECEIVED", idempotencyKey: `request-received:${request.id}`, toAddress: notifyAddress });
@@ -323,6 +335,7 @@ async function insertRequest(
       deliveryMethod: form.delivery.method,
       requesterKind: form.requester.kind,
       documents: args.stored.length,
+      ...(args.thirdParty ? { thirdPartyKind: args.thirdParty.kind } : {}),
     },
   });
   return request.id;

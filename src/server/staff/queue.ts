@@ -34,6 +34,8 @@ export type QueueRow = {
   patientName: string;
   patientDateOfBirth: Date;
   requesterKind: "PATIENT" | "REPRESENTATIVE";
+  /** The organisation that asked the patient to sign (a third-party request), if any. */
+  requestedBy: string | null;
   deliveryMethod: "SECURE_EMAIL" | "MAIL" | "PICKUP";
   status: (typeof REQUEST_STATUSES)[number];
   receivedAt: Date;
@@ -82,6 +84,7 @@ export async function queuePage(staff: StaffIdentity, query: QueueQuery, now = n
       patientLastName: true,
       patientDateOfBirth: true,
       requesterKind: true,
+      thirdPartyRequester: { select: { organization: true } },
       deliveryMethod: true,
       status: true,
       receivedAt: true,
@@ -96,6 +99,7 @@ export async function queuePage(staff: StaffIdentity, query: QueueQuery, now = n
     patientName: `${r.patientLastName}, ${r.patientFirstName}`,
     patientDateOfBirth: r.patientDateOfBirth,
     requesterKind: r.requesterKind,
+    requestedBy: r.thirdPartyRequester?.organization ?? null,
     deliveryMethod: r.deliveryMethod,
     status: r.status,
     receivedAt: r.receivedAt,

@@ -152,6 +152,7 @@ export async function requestForStaff(staff: StaffIdentity, requestId: string) {
     where: { id: requestId },
     include: {
       assignee: { select: { id: true, name: true } },
+      thirdPartyRequester: true,
       specialConsents: true,
       documents: { select: { id: true, kind: true, contentType: true, sizeBytes: true, originalName: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       statusChanges: { orderBy: { at: "asc" } },

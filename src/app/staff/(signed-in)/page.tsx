@@ -114,7 +114,10 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                     {r.source === "PAPER" ? <span className="badge badge-paper">Paper</span> : null}
                   </td>
                   <td>{r.patientName}</td>
-                  <td>{r.requesterKind === "PATIENT" ? "Patient" : "Representative"}</td>
+                  <td>
+                    {r.requesterKind === "PATIENT" ? "Patient" : "Representative"}
+                    {r.requestedBy ? <span className="badge">Requested by {r.requestedBy}</span> : null}
+                  </td>
                   <td>{deliveryMethodLabels[r.deliveryMethod].label}</td>
                   <td>{statusLabels[r.status]}</td>
                   <td>{formatDate(r.receivedAt)}</td>

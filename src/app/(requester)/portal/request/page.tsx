@@ -10,6 +10,7 @@ import { portalRequestId } from "@/server/portal/access";
 import { currentGrant, LINK_DAYS, MAX_DOWNLOADS } from "@/server/portal/downloads";
 import { portalView } from "@/server/portal/portal";
 import { signOutAction } from "../actions";
+import { thirdPartyKindLabels } from "@/domain/third-party";
 import { AccountingForm, DeficiencyResponseForm, NewLinkForm, RevokeForm } from "../PortalForms";
 
 export const metadata: Metadata = { title: "Your records request" };
@@ -31,6 +32,14 @@ export default async function PortalRequestPage() {
         Records request {r.confirmationNumber} <span className="badge">{statusLabels[r.status]}</span>
       </h1>
       <dl className="summary-list">
+        {r.thirdPartyRequester ? (
+          <div>
+            <dt>Requested by</dt>
+            <dd>
+              {r.thirdPartyRequester.organization} ({thirdPartyKindLabels[r.thirdPartyRequester.kind].toLowerCase()}), signed by the patient
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>Received</dt>
           <dd>{formatDate(r.receivedAt)}</dd>
@@ -137,6 +146,12 @@ export default async function PortalRequestPage() {
         </ol>
       </section>
 
+      {r.thirdPartyRequester ? (
+        <section aria-labelledby="authorization-heading" className="stack">
+          <h2 id="authorization-heading">The authorization</h2>
+          <p>The patient signed the authorization naming {r.thirdPartyRequester.organization} as recipient. Only the patient or their legal representative can revoke it, in writing or by calling us.</p>
+        </section>
+      ) : (
       <section aria-labelledby="authorization-heading" className="stack">
         <h2 id="authorization-heading">Your authorization</h2>
         <p>
@@ -154,6 +169,7 @@ export default async function PortalRequestPage() {
           </details>
         ) : null}
       </section>
+      )}
 
       <section aria-labelledby="accounting-heading" className="stack">
         <h2 id="accounting-heading">Who has received your health information</h2>

@@ -6,6 +6,7 @@ import { EXTENSION_REASONS } from "@/domain/extension";
 import { formatAddress, formatDate, formatDateOnly, formatDateTime } from "@/domain/format";
 import { availableEvents, statusLabels, type LifecycleEvent } from "@/domain/lifecycle";
 import { todayInChicago } from "@/domain/authorization-form";
+import { thirdPartyKindLabels } from "@/domain/third-party";
 import { deliveryMethodLabels, recipientKindLabels, recordTypeLabels, representativeAuthorityLabels, specialCategoryLabels, survivingRelationshipLabels } from "@/domain/labels";
 import { decideSigning, factsOfStoredRequest, proofLabels, WITNESS_METHODS } from "@/domain/signing-rules";
 import { can } from "@/domain/staff-access";
@@ -353,6 +354,17 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
                 : `${r.representativeName} — ${r.representativeAuthority ? representativeAuthorityLabels[r.representativeAuthority].label : ""}${r.representativeAuthorityDetail ? `: ${r.representativeAuthorityDetail}` : ""}; ${r.representativePhone ?? ""} ${r.representativeEmail ?? ""}`}
             </dd>
           </div>
+          {r.thirdPartyRequester ? (
+            <div>
+              <dt>Requested by (third party)</dt>
+              <dd>
+                {r.thirdPartyRequester.organization} ({thirdPartyKindLabels[r.thirdPartyRequester.kind].toLowerCase()}), {r.thirdPartyRequester.contactName};{" "}
+                {r.thirdPartyRequester.phone} {r.thirdPartyRequester.email}
+                {r.thirdPartyRequester.matterReference ? `; reference ${r.thirdPartyRequester.matterReference}` : ""}. The patient signed online
+                through the invitation e-mailed to them.
+              </dd>
+            </div>
+          ) : null}
           <div>
             <dt>Recipient</dt>
             <dd>
