@@ -14,6 +14,7 @@ const FILE_ROUTES: readonly RegExp[] = [
   /^\/portal\/invoices\/[^/]+$/,
   /^\/staff\/requests\/[^/]+\/documents\/[^/]+$/,
   /^\/staff\/requests\/[^/]+\/invoices\/[^/]+$/,
+  /^\/staff\/requests\/[^/]+\/accounting$/,
 ];
 
 export function isFileRoute(pathname: string): boolean {
