@@ -13,8 +13,11 @@ async function newPage(browser: Browser) {
   return (await browser.newContext({ acceptDownloads: true })).newPage();
 }
 
-/** Signs in to the portal with the e-mailed code; returns nothing until the request page shows. */
-async function portalSignIn(page: Page, number: string, who: typeof A) {
+/**
+ * Signs in to the portal with the e-mailed code, typed key by key into the field as it appears (or
+ * pasted as an e-mail client copies it, "123 456"); returns nothing until the request page shows.
+ */
+async function portalSignIn(page: Page, number: string, who: typeof A, how: "type" | "paste" = "type") {
   const before = (await mailsTo(who.email, /sign-in code is/)).length;
   await page.goto("/portal");
   await page.getByLabel("Confirmation number").fill(number);
@@ -22,7 +25,13 @@ async function portalSignIn(page: Page, number: string, who: typeof A) {
   await page.getByRole("button", { name: "Send me a sign-in code" }).click();
   await expect(page.getByText("If the details match a request, we sent a 6-digit code")).toBeVisible();
   const mail = await waitForMail(who.email, /sign-in code is \d{6}/, before);
-  await page.getByLabel("6-digit code from the e-mail").fill(/sign-in code is (\d{6})/.exec(mail.text)![1]!);
+  const code = /sign-in code is (\d{6})/.exec(mail.text)![1]!;
+  const field = page.getByLabel("6-digit code from the e-mail");
+  // The field appears empty: nothing typed before (the date of birth) is carried into it.
+  await expect(field).toHaveValue("");
+  await field.click();
+  if (how === "type") await field.pressSequentially(code);
+  else await page.keyboard.insertText(` ${code.slice(0, 3)} ${code.slice(3)} `);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Records request ${number}`) })).toBeVisible();
 }
@@ -103,7 +112,8 @@ test.describe.serial("the requester portal", () => {
     await stranger.getByLabel("Patient's date of birth").fill("1990-02-04");
     await stranger.getByRole("button", { name: "Send me a sign-in code" }).click();
     await expect(stranger.getByText("If the details match a request, we sent a 6-digit code")).toBeVisible();
-    await stranger.getByLabel("6-digit code from the e-mail").fill("123456");
+    await expect(stranger.getByLabel("6-digit code from the e-mail")).toHaveValue("");
+    await stranger.getByLabel("6-digit code from the e-mail").pressSequentially("123456");
     await stranger.getByRole("button", { name: "Sign in" }).click();
     await expect(stranger.getByRole("alert").filter({ hasText: "That code is not right" })).toBeVisible();
     expect((await stranger.request.get("/portal/request", { maxRedirects: 0 })).status()).toBe(307);
@@ -188,7 +198,7 @@ test.describe.serial("the requester portal", () => {
     const documentHref = (await staff.getByRole("link", { name: "photo id" }).getAttribute("href"))!;
 
     // Signed in as A (again: withdrawing the links ended the earlier session), with B's ids in every URL A could try.
-    await portalSignIn(requester, numberA, A);
+    await portalSignIn(requester, numberA, A, "paste");
     for (const url of [`/portal/invoices/${invoiceIdB}`, documentHref, `/staff/requests/${requestIdB}`, `/staff/requests/${requestIdB}/invoices/${invoiceIdB}`]) {
       const response = await requester.request.get(url, { maxRedirects: 0 });
       expect([307, 404], `${url} answered ${response.status()}`).toContain(response.status());

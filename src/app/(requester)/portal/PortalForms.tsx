@@ -28,11 +28,13 @@ export function PortalSignIn() {
   const errors = details.state.fieldErrors ?? {};
   if (details.state.step === "code") {
     return (
-      <form onSubmit={code.onSubmit} className="stack" aria-busy={code.pending} noValidate>
+      // Its own key: without it React reuses the date-of-birth <input> (same place in the tree) for
+      // the code, and the code field opens already holding the date of birth.
+      <form key="code" onSubmit={code.onSubmit} className="stack" aria-busy={code.pending} noValidate>
         <Messages state={{ info: details.state.info }} />
         <Messages state={{ message: code.state.message }} />
         <FieldFrame id="code" label="6-digit code from the e-mail" hint="The code expires 10 minutes after we send it." errors={undefined}>
-          {(aria) => <input {...aria} name="code" type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={6} className="input-short" required />}
+          {(aria) => <input {...aria} name="code" type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={16} spellCheck={false} defaultValue="" className="input-short" required />}
         </FieldFrame>
         <div className="actions">
           <button type="submit" className="button" disabled={code.pending}>
@@ -46,7 +48,7 @@ export function PortalSignIn() {
     );
   }
   return (
-    <form onSubmit={details.onSubmit} className="stack" aria-busy={details.pending} noValidate>
+    <form key="details" onSubmit={details.onSubmit} className="stack" aria-busy={details.pending} noValidate>
       <Messages state={{ message: details.state.message }} />
       <FieldFrame id="confirmationNumber" label="Confirmation number" hint="From your confirmation page or e-mail, like RC-7K3M-Q9PX." errors={errors.confirmationNumber}>
         {(aria) => <input {...aria} name="confirmationNumber" type="text" autoComplete="off" spellCheck={false} className="input-medium" required />}
