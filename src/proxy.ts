@@ -18,6 +18,8 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-correlation-id", crypto.randomUUID());
   // The forged-subrequest header behind CVE-2025-29927 has no business arriving from outside.
   requestHeaders.delete("x-middleware-subrequest");
+  // The address, for pages that explain a refusal (staff forbidden.tsx); always ours, never the client's.
+  requestHeaders.set("x-pathname", request.nextUrl.pathname);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
