@@ -120,8 +120,28 @@ test.describe.serial("the requester portal", () => {
     await stranger.context().close();
   });
 
-  test("after staff release by secure e-mail, the requester downloads the records from the e-mailed link", async () => {
+  test("staff find the request from the queue by the requester's e-mail or its invoice number, and see their own requests counted", async () => {
     await staffToInvoice(numberA);
+    const invoiceNumber = /INV-\d{4}-[0-9A-Z]{6}/.exec((await staff.getByRole("link", { name: /^Invoice INV-.* \(PDF\)$/ }).innerText()))![0];
+    await staff.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Queue" }).click();
+    const glance = staff.getByRole("navigation", { name: "The queue at a glance" });
+    await expect(glance.getByRole("link", { name: /^Awaiting payment: \d+$/ })).toBeVisible();
+    await glance.getByRole("link", { name: /^My requests: [1-9]\d*$/ }).click();
+    await expect(staff.getByLabel("Assigned")).toHaveValue("mine");
+    await expect(staff.getByRole("row", { name: new RegExp(numberA) })).toBeVisible();
+    for (const q of [A.email.toUpperCase(), invoiceNumber.toLowerCase()]) {
+      await staff.getByRole("link", { name: "Clear" }).click();
+      await staff.getByLabel("Search", { exact: true }).fill(q);
+      await staff.getByRole("button", { name: "Apply" }).click();
+      await expect(staff.getByRole("row", { name: new RegExp(numberA) })).toBeVisible();
+      await expect(staff.getByRole("row")).toHaveCount(2);
+    }
+    await expectNoAxeViolations(staff);
+    await staff.getByRole("row", { name: new RegExp(numberA) }).getByRole("link").click();
+    await expect(staff.getByRole("heading", { level: 1, name: new RegExp(numberA) })).toBeVisible();
+  });
+
+  test("after staff release by secure e-mail, the requester downloads the records from the e-mailed link", async () => {
     await requester.reload();
     await expect(requester.getByRole("region", { name: "Invoices" })).toContainText("balance due $6.50");
     await expect(requester.getByRole("region", { name: "Invoices" })).toContainText("Cash is never accepted");
