@@ -20,7 +20,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Server-only packages that must not be bundled (native bindings, runtime file access).
-  serverExternalPackages: ["pino", "pg", "pg-boss", "nodemailer", "pdf-lib"],
+  serverExternalPackages: ["pino", "pg", "pg-boss", "nodemailer", "pdf-lib", "@pdf-lib/fontkit"],
   experimental: {
     // forbidden(): a staff page refused to a role answers 403 with its own page (forbidden.tsx).
     authInterrupts: true,

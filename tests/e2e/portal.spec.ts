@@ -3,10 +3,12 @@ import { type Browser, expect, type Page, test } from "@playwright/test";
 import { pdfText } from "../support/pdf-text";
 import { mailsTo, waitForMail } from "./support/mailbox";
 import { signIn } from "./support/staff";
-import { expectNoAxeViolations, submitPatientRequest } from "./support/wizard";
+import { expectNoAxeViolations, photoIdFile, submitPatientRequest } from "./support/wizard";
 
 const run = Date.now().toString(36);
 const A = { firstName: "Avery", lastName: "Portaltest", dateOfBirth: "1990-02-03", email: `avery-${run}@example.com` };
+// A name outside basic Latin, as people have: it must print exactly on every PDF.
+const C = { firstName: "Łukasz", lastName: "Nguyễn", dateOfBirth: "1979-12-01", email: `lukasz-${run}@example.com` };
 const B = { firstName: "Brook", lastName: "Othertest", dateOfBirth: "1988-08-08", email: `brook-${run}@example.com` };
 
 async function newPage(browser: Browser) {
@@ -241,5 +243,41 @@ test.describe.serial("the requester portal", () => {
     expect((await replay.request.get("/portal/request", { maxRedirects: 0 })).status()).toBe(307);
     expect((await replay.request.get("/portal/authorization.pdf", { maxRedirects: 0 })).status()).toBe(404);
     await replay.close();
+  });
+
+  test("a requester answers what is missing, then sends more without reloading; the signed authorization prints their name exactly", async ({ browser }) => {
+    const page = await newPage(browser);
+    const numberC = await submitPatientRequest(page, C);
+    await staffOpen(numberC);
+    await staff.getByRole("button", { name: "Claim this request" }).click();
+    await expect(staff.getByRole("button", { name: "Claim this request" })).toHaveCount(0);
+    await staff.getByRole("button", { name: "Start review" }).click();
+    await expect(staff.getByRole("heading", { level: 1 })).toContainText("In review");
+    await staff.getByLabel("What is missing (the requester is told)").fill("The photo ID is too dark to read.");
+    await staff.getByRole("button", { name: "Mark deficient" }).click();
+    await expect(staff.getByRole("heading", { level: 1 })).toContainText("Deficient");
+
+    await portalSignIn(page, numberC, C);
+    const missing = page.getByRole("region", { name: "What we need from you" });
+    await expect(missing).toContainText("The photo ID is too dark to read.");
+    await missing.getByLabel("Your answer").pressSequentially("I am sending a clearer photo.");
+    await missing.getByLabel("Documents (PDF, JPEG or PNG, up to 5)").setInputFiles(photoIdFile());
+    await missing.getByRole("button", { name: "Send my answer" }).click();
+    await expect(missing.getByRole("status")).toContainText("We received your answer");
+    // "You can send more": the form is there again, empty, without a reload.
+    const more = missing.getByRole("form", { name: "Send more about what is missing" });
+    await expect(more).toBeVisible();
+    await more.getByLabel(/Anything more/).pressSequentially("The back of the card too.");
+    await more.getByRole("button", { name: "Send more" }).click();
+    await expect(missing.getByRole("status")).toContainText("We received your answer");
+    await expectNoAxeViolations(page);
+
+    await staff.reload();
+    await expect(staff.getByText("The requester answered the deficiency.")).toBeVisible();
+    await expect(staff.locator("body")).toContainText("I am sending a clearer photo. The back of the card too.");
+
+    const signed = await downloadText(page, page.getByRole("link", { name: "The authorization you signed (PDF)" }));
+    expect(signed.text).toContain("Łukasz Nguyễn");
+    await page.context().close();
   });
 });

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useState } from "react";
 import { FieldFrame } from "@/components/FieldFrame";
 import { useKeptForm } from "@/components/useKeptForm";
 import { finishSignInAction, newLinkAction, type PortalFormState, respondAction, revokeAction, startSignInAction } from "./actions";
@@ -65,15 +66,31 @@ export function PortalSignIn() {
   );
 }
 
+/**
+ * The answer to what is missing. After each answer the thanks stays and an empty form is there
+ * for more ("you can send more below"), without reloading the page.
+ */
 export function DeficiencyResponseForm({ deficiencyId }: { deficiencyId: string }) {
+  const [sent, setSent] = useState<{ round: number; info?: string }>({ round: 0 });
+  return (
+    <>
+      {sent.info ? <Messages state={{ info: sent.info }} /> : null}
+      <DeficiencyAnswer key={sent.round} deficiencyId={deficiencyId} more={sent.round > 0} onSent={(info) => setSent((s) => ({ round: s.round + 1, info }))} />
+    </>
+  );
+}
+
+function DeficiencyAnswer({ deficiencyId, more, onSent }: { deficiencyId: string; more: boolean; onSent: (info: string) => void }) {
   const { state, onSubmit, pending } = useKeptForm(respondAction, {} as PortalFormState);
   const errors = state.fieldErrors ?? {};
-  if (state.done) return <Messages state={state} />;
+  useEffect(() => {
+    if (state.done) onSent(state.info ?? "");
+  }, [state, onSent]);
   return (
-    <form onSubmit={onSubmit} className="stack" aria-busy={pending} aria-label="Answer what is missing">
-      <Messages state={state} />
+    <form onSubmit={onSubmit} className="stack" aria-busy={pending} aria-label={more ? "Send more about what is missing" : "Answer what is missing"}>
+      <Messages state={state.done ? {} : state} />
       <input type="hidden" name="deficiencyId" value={deficiencyId} />
-      <FieldFrame id="response" label="Your answer" hint="Correct or explain what we asked about." errors={errors.response}>
+      <FieldFrame id="response" label={more ? "Anything more (optional if you attach documents)" : "Your answer"} hint="Correct or explain what we asked about." errors={errors.response}>
         {(aria) => <textarea {...aria} name="response" maxLength={2000} />}
       </FieldFrame>
       <FieldFrame id="files" label="Documents (PDF, JPEG or PNG, up to 5)" errors={errors.files}>
@@ -81,7 +98,7 @@ export function DeficiencyResponseForm({ deficiencyId }: { deficiencyId: string 
       </FieldFrame>
       <div className="actions">
         <button type="submit" className="button" disabled={pending}>
-          Send my answer
+          {more ? "Send more" : "Send my answer"}
         </button>
       </div>
     </form>

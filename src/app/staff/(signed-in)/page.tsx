@@ -32,7 +32,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         ) : null}
       </div>
       <QueueGlance counts={counts} />
-      <form method="get" className="queue-filters" role="search" aria-label="Filter and search the queue">
+      {/* Keyed by the view: a link to another view (the counts above) must show its filters, not the last ones. */}
+      <form key={new URLSearchParams(stripUndefined({ ...query, after: undefined })).toString()} method="get" className="queue-filters" role="search" aria-label="Filter and search the queue">
         <div className="field">
           <label htmlFor="q">Search</label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="RC-7K3M-Q9PX, INV-2026-…, name, e-mail, or 03/14/1984" aria-describedby="q-hint" />
