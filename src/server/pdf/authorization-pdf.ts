@@ -7,11 +7,11 @@ import {
   purposeLabels,
   recipientKindLabels,
   recordTypeLabels,
-  representativeAuthorityLabels,
   specialCategoryLabels,
 } from "@/domain/labels";
 import { organization } from "@/domain/organization";
 import { PdfWriter } from "./layout";
+import { authorityInSentence } from "@/domain/authority-phrase";
 
 export type AuthorizationPdfInput = {
   form: AnyAuthorizationForm;
@@ -69,7 +69,7 @@ export async function renderAuthorizationPdf({ form, confirmationNumber, submitt
     pdf.row("Phone", rep.phone);
     pdf.row("E-mail", rep.email);
     pdf.row("Relationship", rep.relationship);
-    pdf.row("Legal authority", representativeAuthorityLabels[rep.authority].label);
+    pdf.row("Legal authority", authorityInSentence(rep.authority));
     pdf.row("Description of authority", rep.authorityDetail);
   }
 
@@ -124,7 +124,7 @@ export async function renderAuthorizationPdf({ form, confirmationNumber, submitt
   pdf.heading("Signature");
   pdf.row("Signed by", signerNameOf(form));
   if (requester.kind === "REPRESENTATIVE") {
-    pdf.row("Signing as", `${representativeAuthorityLabels[requester.representative.authority].label}, for ${patient.firstName} ${patient.lastName}`);
+    pdf.row("Signing as", `${authorityInSentence(requester.representative.authority, requester.representative.authorityDetail)}, for ${patient.firstName} ${patient.lastName}`);
   }
   if (signature.method === "WET_INK") {
     pdf.row("Date signed", `${formatIsoDate(signature.signedOn)} (as written on the paper form)`);

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { type AnyAuthorizationForm, signerNameOf } from "@/domain/authorization-form";
-import { purposeLabels, representativeAuthorityLabels } from "@/domain/labels";
+import { purposeLabels } from "@/domain/labels";
+import { authorityInSentence } from "@/domain/authority-phrase";
 
 /** The form (online or keyed from paper), in the request table's columns. */
 export function requestColumns(form: AnyAuthorizationForm): Omit<
@@ -70,7 +71,7 @@ export function requestColumns(form: AnyAuthorizationForm): Omit<
 
     signerName: signerNameOf(form),
     signatureMethod: signature.method,
-    signerAuthorityStatement: rep ? representativeAuthorityLabels[rep.authority].label : null,
+    signerAuthorityStatement: rep ? authorityInSentence(rep.authority, rep.authorityDetail) : null,
     minorConsentName: signature.minorName ?? null,
   };
 }

@@ -3,10 +3,11 @@
 import type { RefObject } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { formatIsoDate } from "@/domain/format";
-import { representativeAuthorityLabels, requiredStatements } from "@/domain/labels";
+import { requiredStatements } from "@/domain/labels";
 import { Checkbox, cx, ErrorText, TextField, useFieldError } from "../fields";
 import { minorConsentApplies, type FormValues } from "../model";
 import { SignaturePad, type Stroke } from "../SignaturePad";
+import { authorityInSentence } from "@/domain/authority-phrase";
 
 const STATEMENTS = [
   { name: "signature.acknowledgeRevocation", title: "Your right to revoke", text: requiredStatements.revocation, label: "I have read my right to revoke this authorization" },
@@ -33,7 +34,7 @@ export function SignatureStep({ today, strokesRef }: { today: string; strokesRef
   const requester = values.requester;
   const patientName = [values.patient?.firstName, values.patient?.lastName].filter(Boolean).join(" ").trim();
   const representative = requester?.kind === "REPRESENTATIVE" ? requester.representative : undefined;
-  const authority = representative?.authority ? representativeAuthorityLabels[representative.authority]?.label : undefined;
+  const authority = representative?.authority ? authorityInSentence(representative.authority, representative.authorityDetail) : undefined;
   const signerName = (representative ? representative.name : patientName)?.trim();
   const typed = values.signature?.method === "TYPED";
 
