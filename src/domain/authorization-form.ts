@@ -11,6 +11,7 @@
  */
 import { z } from "zod";
 import { formatIsoDate } from "./format";
+import { type Category, decideSigning, initialsMatch, type SigningDecision, type SigningFacts, SURVIVING_RELATIONSHIPS } from "./signing-rules";
 
 // ───────────────────────────── vocabularies ─────────────────────────────
 
@@ -19,6 +20,7 @@ export const REPRESENTATIVE_AUTHORITIES = [
   "COURT_APPOINTED_GUARDIAN",
   "HEALTH_CARE_POWER_OF_ATTORNEY",
   "ESTATE_EXECUTOR_OR_ADMINISTRATOR",
+  "SURVIVING_RELATIVE",
   "OTHER",
 ] as const;
 export type RepresentativeAuthority = (typeof REPRESENTATIVE_AUTHORITIES)[number];
@@ -159,6 +161,15 @@ const representativeSchema = z.strictObject({
   relationship: optionalText("your relationship to the patient", 80),
   authority: z.enum(REPRESENTATIVE_AUTHORITIES, { error: "Choose your legal authority" }),
   authorityDetail: optionalText("the description of your authority", 500),
+  /** A surviving relative of a deceased patient (735 ILCS 5/8-2001.5): how related, and the written statement. */
+  relative: z
+    .strictObject({
+      relationship: z.enum(SURVIVING_RELATIONSHIPS, { error: "Choose how you are related to the patient" }),
+      noEstateRepresentative: z.boolean().default(false),
+      noSurvivingSpouse: z.boolean().default(false),
+      noObjection: z.boolean().default(false),
+    })
+    .optional(),
 });
 
 const requesterSchema = z.discriminatedUnion(
@@ -187,6 +198,8 @@ const patientSchema = z.strictObject({
     .optional()
     .transform((v) => (v ? v : undefined)),
   deceased: z.boolean().default(false),
+  /** Emancipated by a court (16 or 17): signs as an adult, with the order as proof. */
+  emancipated: z.boolean().default(false),
 });
 
 const recipientSchema = z.discriminatedUnion(
@@ -261,8 +274,19 @@ const signatureSchema = z.strictObject({
   typedName: personName("your full legal name"),
   method: z.enum(["DRAWN", "TYPED"], { error: "Sign by drawing, or choose to sign with your typed name" }),
   drawn: drawnSignature.optional(),
-  /** For a 12–17-year-old's mental health records requested by a parent: the minor's own consent. */
-  minorName: optionalText("the minor's full name", 80),
+  /**
+   * The 12–17-year-old patient's own signature, beside a parent's or guardian's, when the signing
+   * rules ask for it (src/domain/signing-rules.ts): drawn, or the patient's typed name.
+   */
+  minor: z
+    .strictObject({
+      typedName: personName("the patient's full name"),
+      method: z.enum(["DRAWN", "TYPED"], { error: "The patient signs by drawing, or with their typed name" }),
+      drawn: drawnSignature.optional(),
+    })
+    .optional(),
+  /** Mental health records: the statements of 740 ILCS 110/5 have been read. */
+  acknowledgeMentalHealth: z.boolean().optional(),
   acknowledgeRevocation: z.literal(true, { error: "Confirm you have read the right to revoke" }),
   acknowledgeNoConditioning: z.literal(true, { error: "Confirm you have read that treatment does not depend on signing" }),
   acknowledgeRedisclosure: z.literal(true, { error: "Confirm you have read that released information may be shared again" }),
@@ -282,7 +306,7 @@ const paperSignatureSchema = z.strictObject({
   method: z.literal("WET_INK", { error: "Reload the page and try again" }),
   signerName: personName("the name as signed on the form"),
   signedOn: isoDate("the date signed on the form"),
-  /** The 12–17-year-old patient's own signature agreeing to release mental health records. */
+  /** The 12–17-year-old patient's own signature beside the parent's or guardian's: the name as signed. */
   minorName: optionalText("the patient's name as signed", 80),
 });
 
@@ -379,43 +403,71 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
 
   // Patient.
   const dob = form.patient?.dateOfBirth;
-  const age = isDate(dob) ? ageOn(dob, signedOn) : undefined;
   if (isDate(dob) && dob > today) issue(["patient", "dateOfBirth"], "The date of birth must be in the past");
   else if (isDate(dob) && dob < yearsBefore(today, 130)) issue(["patient", "dateOfBirth"], "Check the year of the date of birth");
 
   // Representative authority (RULES.md §4).
   const requester = form.requester;
-  if (requester?.kind === "REPRESENTATIVE" && requester.representative) {
-    const rep = requester.representative;
-    const at = ["requester", "representative"];
-    if (rep.authority === "OTHER" && !rep.authorityDetail?.trim()) issue([...at, "authorityDetail"], "Describe your legal authority to act for the patient");
-    if (rep.authority === "PARENT_OF_MINOR" && age !== undefined && age >= 18)
-      issue(
-        [...at, "authority"],
-        "A parent or guardian of a minor can ask only while the patient is under 18. An adult patient signs for themself, or a guardian or agent signs with proof",
-      );
-    if (rep.authority === "ESTATE_EXECUTOR_OR_ADMINISTRATOR" && form.patient && form.patient.deceased !== true)
-      issue(["patient", "deceased"], "An executor or administrator acts for a deceased patient: confirm the patient has died");
-  }
+  const rep = requester?.kind === "REPRESENTATIVE" ? requester.representative : undefined;
+  const repAt = ["requester", "representative"];
+  if (rep?.authority === "OTHER" && !rep.authorityDetail?.trim()) issue([...repAt, "authorityDetail"], "Describe your legal authority to act for the patient");
+  if (rep?.authority === "SURVIVING_RELATIVE" && form.patient?.deceased !== true)
+    issue(["patient", "deceased"], "A surviving relative acts for a patient who has died: confirm the patient has died");
+  if (rep?.authority === "ESTATE_EXECUTOR_OR_ADMINISTRATOR" && form.patient && form.patient.deceased !== true)
+    issue(["patient", "deceased"], "An executor or administrator acts for a deceased patient: confirm the patient has died");
 
   // What to release (RULES.md §2.1, §3).
   const info = form.information;
   if (info) {
     const types = info.recordTypes ?? [];
     const special = SPECIAL_CATEGORIES.filter((c) => info.specialCategories?.[c]);
-    if (info.psychotherapyNotes) {
-      if (info.completeRecord || types.length > 0 || special.length > 0)
-        issue(
-          ["information", "psychotherapyNotes"],
-          "Psychotherapy notes can only be requested on an authorization for them alone. Submit a separate request for other records",
-        );
-    } else if (info.completeRecord === false && types.length === 0 && special.length === 0) {
-      issue(["information", "recordTypes"], "Choose the complete record or at least one kind of record");
-    }
+    if (!info.psychotherapyNotes && info.completeRecord !== true && types.length === 0 && special.length === 0)
+      issue(["information", "recordTypes"], "Choose the complete record, at least one kind of record, or initial a kind of specially protected information");
     if (types.includes("OTHER") && !info.recordTypesOther?.trim()) issue(["information", "recordTypesOther"], "Describe the other records you want");
     if (isDate(info.dateFrom) && info.dateFrom > today) issue(["information", "dateFrom"], "The start date must not be in the future");
     if (isDate(info.dateFrom) && isDate(info.dateTo) && info.dateTo < info.dateFrom)
       issue(["information", "dateTo"], "The end date must be on or after the start date");
+  }
+
+  // Who signs what (RULES.md §3–§4): the one shared decision.
+  const decision = signingDecisionOf(form, today);
+  if (decision) {
+    if (decision.signerRefusal) {
+      const about = decision.signerRefusalAbout;
+      const path =
+        requester?.kind === "PATIENT"
+          ? about === "EMANCIPATION"
+            ? ["patient", "emancipated"]
+            : ["requester", "kind"]
+          : about === "RELATIONSHIP"
+            ? [...repAt, "relative", "relationship"]
+            : about === "ESTATE"
+              ? [...repAt, "relative", "noEstateRepresentative"]
+              : about === "SPOUSE"
+                ? [...repAt, "relative", "noSurvivingSpouse"]
+                : about === "OBJECTION"
+                  ? [...repAt, "relative", "noObjection"]
+                  : about === "EMANCIPATION"
+                    ? ["patient", "emancipated"]
+                    : [...repAt, "authority"];
+      issue(path, decision.signerRefusal);
+    }
+    for (const r of decision.refusedCategories) issue(categoryPath(r.category, info?.completeRecord === true), r.reason);
+    if (decision.splitOff) issue(["information", "psychotherapyNotes"], decision.splitOff.reason);
+    // Initials are those of the person entitled to consent (the signer's, or the minor's own).
+    const signer = signerFullName(form);
+    const patientName = `${form.patient?.firstName ?? ""} ${form.patient?.lastName ?? ""}`.trim();
+    for (const [category, by] of Object.entries(decision.initialsBy)) {
+      const initials = category === "PSYCHOTHERAPY_NOTES" ? info?.psychotherapyNotes : info?.specialCategories?.[category as SpecialCategory];
+      const whose = by === "MINOR" ? patientName : signer;
+      if (typeof initials === "string" && initials && whose && !initialsMatch(initials, whose))
+        issue(
+          categoryPath(category as Category, false),
+          by === "MINOR"
+            ? `These must be the patient’s own initials (${initialsOf(whose)} for ${whose}): the patient consents to these records themself`
+            : `These must be the initials of the person who signs (${initialsOf(whose)} for ${whose})`,
+        );
+    }
   }
 
   // Purpose (RULES.md §2.4).
@@ -433,8 +485,8 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
       );
     else if (expiration.date > yearsAfter(signedOn, 10))
       issue(["expiration", "date"], paperSig ? "Check the expiration date: it is more than 10 years after the form was signed" : "Choose an expiration date within 10 years");
-  } else if (expiration?.kind === "EVENT" && info?.specialCategories?.MENTAL_HEALTH) {
-    issue(["expiration", "kind"], "Releasing mental health records needs a calendar expiration date (Illinois law, 740 ILCS 110/5)");
+  } else if (expiration?.kind === "EVENT" && decision?.calendarExpiry) {
+    issue(["expiration", "kind"], "Releasing mental health records or psychotherapy notes needs a calendar expiration date (Illinois law, 740 ILCS 110/5)");
   }
 
   // Section 4. Pickup is by the patient or legal representative, so the records must be theirs to collect.
@@ -477,13 +529,30 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
             : "Type your full legal name, as entered in the representative section",
         );
     }
-    if (age !== undefined && needsMinorConsent(form, age) && !sig.minorName?.trim())
-      issue(
-        ["signature", "minorName"],
-        paperSig
-          ? "The patient was 12 to 17 when the form was signed: their mental health records are released only with their own agreement. Type the name the patient signed on the form; without it, those records cannot be released"
-          : "The patient is 12 to 17: their mental health records are released only with their own agreement. Type the patient's full name to show they agree",
-      );
+    // The minor's own signature, beside the parent's or guardian's (signing-rules.ts).
+    const patientName = `${form.patient?.firstName ?? ""} ${form.patient?.lastName ?? ""}`.trim();
+    if (decision?.minorSignature) {
+      if (paperSig) {
+        const minorName = paperSig.minorName;
+        if (!minorName?.trim())
+          issue(
+            ["signature", "minorName"],
+            "The patient was 12 to 17 when the form was signed: these records are released only with the patient’s own signature on the form. Type the name the patient signed; without it, ask the requester for a form the patient signed",
+          );
+        else if (patientName && !namesMatch(minorName, patientName))
+          issue(["signature", "minorName"], `This must be the patient’s own signature: the name as signed must be the patient’s name (${patientName})`);
+      } else {
+        const online = sig as DeepPartial<AuthorizationForm["signature"]>;
+        const minor = online.minor;
+        if (!minor || typeof minor.typedName !== "string" || !minor.typedName.trim())
+          issue(["signature", "minor", "typedName"], "The patient is 12 to 17: ask the patient to sign here themself, starting with their full name");
+        else if (patientName && !namesMatch(minor.typedName, patientName))
+          issue(["signature", "minor", "typedName"], `The patient signs here themself: type the patient’s own full name (${patientName}), not the parent’s or guardian’s`);
+        if (minor?.method === "DRAWN" && !minor.drawn) issue(["signature", "minor", "drawn"], "The patient draws their signature, or chooses to sign with their typed name");
+      }
+    }
+    if (!paperSig && decision?.mentalHealthStatements && (sig as DeepPartial<AuthorizationForm["signature"]>).acknowledgeMentalHealth !== true)
+      issue(["signature", "acknowledgeMentalHealth"], "Confirm you have read the statements about mental health records");
   }
 
   // Receipt of a paper form (RULES.md §5: the deadline counts from it).
@@ -521,20 +590,75 @@ export const RECORDS_TO_THIS_GROUP_MESSAGE =
  * any release, whichever way they came; a missing one is a deficiency, not a reason to leave a
  * received request out of the queue.
  */
-export function uploadRules(form: { requester: { kind: "PATIENT" | "REPRESENTATIVE" } }, mode: FormMode = "online") {
+export function uploadRules(form: { requester: { kind: "PATIENT" | "REPRESENTATIVE" }; patient?: { emancipated?: boolean } }, mode: FormMode = "online") {
   if (mode === "paper") return { paperFormScanRequired: true, photoIdRequired: false, authorityProofRequired: false };
-  return { paperFormScanRequired: false, photoIdRequired: true, authorityProofRequired: form.requester.kind === "REPRESENTATIVE" };
+  // A representative proves their authority; an emancipated minor, the emancipation (signing-rules.ts: proofs).
+  return { paperFormScanRequired: false, photoIdRequired: true, authorityProofRequired: form.requester.kind === "REPRESENTATIVE" || form.patient?.emancipated === true };
 }
 
-/** A parent's request for mental health records of a 12–17-year-old needs the minor's agreement (740 ILCS 110/4). */
-export function needsMinorConsent(form: Pick<PartialForm, "requester" | "information">, age: number): boolean {
-  return (
-    form.requester?.kind === "REPRESENTATIVE" &&
-    form.requester.representative?.authority === "PARENT_OF_MINOR" &&
-    !!form.information?.specialCategories?.MENTAL_HEALTH &&
-    age >= 12 &&
-    age < 18
-  );
+/** The categories a form asks for, in the signing rules' terms. */
+export function categoriesOf(info: DeepPartial<AuthorizationForm["information"]> | undefined): Category[] {
+  if (!info) return [];
+  const out: Category[] = [];
+  if (info.completeRecord === true || (info.recordTypes?.length ?? 0) > 0) out.push("GENERAL");
+  for (const c of SPECIAL_CATEGORIES) if (info.specialCategories?.[c]) out.push(c);
+  if (info.psychotherapyNotes) out.push("PSYCHOTHERAPY_NOTES");
+  return out;
+}
+
+/** The facts the signing rules need, from a (possibly incomplete) form; undefined until who signs and the age are known. */
+export function signingFactsOf(form: PartialForm, today: string): SigningFacts | undefined {
+  const dob = form.patient?.dateOfBirth;
+  const requester = form.requester;
+  // Until a real, past date of birth is entered, the date's own message says what to fix.
+  if (!isDate(dob) || dob > today || !requester?.kind) return undefined;
+  const rep = requester.kind === "REPRESENTATIVE" ? requester.representative : undefined;
+  if (requester.kind === "REPRESENTATIVE" && !rep?.authority) return undefined;
+  const relative = rep?.authority === "SURVIVING_RELATIVE" ? rep.relative : undefined;
+  return {
+    patient: {
+      age: ageOn(dob, signingDay(form, today)),
+      deceased: form.patient?.deceased === true,
+      emancipated: form.patient?.emancipated === true,
+      ...(rep?.authority === "ESTATE_EXECUTOR_OR_ADMINISTRATOR" || rep?.authority === "HEALTH_CARE_POWER_OF_ATTORNEY"
+        ? { estateRepresentativeExists: true }
+        : rep?.authority === "SURVIVING_RELATIVE"
+          ? { estateRepresentativeExists: relative?.noEstateRepresentative === true ? false : undefined }
+          : {}),
+    },
+    signer: requester.kind === "PATIENT" ? "PATIENT" : rep!.authority!,
+    ...(relative
+      ? { relative: { relationship: relative.relationship, noSurvivingSpouse: relative.noSurvivingSpouse === true, deceasedDidNotObject: relative.noObjection === true } }
+      : {}),
+    categories: categoriesOf(form.information),
+  };
+}
+
+/** The signing rules' answer for a form (src/domain/signing-rules.ts), once the facts are known. */
+export function signingDecisionOf(form: PartialForm, today: string): SigningDecision | undefined {
+  const facts = signingFactsOf(form, today);
+  return facts ? decideSigning(facts) : undefined;
+}
+
+function categoryPath(category: Category, completeRecord: boolean): string[] {
+  if (category === "GENERAL") return ["information", completeRecord ? "completeRecord" : "recordTypes"];
+  if (category === "PSYCHOTHERAPY_NOTES") return ["information", "psychotherapyNotes"];
+  return ["information", "specialCategories", category];
+}
+
+/** The name of whoever signs: the patient, or the representative. */
+function signerFullName(form: PartialForm): string {
+  const requester = form.requester;
+  return requester?.kind === "PATIENT"
+    ? `${form.patient?.firstName ?? ""} ${form.patient?.lastName ?? ""}`.trim()
+    : requester?.kind === "REPRESENTATIVE"
+      ? (requester.representative?.name ?? "").trim()
+      : "";
+}
+
+function initialsOf(name: string): string {
+  const words = name.split(/\s+/).filter(Boolean);
+  return words.length >= 2 ? `${words[0]![0]!.toUpperCase()}${words[words.length - 1]![0]!.toUpperCase()}` : "";
 }
 
 /** A suggested expiration: one year after signing. */

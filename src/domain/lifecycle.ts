@@ -64,13 +64,25 @@ export type VerificationChecklist = {
   identityChecked: boolean;
   authorityChecked: boolean;
   specialConsentsMatch: boolean;
+  /** The minor's own signature seen beside the signer's (when the signing rules required it). */
+  minorSignatureChecked?: boolean;
+  /** 740 ILCS 110/4: the minor was informed and did not object. */
+  minorInformedNoObjection?: boolean;
+  /** 740 ILCS 110/5: who attested to the signer's identity, and how (src/domain/signing-rules.ts WITNESS_METHODS). */
+  witnessName?: string;
+  witnessMethod?: string;
 };
+
+/** What the signing rules ask verification to record for this request (src/domain/signing-rules.ts). */
+export type SigningRequirements = { minorSignature: boolean; minorInformedNoObjection: boolean; witness: boolean; authority: boolean; refusal?: string };
 
 export type TransitionContext = {
   requesterKind: "PATIENT" | "REPRESENTATIVE";
   deliveryMethod: "SECURE_EMAIL" | "MAIL" | "PICKUP";
   recipientKind: "SELF" | "MEDICAL_PROVIDER" | "THIRD_PARTY";
   checklist?: VerificationChecklist;
+  /** VERIFY: what the signing rules require of this request. */
+  signing?: SigningRequirements;
   reason?: string;
   /** RECORDS_READY: the fee computed for the attached records (absent: not computed). */
   feeCents?: number;
@@ -89,9 +101,17 @@ export function decide(status: RequestStatus, event: LifecycleEvent, actor: { ro
 
   if (event === "VERIFY") {
     const c = context.checklist;
-    const authorityNeeded = context.requesterKind === "REPRESENTATIVE";
+    const s = context.signing;
+    const authorityNeeded = context.requesterKind === "REPRESENTATIVE" || !!s?.authority;
+    if (s?.refusal) return { ok: false, reason: `This authorization cannot be verified: ${s.refusal}` };
     if (!c || !c.elementsPresent || !c.identityChecked || !c.specialConsentsMatch || (authorityNeeded && !c.authorityChecked))
       return { ok: false, reason: "Complete every item of the verification checklist first." };
+    if (s?.minorSignature && !c.minorSignatureChecked)
+      return { ok: false, reason: "Check the patient's own signature beside the signer's: these records need it." };
+    if (s?.minorInformedNoObjection && !c.minorInformedNoObjection)
+      return { ok: false, reason: "Record that the patient (12 to 17) was informed and did not object (740 ILCS 110/4) before verifying." };
+    if (s?.witness && (!c.witnessName?.trim() || !c.witnessMethod?.trim()))
+      return { ok: false, reason: "Record who attested to the signer's identity, and how (740 ILCS 110/5), before verifying." };
   }
   if ((event === "MARK_DEFICIENT" || event === "REJECT") && !context.reason?.trim()) return { ok: false, reason: "Give the reason: the requester is told." };
   if (event === "SCHEDULE_PICKUP" && context.deliveryMethod !== "PICKUP") return { ok: false, reason: "Only pickup requests are scheduled." };

@@ -18,7 +18,7 @@ test("a parent asks for call-for-pickup using only the keyboard", async ({ page 
   await chooseRadio(page, page.getByLabel("I am a legal representative acting for the patient"));
   await typeInto(page, page.getByLabel("Your full name"), "Taylor Parent-Testcase");
   await typeInto(page, page.getByLabel("Your phone number"), "630-555-0190");
-  await chooseRadio(page, page.getByLabel("Parent or legal guardian of a patient under 18"));
+  await chooseRadio(page, page.getByLabel("Parent of a patient under 18"));
   await chooseFile(page, page.getByLabel("Government-issued photo ID"), photoIdFile());
   await chooseFile(page, page.getByLabel("Proof of your authority"), await proofFile("Birth certificate"));
   await press(page, continueButton);

@@ -89,7 +89,23 @@ describe("specially protected information (RULES.md §3)", () => {
   it("psychotherapy notes only on an authorization for them alone", () => {
     expect(issuesOf(withChange((f) => (f.information.psychotherapyNotes = "JS")))["information.psychotherapyNotes"]).toBeDefined();
     const alone = withChange((f) => Object.assign(f.information, { psychotherapyNotes: "JS", recordTypes: [], completeRecord: false }));
+    // Psychotherapy notes are mental health records: the 740 ILCS 110/5 statements are read first.
+    expect(Object.keys(issuesOf(alone))).toEqual(["signature.acknowledgeMentalHealth"]);
+    alone.signature.acknowledgeMentalHealth = true;
     expect(issuesOf(alone)).toEqual({});
+  });
+  it("any special category alone is a complete request", () => {
+    for (const c of ["MENTAL_HEALTH", "HIV_AIDS", "GENETIC_TESTING", "SUBSTANCE_USE_DISORDER"] as const) {
+      const form = withChange((f) => {
+        Object.assign(f.information, { recordTypes: [], completeRecord: false, specialCategories: { [c]: "JS" } });
+        f.signature.acknowledgeMentalHealth = true;
+      });
+      expect(issuesOf(form), c).toEqual({});
+    }
+  });
+  it("initials are the signer's", () => {
+    const form = withChange((f) => (f.information.specialCategories = { HIV_AIDS: "XY" }));
+    expect(issuesOf(form)["information.specialCategories.HIV_AIDS"]?.[0]).toMatch(/initials of the person who signs \(JS for Jordan Sample\)/);
   });
   it("mental health records need a calendar expiration date (740 ILCS 110/5)", () => {
     const form = withChange((f) => {
@@ -98,15 +114,27 @@ describe("specially protected information (RULES.md §3)", () => {
     });
     expect(issuesOf(form)["expiration.kind"]).toBeDefined();
   });
-  it("a parent asking for a 12–17-year-old's mental health records needs the minor's agreement", () => {
+  it("a parent asking for a 12–17-year-old's mental health records needs the minor's own signature and initials", () => {
     const form = withChange((f) => {
       f.requester = { kind: "REPRESENTATIVE", representative: { name: "Taylor Example", phone: "630-555-0122", authority: "PARENT_OF_MINOR" } };
+      f.patient.firstName = "Casey";
+      f.patient.lastName = "Example";
       f.patient.dateOfBirth = "2011-01-01";
       f.information.specialCategories = { MENTAL_HEALTH: "TE" };
       f.signature.typedName = "Taylor Example";
+      f.signature.acknowledgeMentalHealth = true;
     });
-    expect(issuesOf(form)["signature.minorName"]).toBeDefined();
-    form.signature.minorName = "Casey Example";
+    const issues = issuesOf(form);
+    expect(issues["signature.minor.typedName"]).toBeDefined();
+    // The parent's initials are not the minor's consent.
+    expect(issues["information.specialCategories.MENTAL_HEALTH"]?.[0]).toMatch(/patient’s own initials/);
+    form.information.specialCategories = { MENTAL_HEALTH: "CE" };
+    // The parent's own name is not the minor's signature.
+    form.signature.minor = { typedName: "Taylor Example", method: "TYPED" };
+    expect(Object.keys(issuesOf(form))).toEqual(["signature.minor.typedName"]);
+    form.signature.minor = { typedName: "Casey Example", method: "DRAWN" };
+    expect(Object.keys(issuesOf(form))).toEqual(["signature.minor.drawn"]);
+    form.signature.minor = { typedName: "Casey Example", method: "TYPED" };
     expect(issuesOf(form)).toEqual({});
   });
 });

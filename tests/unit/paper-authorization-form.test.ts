@@ -103,18 +103,25 @@ describe("the signature on the form", () => {
 
   it("judges ages on the day it was signed: the minor's own agreement", () => {
     // Parent of a patient who was 11 when the form was signed and is 12 on the day it is keyed in.
-    const byParent = (signedOn: string, receivedOn: string) =>
+    const byParent = (signedOn: string, receivedOn: string, initials = "CP") =>
       withChange((f) =>
         Object.assign(f, {
           paper: { receivedOn, receivedVia: "FAX" },
           requester: { kind: "REPRESENTATIVE", representative: { name: "Casey Parent", phone: "630-555-0123", authority: "PARENT_OF_MINOR" } },
           patient: { ...f.patient, dateOfBirth: "2014-11-21" },
-          information: { ...f.information, specialCategories: { MENTAL_HEALTH: "CP" } },
+          information: { ...f.information, specialCategories: { MENTAL_HEALTH: initials } },
           signature: { method: "WET_INK", signerName: "Casey Parent", signedOn },
         }),
       );
     expect(issuesOf(byParent("2026-11-19", "2026-11-20"))).toEqual({});
-    expect(Object.keys(issuesOf(byParent("2026-11-22", "2026-11-23")))).toEqual(["signature.minorName"]);
+    // At 12 the patient signs too, and the initials for mental health records are the patient's own.
+    expect(Object.keys(issuesOf(byParent("2026-11-22", "2026-11-23")))).toEqual(["information.specialCategories.MENTAL_HEALTH", "signature.minorName"]);
+    expect(Object.keys(issuesOf(byParent("2026-11-22", "2026-11-23", "AP")))).toEqual(["signature.minorName"]);
+    const signed = byParent("2026-11-22", "2026-11-23", "AP");
+    Object.assign(signed.signature, { minorName: "Casey Parent" });
+    expect(issuesOf(signed)["signature.minorName"]?.[0]).toMatch(/patient’s own signature/);
+    Object.assign(signed.signature, { minorName: "Avery Paperform" });
+    expect(issuesOf(signed)).toEqual({});
   });
 });
 

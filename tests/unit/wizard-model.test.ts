@@ -44,3 +44,35 @@ describe("the wizard's two modes", () => {
     expect(authorizationFormSchema(TODAY).safeParse(online).success).toBe(true);
   });
 });
+
+describe("the signing rules shape what the wizard sends", () => {
+  const schema = authorizationFormSchema(TODAY);
+
+  it("a patient's own request sends no minor's signature, no mental-health acknowledgement and no relative's statement", () => {
+    const sent = toSubmission(filledIn(validPatientForm(), "online"), TODAY, "online") as unknown as Record<string, Record<string, unknown>>;
+    expect(sent.signature).not.toHaveProperty("minor");
+    expect(sent.signature).not.toHaveProperty("acknowledgeMentalHealth");
+    expect(sent.patient).toMatchObject({ emancipated: false });
+    expect(schema.safeParse(sent).success).toBe(true);
+  });
+
+  it("a parent's request for a 15-year-old's mental health records sends the minor's signature, and the schema accepts it", () => {
+    const form = validPatientForm();
+    form.requester = { kind: "REPRESENTATIVE", representative: { name: "Taylor Sample", phone: "630-555-0122", authority: "PARENT_OF_MINOR" } };
+    Object.assign(form.patient, { dateOfBirth: "2011-06-01" });
+    form.information.specialCategories = { MENTAL_HEALTH: "JS" };
+    form.signature = { ...form.signature, typedName: "Taylor Sample", acknowledgeMentalHealth: true, minor: { typedName: "Jordan Sample", method: "TYPED" } };
+    const sent = toSubmission(filledIn(form, "online"), TODAY, "online") as unknown as { signature: { minor?: unknown } };
+    expect(sent.signature.minor).toEqual({ typedName: "Jordan Sample", method: "TYPED" });
+    expect(schema.safeParse(sent).success).toBe(true);
+  });
+
+  it("the relative's statement goes only with a surviving relative's request; emancipation only with a minor's own", () => {
+    const base = filledIn(validPatientForm(), "online") as Record<string, Record<string, unknown>>;
+    base.requester = { kind: "REPRESENTATIVE", representative: { name: "Riley Sample", phone: "630-555-0111", authority: "HEALTH_CARE_POWER_OF_ATTORNEY", relative: { relationship: "SPOUSE" } } };
+    base.patient = { ...base.patient, emancipated: true };
+    const sent = toSubmission(base, TODAY, "online") as unknown as { requester: { representative: object }; patient: { emancipated: boolean } };
+    expect(sent.requester.representative).not.toHaveProperty("relative");
+    expect(sent.patient.emancipated).toBe(false);
+  });
+});

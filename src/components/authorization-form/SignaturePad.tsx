@@ -60,8 +60,11 @@ export function SignaturePad({
   onChange,
   describedBy,
   signed,
+  label = "Signature drawing area",
 }: {
   id: string;
+  /** The drawing area's accessible name (a second pad, the minor's, names itself). */
+  label?: string;
   /** Whether a signature is drawn (the form's signature.drawn is set). */
   signed: boolean;
   /** Owned by the wizard, so the drawing outlives this step's unmounting. */
@@ -132,7 +135,7 @@ export function SignaturePad({
         className="signature-pad"
         role="img"
         tabIndex={-1}
-        aria-label={signed ? "Signature drawing area: signature drawn" : "Signature drawing area: empty"}
+        aria-label={signed ? `${label}: signature drawn` : `${label}: empty`}
         aria-describedby={describedBy}
         onPointerDown={(event) => {
           if (event.pointerType === "mouse" && event.button !== 0) return;

@@ -134,7 +134,7 @@ export function AuthorizationWizard({
 
   /** Shows (and clears) the file errors of the given steps; returns the steps with a file missing. */
   const checkUploads = (checked: number[]): number[] => {
-    const problems = uploadErrors(mode, getValues("requester.kind"), files);
+    const problems = uploadErrors(mode, getValues("requester.kind"), files, getValues("patient.emancipated") === true);
     const bad: number[] = [];
     for (const name of Object.values(UPLOAD_ERROR_NAMES)) {
       const at = steps.ofField(name);

@@ -12,9 +12,9 @@ import {
   ageOn,
   type AuthorizationFormInput,
   type FormMode,
-  needsMinorConsent,
   type PaperAuthorizationFormInput,
   signingDay,
+  signingDecisionOf,
   SPECIAL_CATEGORIES,
   suggestedExpiration,
 } from "@/domain/authorization-form";
@@ -29,6 +29,8 @@ export type FormValues = AuthorizationFormInput & {
     method: AuthorizationFormInput["signature"]["method"] | "WET_INK";
     signerName?: string;
     signedOn?: string;
+    /** Paper: the minor's name as signed on the form. */
+    minorName?: string;
   };
 };
 /** A react-hook-form field name ("patient.address.postalCode"). */
@@ -52,7 +54,7 @@ export type StepKey =
 type Step = { key: StepKey; title: string; fields: readonly string[] };
 
 const SHARED_STEPS: readonly Step[] = [
-  { key: "requester", title: "Who is asking", fields: ["requester", "uploads"] },
+  { key: "requester", title: "Who is asking", fields: ["requester", "patient.emancipated", "uploads"] },
   { key: "patient", title: "Patient", fields: ["patient"] },
   { key: "recipient", title: "Who receives the records", fields: ["recipient"] },
   { key: "information", title: "Information to release", fields: ["information"] },
@@ -80,7 +82,8 @@ const STEPS_BY_MODE: Record<FormMode, readonly Step[]> = {
         "signature.typedName",
         "signature.method",
         "signature.drawn",
-        "signature.minorName",
+        "signature.minor",
+        "signature.acknowledgeMentalHealth",
       ],
     },
     { key: "review", title: "Review and submit", fields: [] },
@@ -155,7 +158,15 @@ export function initialValues(today: string, mode: FormMode = "online"): Default
     release: { source: undefined },
     requester: {
       kind: undefined,
-      representative: { name: "", phone: "", email: "", relationship: "", authority: undefined, authorityDetail: "" },
+      representative: {
+        name: "",
+        phone: "",
+        email: "",
+        relationship: "",
+        authority: undefined,
+        authorityDetail: "",
+        relative: { relationship: undefined, noEstateRepresentative: false, noSurvivingSpouse: false, noObjection: false },
+      },
     },
     patient: {
       firstName: "",
@@ -168,6 +179,7 @@ export function initialValues(today: string, mode: FormMode = "online"): Default
       address: emptyAddress(),
       mrn: "",
       deceased: false,
+      emancipated: false,
     },
     recipient: { kind: undefined, name: "", address: emptyAddress(), phone: "", fax: "", email: "" },
     information: {
@@ -188,12 +200,14 @@ export function initialValues(today: string, mode: FormMode = "online"): Default
       acknowledgeRevocation: false,
       acknowledgeNoConditioning: false,
       acknowledgeRedisclosure: false,
+      acknowledgeMentalHealth: false,
       typedName: "",
       method: mode === "paper" ? "WET_INK" : "DRAWN",
       drawn: undefined,
       signerName: "",
       signedOn: "",
       minorName: "",
+      minor: { typedName: "", method: "TYPED", drawn: undefined },
     },
   };
   // The form keeps the fields of every branch of each choice (so switching back keeps answers);
@@ -211,10 +225,9 @@ export function patientAge(values: unknown, today: string): number | undefined {
   return typeof dob === "string" && /^\d{4}-\d{2}-\d{2}$/.test(dob) ? ageOn(dob, signingDay(values as Parameters<typeof signingDay>[0], today)) : undefined;
 }
 
-/** Whether the minor's own agreement (signature.minorName) is asked for. */
-export function minorConsentApplies(values: unknown, today: string): boolean {
-  const age = patientAge(values, today);
-  return age !== undefined && needsMinorConsent(values as Parameters<typeof needsMinorConsent>[0], age);
+/** The signing rules' answer for the answers so far (src/domain/signing-rules.ts), once who signs and the age are known. */
+export function signingDecision(values: unknown, today: string) {
+  return signingDecisionOf(values as Parameters<typeof signingDecisionOf>[0], today);
 }
 
 /**
@@ -234,12 +247,19 @@ export function toSubmission(values: unknown, today: string, mode: FormMode): Fo
           representative: {
             ...pick(representative, ["name", "phone", "email", "relationship", "authority"]),
             ...(representative.authority === "OTHER" ? pick(representative, ["authorityDetail"]) : {}),
+            ...(representative.authority === "SURVIVING_RELATIVE" ? { relative: pick(obj(representative.relative), ["relationship", "noEstateRepresentative", "noSurvivingSpouse", "noObjection"]) } : {}),
           },
         }
       : pick(requester, ["kind"]);
 
   const patient = obj(v.patient);
-  const submittedPatient = { ...patient, deceased: requester.kind === "REPRESENTATIVE" && patient.deceased === true };
+  // Deceased only for a representative; emancipated only for a patient under 18 signing for themself.
+  const age = patientAge(values, today);
+  const submittedPatient = {
+    ...patient,
+    deceased: requester.kind === "REPRESENTATIVE" && patient.deceased === true,
+    emancipated: requester.kind === "PATIENT" && age !== undefined && age < 18 && patient.emancipated === true,
+  };
 
   const recipient = obj(v.recipient);
   const recipientKeys: Record<string, string[]> = {
@@ -270,7 +290,8 @@ export function toSubmission(values: unknown, today: string, mode: FormMode): Fo
   };
 
   const signature = obj(v.signature);
-  const minorName = minorConsentApplies(values, today) ? ["minorName"] : [];
+  const decision = signingDecision({ ...v, patient: submittedPatient, requester: submittedRequester }, today);
+  const minorName = decision?.minorSignature ? ["minorName"] : [];
   const shared = {
     requester: submittedRequester,
     patient: submittedPatient,
@@ -296,10 +317,14 @@ export function toSubmission(values: unknown, today: string, mode: FormMode): Fo
     "acknowledgeRedisclosure",
     "acknowledgeFees",
     ...(signature.method === "DRAWN" && signature.drawn ? ["drawn"] : []),
-    ...minorName,
+    ...(decision?.mentalHealthStatements ? ["acknowledgeMentalHealth"] : []),
   ];
+  const minor = obj(signature.minor);
+  const submittedMinor = decision?.minorSignature
+    ? { minor: pick(minor, ["typedName", "method", ...(minor.method === "DRAWN" && minor.drawn ? ["drawn"] : [])]) }
+    : {};
 
-  return { release: pick(obj(v.release), ["source"]), ...shared, signature: pick(signature, signatureKeys) } as unknown as FormValues;
+  return { release: pick(obj(v.release), ["source"]), ...shared, signature: { ...pick(signature, signatureKeys), ...submittedMinor } } as unknown as FormValues;
 }
 
 /** Error messages in a react-hook-form errors tree, as (name, message) pairs. */

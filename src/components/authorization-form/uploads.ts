@@ -28,15 +28,18 @@ export function uploadErrors(
   mode: FormMode,
   requesterKind: unknown,
   files: ChosenFiles,
+  emancipated = false,
 ): Partial<Record<(typeof UPLOAD_ERROR_NAMES)[keyof typeof UPLOAD_ERROR_NAMES], string>> {
   const representative = requesterKind === "REPRESENTATIVE";
-  const rules = uploadRules({ requester: { kind: representative ? "REPRESENTATIVE" : "PATIENT" } }, mode);
+  const rules = uploadRules({ requester: { kind: representative ? "REPRESENTATIVE" : "PATIENT" }, patient: { emancipated: !representative && emancipated } }, mode);
   const errors: Partial<Record<string, string>> = {};
   if (rules.paperFormScanRequired && !files.paperFormScan) errors[UPLOAD_ERROR_NAMES.paperFormScan] = "Choose the scan of the signed paper form";
   if (rules.photoIdRequired && !files.photoId) errors[UPLOAD_ERROR_NAMES.photoId] = "Choose a photo or scan of a government-issued photo ID";
-  if (representative) {
+  if (representative || emancipated) {
     if (rules.authorityProofRequired && files.authorityProof.length === 0)
-      errors[UPLOAD_ERROR_NAMES.authorityProof] = "Choose at least one document that proves your authority to act for the patient";
+      errors[UPLOAD_ERROR_NAMES.authorityProof] = representative
+        ? "Choose at least one document that proves your authority to act for the patient"
+        : "Choose the court’s emancipation order";
     else if (files.authorityProof.length > MAX_PROOF_FILES) errors[UPLOAD_ERROR_NAMES.authorityProof] = `Choose at most ${MAX_PROOF_FILES} files of proof`;
   }
   return errors;

@@ -77,7 +77,9 @@ function merge(base: unknown, saved: unknown): unknown {
 const answered = (values: unknown) => JSON.stringify(values, (_key, v: unknown) => (v === null || v === "" || v === false ? undefined : v));
 
 function withoutDrawnSignature(values: FormValues): FormValues {
-  const signature = isPlainObject(values.signature) ? { ...values.signature, drawn: undefined } : values.signature;
+  // Neither the signer's nor the minor's drawing is kept.
+  const minor = isPlainObject(values.signature) && isPlainObject(values.signature.minor) ? { minor: { ...values.signature.minor, drawn: undefined } } : {};
+  const signature = isPlainObject(values.signature) ? { ...values.signature, drawn: undefined, ...minor } : values.signature;
   return { ...values, signature } as FormValues;
 }
 

@@ -1,9 +1,11 @@
 import "server-only";
-import { type AnyAuthorizationForm, isPaperForm, SPECIAL_CATEGORIES, signerNameOf } from "@/domain/authorization-form";
+import { type AnyAuthorizationForm, isPaperForm, SPECIAL_CATEGORIES, signerNameOf, signingDecisionOf, todayInChicago } from "@/domain/authorization-form";
 import { formatAddress, formatDateTime, formatIsoDate } from "@/domain/format";
 import {
   deliveryMethodLabels,
+  mentalHealthStatements,
   psychotherapyNotesLabel,
+  relativeStatementText,
   purposeLabels,
   recipientKindLabels,
   recordTypeLabels,
@@ -20,6 +22,10 @@ export type AuthorizationPdfInput = {
   submittedAt: Date;
   /** The drawn signature (PNG) when the signer drew one. */
   signaturePng?: Buffer;
+  /** The 12–17-year-old patient's own drawn signature, when they drew one. */
+  minorSignaturePng?: Buffer;
+  /** The signing day in Chicago, for the signing rules (default: the day of submittedAt). */
+  today?: string;
 };
 
 const channelLabels = { MAIL: "mail", FAX: "fax" } as const;
@@ -29,13 +35,15 @@ const channelLabels = { MAIL: "mail", FAX: "fax" } as const;
  * every statement shown, the signature and the signing time. For a paper form keyed in by staff
  * it is a transcript, and says so: the scan of the signed paper is the original.
  */
-export async function renderAuthorizationPdf({ form, confirmationNumber, submittedAt, signaturePng }: AuthorizationPdfInput): Promise<Uint8Array> {
+export async function renderAuthorizationPdf({ form, confirmationNumber, submittedAt, signaturePng, minorSignaturePng, today }: AuthorizationPdfInput): Promise<Uint8Array> {
   const pdf = await PdfWriter.create({
     title: `Authorization for Release of Health Information ${confirmationNumber}`,
     subject: "Signed authorization",
     footer: `${organization.name} · ${organization.serviceName} · ${confirmationNumber}`,
   });
   const { patient, requester, recipient, information, purpose, expiration, delivery, signature } = form;
+  const decision = signingDecisionOf(form, today ?? todayInChicago(submittedAt));
+  const patientName = `${patient.firstName} ${patient.lastName}`;
 
   pdf.title("Authorization for Release of Health Information", `${organization.name} · ${organization.serviceName} · Confirmation number ${confirmationNumber}`);
   if (isPaperForm(form)) {
@@ -58,6 +66,7 @@ export async function renderAuthorizationPdf({ form, confirmationNumber, submitt
   pdf.row("Address", formatAddress(patient.address));
   pdf.row("Medical record number", patient.mrn);
   if (patient.deceased) pdf.row("Patient is deceased", "Yes");
+  if (patient.emancipated) pdf.row("Emancipated minor", "Yes (signs as an adult; court order as proof)");
 
   pdf.heading("2. Who is asking");
   if (requester.kind === "PATIENT") {
@@ -71,6 +80,10 @@ export async function renderAuthorizationPdf({ form, confirmationNumber, submitt
     pdf.row("Relationship", rep.relationship);
     pdf.row("Legal authority", authorityInSentence(rep.authority));
     pdf.row("Description of authority", rep.authorityDetail);
+    if (rep.authority === "SURVIVING_RELATIVE" && rep.relative) {
+      pdf.heading("Authorized relative's statement (735 ILCS 5/8-2001.5)");
+      pdf.paragraph(relativeStatementText({ relativeName: rep.name, patientName, relationship: rep.relative.relationship }));
+    }
   }
 
   pdf.heading("3. Release from and to");
@@ -114,6 +127,11 @@ export async function renderAuthorizationPdf({ form, confirmationNumber, submitt
   pdf.paragraph(deliveryMethodLabels[delivery.method].explanation, { size: 9, muted: true });
 
   pdf.feesAndStatements();
+  if (decision?.mentalHealthStatements) {
+    pdf.heading("Mental health records (740 ILCS 110/5)");
+    for (const text of Object.values(mentalHealthStatements)) pdf.paragraph(text);
+    if (expiration.kind === "DATE") pdf.row("Consent expires on", formatIsoDate(expiration.date));
+  }
   pdf.paragraph(
     isPaperForm(form)
       ? "These statements, and how fees work, are printed on the paper form the signer signed."
@@ -131,13 +149,34 @@ export async function renderAuthorizationPdf({ form, confirmationNumber, submitt
   } else {
     pdf.row("Date and time signed", formatDateTime(submittedAt));
   }
-  if (signature.minorName) pdf.row("Minor patient's agreement", `Agreed by ${signature.minorName} (mental health records, 740 ILCS 110/4)`);
   if (signature.method === "WET_INK") {
     pdf.row("Signature", "Signed by hand on the paper form (see the scan)");
   } else if (signature.method === "DRAWN" && signaturePng) {
     pdf.image(await pdf.doc.embedPng(signaturePng), 260, 90, "Drawn signature");
   } else {
     pdf.row("Signature", `/s/ ${signature.typedName} — typed name adopted as electronic signature`);
+  }
+
+  if (decision?.minorSignature) {
+    pdf.heading("The patient's own signature");
+    pdf.paragraph(decision.minorSignature.reason, { size: 9, muted: true });
+    if (signature.method === "WET_INK") {
+      pdf.row("Signed by the patient", signature.minorName ? `${signature.minorName} — signed by hand on the paper form (see the scan)` : "—");
+    } else if (signature.minor) {
+      pdf.row("Signed by the patient", signature.minor.typedName);
+      pdf.row("Date and time signed", formatDateTime(submittedAt));
+      if (signature.minor.method === "DRAWN" && minorSignaturePng) pdf.image(await pdf.doc.embedPng(minorSignaturePng), 260, 90, "The patient's drawn signature");
+      else pdf.row("Signature", `/s/ ${signature.minor.typedName} — typed name adopted as electronic signature by the patient`);
+    }
+  }
+  if (decision?.witness) {
+    pdf.heading("Witness to the signer's identity (740 ILCS 110/5)");
+    pdf.paragraph(
+      signature.method === "WET_INK"
+        ? "The witness signs on the paper form. Before mental health records are released, a Record Connect associate records who attested to the signer's identity and how."
+        : "Signed online: before mental health records are released, a Record Connect associate checks the signer's photo ID and records who attested to the signer's identity and how.",
+      { size: 9, muted: true },
+    );
   }
   return pdf.finish();
 }

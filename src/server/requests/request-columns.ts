@@ -1,17 +1,23 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { type AnyAuthorizationForm, signerNameOf } from "@/domain/authorization-form";
-import { purposeLabels } from "@/domain/labels";
+import { type AnyAuthorizationForm, signerNameOf, signingDecisionOf, todayInChicago } from "@/domain/authorization-form";
 import { authorityInSentence } from "@/domain/authority-phrase";
+import { purposeLabels, relativeStatementText } from "@/domain/labels";
 
 /** The form (online or keyed from paper), in the request table's columns. */
-export function requestColumns(form: AnyAuthorizationForm): Omit<
+export function requestColumns(form: AnyAuthorizationForm, today = todayInChicago()): Omit<
   Prisma.AuthorizationRequestCreateInput,
   "confirmationNumber" | "dueAt" | "signedAt"
 > {
   const { patient, requester, recipient, information, purpose, expiration, delivery, signature } = form;
   const rep = requester.kind === "REPRESENTATIVE" ? requester.representative : null;
   const recipientAddress = recipient.kind === "SELF" ? null : recipient.address;
+  // What the signing rules asked of this authorization (the schema already held the form to it).
+  const decision = signingDecisionOf(form, today);
+  const relative = rep?.authority === "SURVIVING_RELATIVE" ? rep.relative : undefined;
+  const paper = signature.method === "WET_INK";
+  const minorName = paper ? signature.minorName : signature.minor?.typedName;
+  const minorSigned = !!decision?.minorSignature && !!minorName;
   return {
     patientFirstName: patient.firstName,
     patientMiddleName: patient.middleName ?? null,
@@ -27,6 +33,7 @@ export function requestColumns(form: AnyAuthorizationForm): Omit<
     patientPostalCode: patient.address.postalCode,
     patientMrn: patient.mrn ?? null,
     patientDeceased: patient.deceased,
+    patientEmancipated: patient.emancipated,
 
     requesterKind: requester.kind,
     representativeName: rep?.name ?? null,
@@ -35,6 +42,9 @@ export function requestColumns(form: AnyAuthorizationForm): Omit<
     representativeAuthority: rep?.authority ?? null,
     representativeAuthorityDetail: rep?.authorityDetail ?? null,
     representativeRelationship: rep?.relationship ?? null,
+    relativeRelationship: relative?.relationship ?? null,
+    relativeNoSurvivingSpouse: relative ? relative.noSurvivingSpouse : null,
+    relativeStatement: relative ? relativeStatementText({ relativeName: rep!.name, patientName: `${patient.firstName} ${patient.lastName}`, relationship: relative.relationship }) : null,
 
     recipientKind: recipient.kind,
     recipientName: recipient.kind === "SELF" ? null : recipient.name,
@@ -72,7 +82,11 @@ export function requestColumns(form: AnyAuthorizationForm): Omit<
     signerName: signerNameOf(form),
     signatureMethod: signature.method,
     signerAuthorityStatement: rep ? authorityInSentence(rep.authority, rep.authorityDetail) : null,
-    minorConsentName: signature.minorName ?? null,
+    minorConsentName: minorSigned ? minorName : null,
+    minorSignatureMethod: minorSigned ? (paper ? "WET_INK" : signature.minor!.method) : null,
+    minorSignatureRequired: !!decision?.minorSignature,
+    minorNonObjectionRequired: !!decision?.minorInformedNoObjection,
+    witnessRequired: !!decision?.witness,
   };
 }
 

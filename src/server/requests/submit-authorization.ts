@@ -67,7 +67,7 @@ export const REPLAY_REFUSED =
 const SUBMIT_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
 
 type FileToStore = {
-  kind: "PHOTO_ID" | "AUTHORITY_PROOF" | "SIGNATURE_IMAGE" | "SIGNED_AUTHORIZATION" | "PAPER_FORM_SCAN";
+  kind: "PHOTO_ID" | "AUTHORITY_PROOF" | "SIGNATURE_IMAGE" | "MINOR_SIGNATURE_IMAGE" | "SIGNED_AUTHORIZATION" | "PAPER_FORM_SCAN";
   bytes: Buffer;
   contentType: string;
   originalName?: string;
@@ -137,7 +137,10 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
   }
 
   // Uploads are checked by content, whatever the form's state, so every problem shows at once.
-  const rules = uploadRules(parsed.success ? parsed.data : { requester: { kind: isRepresentative(input.payload) ? "REPRESENTATIVE" : "PATIENT" } }, mode);
+  const rules = uploadRules(
+    parsed.success ? parsed.data : { requester: { kind: isRepresentative(input.payload) ? "REPRESENTATIVE" : "PATIENT" }, patient: { emancipated: isEmancipated(input.payload) } },
+    mode,
+  );
   const uploads: FileToStore[] = [];
   const checkOne = async (file: File | null | undefined, field: string, kind: FileToStore["kind"], required: boolean, missing: string) => {
     if (!file) {
@@ -152,7 +155,7 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
   await checkOne(input.photoId, "uploads.photoId", "PHOTO_ID", rules.photoIdRequired, "Upload a photo or scan of a government-issued photo ID");
   // A representative's proof of authority: required online; on paper, the sheets that came separately.
   const proofs: CheckedUpload[] = [];
-  if (isRepresentative(input.payload)) {
+  if (isRepresentative(input.payload) || isEmancipated(input.payload)) {
     if (input.authorityProof.length === 0) {
       if (rules.authorityProofRequired) fieldErrors["uploads.authorityProof"] = ["Upload proof of your authority to act for the patient"];
     } else if (input.authorityProof.length > MAX_PROOF_FILES) fieldErrors["uploads.authorityProof"] = [`Upload at most ${MAX_PROOF_FILES} files`];
@@ -187,10 +190,13 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
 
   const signaturePng =
     !isPaperForm(form) && form.signature.method === "DRAWN" && form.signature.drawn ? Buffer.from(form.signature.drawn.split(",")[1] ?? "", "base64") : undefined;
+  const minor = !isPaperForm(form) ? form.signature.minor : undefined;
+  const minorSignaturePng = minor?.method === "DRAWN" && minor.drawn ? Buffer.from(minor.drawn.split(",")[1] ?? "", "base64") : undefined;
   const files: FileToStore[] = [
     ...uploads,
     ...proofs.map((p) => ({ kind: "AUTHORITY_PROOF" as const, bytes: p.bytes, contentType: p.contentType, originalName: p.originalName })),
     ...(signaturePng ? [{ kind: "SIGNATURE_IMAGE" as const, bytes: signaturePng, contentType: "image/png" }] : []),
+    ...(minorSignaturePng ? [{ kind: "MINOR_SIGNATURE_IMAGE" as const, bytes: minorSignaturePng, contentType: "image/png" }] : []),
   ];
   const dates = isPaperForm(form)
     ? { receivedAt: paperReceivedAt(form.paper.receivedOn), signedAt: startOfDayInChicago(form.signature.signedOn) }
@@ -199,7 +205,7 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
   // Confirmation numbers are random; a collision (about one in a trillion per pair) just draws again.
   for (let attempt = 0; attempt < 3; attempt++) {
     const confirmationNumber = newConfirmationNumber();
-    const pdf = Buffer.from(await renderAuthorizationPdf({ form, confirmationNumber, submittedAt: now, signaturePng }));
+    const pdf = Buffer.from(await renderAuthorizationPdf({ form, confirmationNumber, submittedAt: now, signaturePng, minorSignaturePng, today: todayInChicago(now) }));
     const stored = await storeAll([...files, { kind: "SIGNED_AUTHORIZATION", bytes: pdf, contentType: "application/pdf" }]);
     try {
       // Under a burst, wait for a pooled connection rather than failing the person's submission
@@ -254,7 +260,7 @@ async function insertRequest(
   const receivedVia = isPaperForm(form) ? form.paper.receivedVia : null;
   const request = await tx.authorizationRequest.create({
     data: {
-      ...requestColumns(form),
+      ...requestColumns(form, todayInChicago(now)),
       confirmationNumber: args.confirmationNumber,
       idempotencyKey: args.idempotencyKey,
       idempotencyBinding: args.idempotencyBinding,
@@ -332,6 +338,10 @@ async function findByIdempotencyKey(key: string, binding: string): Promise<Intak
     return { ok: false, kind: "refused", message: REPLAY_REFUSED };
   }
   return { ok: true, requestId: existing.id, confirmationNumber: existing.confirmationNumber, dueDate: existing.dueAt.toISOString() };
+}
+
+function isEmancipated(payload: unknown): boolean {
+  return (payload as { patient?: { emancipated?: unknown } } | null)?.patient?.emancipated === true;
 }
 
 function isRepresentative(payload: unknown): boolean {

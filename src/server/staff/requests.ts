@@ -2,6 +2,9 @@ import "server-only";
 import { can } from "@/domain/staff-access";
 import type { LifecycleEvent, TransitionContext } from "@/domain/lifecycle";
 import { MAX_EXTENSION_DAYS } from "@/domain/deadlines";
+import { todayInChicago } from "@/domain/authorization-form";
+import type { SigningRequirements } from "@/domain/lifecycle";
+import { decideSigning, factsOfStoredRequest, type StoredSigningRecord, WITNESS_METHODS } from "@/domain/signing-rules";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { enqueueNotification } from "../notifications/outbox";
@@ -46,12 +49,23 @@ export async function transitionRequest(
   // Release-side steps carry files, fees and disclosures: they have their own use cases.
   if (!REVIEW_EVENTS.includes(event)) return { ok: false, message: "This step is not taken here." };
   const reason = input.reason?.trim() || null;
+  const checklist = input.checklist;
+  if (event === "VERIFY" && checklist?.witnessMethod && !(checklist.witnessMethod in WITNESS_METHODS)) return { ok: false, message: "Choose how the signer's identity was attested." };
+  const signing = event === "VERIFY" ? await signingRequirements(requestId) : undefined;
   return step(staff, requestId, expectedVersion, {
     action: `request.${event.toLowerCase()}`,
     event,
-    context: input,
+    context: { ...input, ...(signing ? { signing } : {}) },
     note: requesterNote(event),
-    data: (_r, now) => (event === "REJECT" ? { closedAt: now, closeReason: reason } : {}),
+    data: (_r, now) =>
+      event === "REJECT"
+        ? { closedAt: now, closeReason: reason }
+        : event === "VERIFY" && signing
+          ? {
+              ...(signing.witness ? { witnessName: checklist!.witnessName!.trim().slice(0, 120), witnessMethod: checklist!.witnessMethod!, witnessRecordedAt: now, witnessRecordedById: staff.id } : {}),
+              ...(signing.minorInformedNoObjection ? { minorInformedRecordedAt: now, minorInformedRecordedById: staff.id } : {}),
+            }
+          : {},
     write: async (tx, r, now) => {
       if (event === "MARK_DEFICIENT") await tx.deficiency.create({ data: { requestId, reasons: [reason!], createdById: staff.id, createdAt: now } });
       if (event === "RESUME_REVIEW") await tx.deficiency.updateMany({ where: { requestId, resolvedAt: null }, data: { resolvedAt: now } });
@@ -123,6 +137,29 @@ export async function openDocument(staff: StaffIdentity, requestId: string, docu
     details: { kind: document.kind },
   });
   return { bytes, contentType: document.contentType, kind: document.kind };
+}
+
+/**
+ * What the signing rules (src/domain/signing-rules.ts) ask verification to record for a stored
+ * request, judged on the day it was signed (Chicago).
+ */
+export async function signingRequirements(requestId: string): Promise<SigningRequirements | undefined> {
+  const r = await db().authorizationRequest.findUnique({ where: { id: requestId }, include: { specialConsents: { select: { category: true } } } });
+  if (!r) return undefined;
+  return requirementsOf(r, todayInChicago(r.signedAt));
+}
+
+/** The decision for a stored request, as verification's requirements. */
+export function requirementsOf(r: StoredSigningRecord, day: string): SigningRequirements {
+  const d = decideSigning(factsOfStoredRequest(r, day));
+  const refusal = d.signerRefusal ?? d.refusedCategories[0]?.reason ?? d.splitOff?.reason;
+  return {
+    minorSignature: !!d.minorSignature,
+    minorInformedNoObjection: !!d.minorInformedNoObjection,
+    witness: !!d.witness,
+    authority: d.proofs.some((p) => p !== "PHOTO_ID"),
+    ...(refusal ? { refusal } : {}),
+  };
 }
 
 /** What the requester's timeline says for a step (never PHI). */

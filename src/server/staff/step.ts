@@ -23,7 +23,7 @@ export type StepOptions = {
   /** Checked when `event` is null (the state machine checks the event's own permission). */
   permission?: StaffAction;
   /** More for the state machine to decide on (checklist, reason, fee). */
-  context?: Pick<TransitionContext, "checklist" | "reason" | "feeCents">;
+  context?: Pick<TransitionContext, "checklist" | "reason" | "feeCents" | "signing">;
   /** What the requester's timeline says for the status change (never PHI). */
   note?: string | null;
   /** Fields to set on the request with the status (e.g. closedAt). */

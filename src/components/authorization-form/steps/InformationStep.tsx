@@ -5,7 +5,7 @@ import { RECORD_TYPES, SPECIAL_CATEGORIES } from "@/domain/authorization-form";
 import { psychotherapyNotesLabel, recordTypeLabels, specialCategoryLabels } from "@/domain/labels";
 import { Checkbox, CheckboxGroup, TextField } from "../fields";
 import { useWizardMode } from "../mode";
-import { minorConsentApplies, type FormValues, type Name } from "../model";
+import { signingDecision, type FormValues, type Name } from "../model";
 
 /** "Genetic testing…" → "genetic testing…", but "HIV/AIDS…" stays. */
 const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
@@ -18,7 +18,7 @@ export function InformationStep({ today }: { today: string }) {
   const values = useWatch<FormValues>();
   const complete = values.information?.completeRecord === true;
   const types = values.information?.recordTypes ?? [];
-  const minorConsent = minorConsentApplies(values, today);
+  const decision = signingDecision(values, today);
   // On paper the initials are the signer's, written on the form: staff copy them, never their own.
   const paper = useWizardMode() === "paper";
   const initialsLabel = (what: string) => (paper ? `Initials written on the form for ${lowerFirst(what)}` : `Type your initials to include ${lowerFirst(what)}`);
@@ -81,16 +81,21 @@ export function InformationStep({ today }: { today: string }) {
         ))}
       </fieldset>
 
-      {minorConsent && (
+      {decision?.minorSignature && (
         <div className="notice notice-info">
-          <p className="notice-title">The patient must agree</p>
+          <p className="notice-title">The patient must sign too</p>
           <p>
-            The patient is 12 to 17 years old. Illinois law (740 ILCS 110/4) releases their mental health records to a parent or
-            guardian only if the patient is told and agrees.{" "}
+            {decision.minorSignature.reason}{" "}
             {paper
-              ? "The form needs the patient’s own signature agreeing to it: it is keyed in on the signature step."
-              : "On the signature step, the patient types their own name to show they agree."}
+              ? "The patient’s own signature on the form is keyed in on the signature step."
+              : "On the signature step, the patient signs themself, beside you."}
           </p>
+        </div>
+      )}
+      {decision?.witness && (
+        <div className="notice notice-info">
+          <p className="notice-title">Mental health records</p>
+          <p>{decision.witness.reason} They need an expiration date on the calendar, not an event.</p>
         </div>
       )}
 
@@ -98,7 +103,7 @@ export function InformationStep({ today }: { today: string }) {
       <p>
         Psychotherapy notes are a therapist’s separate notes about counseling sessions. Federal law (HIPAA) allows them to be
         released only on an authorization for them alone: to get them, leave everything else on this page empty, and make a
-        separate request for any other records.
+        separate request for any other records. Psychotherapy notes alone are a complete request.
       </p>
       <TextField
         name="information.psychotherapyNotes"

@@ -1,9 +1,9 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
-import { TextField } from "../fields";
-import { minorConsentApplies, type FormValues } from "../model";
 import { authorityInSentence } from "@/domain/authority-phrase";
+import { TextField } from "../fields";
+import { signingDecision, type FormValues } from "../model";
 
 /**
  * Paper mode: the signature as written on the form. The required statements and how fees work are
@@ -17,6 +17,7 @@ export function PaperSignatureStep({ today }: { today: string }) {
   const representative = requester?.kind === "REPRESENTATIVE" ? requester.representative : undefined;
   const authority = representative?.authority ? authorityInSentence(representative.authority, representative.authorityDetail) : undefined;
   const signer = (representative ? representative.name : patientName)?.trim();
+  const decision = signingDecision(values, today);
 
   return (
     <>
@@ -51,14 +52,19 @@ export function PaperSignatureStep({ today }: { today: string }) {
         autoComplete="off"
         hint="The date written next to the signature."
       />
-      {minorConsentApplies(values, today) && (
+      {decision?.minorSignature && (
         <TextField
           name="signature.minorName"
-          label="The patient’s name, as signed in the minor’s agreement"
-          hint="The patient was 12 to 17 when the form was signed. Their mental health records are released to a parent or guardian only if they agree (Illinois law, 740 ILCS 110/4): type the name the patient signed on the form."
+          label="The patient’s own signature: the name as signed by the patient"
+          hint={`${decision.minorSignature.reason} Type the name the patient signed on the form${patientName ? ` (it must be the patient’s: ${patientName})` : ""}.`}
           autoComplete="off"
           spellCheck={false}
         />
+      )}
+      {decision?.witness && (
+        <div className="notice notice-info">
+          <p>{decision.witness.reason}</p>
+        </div>
       )}
     </>
   );

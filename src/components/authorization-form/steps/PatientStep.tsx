@@ -56,7 +56,7 @@ export function PatientStep() {
         <Checkbox
           name="patient.deceased"
           label="The patient has died"
-          hint="An executor or administrator of the estate asks for a patient who has died: check this, and upload the death certificate with your proof."
+          hint="For a patient who has died, the executor or administrator of the estate, the health care agent, or — when none exists — a surviving relative asks: check this, and upload the death certificate with your proof."
         />
       )}
     </>

@@ -2,10 +2,11 @@
 
 import { useFormContext, useWatch } from "react-hook-form";
 import { REPRESENTATIVE_AUTHORITIES } from "@/domain/authorization-form";
-import { representativeAuthorityLabels } from "@/domain/labels";
+import { representativeAuthorityLabels, survivingRelationshipLabels } from "@/domain/labels";
+import { SURVIVING_RELATIONSHIPS } from "@/domain/signing-rules";
 import { MAX_PROOF_FILES } from "@/domain/submission";
 import { FileField } from "../FileField";
-import { RadioGroup, TextArea, TextField } from "../fields";
+import { Checkbox, RadioGroup, TextArea, TextField } from "../fields";
 import { useWizardMode } from "../mode";
 import { UPLOAD_ERROR_NAMES, type FormValues, type Name } from "../model";
 import { type ChosenFiles, fileProblem } from "../uploads";
@@ -22,8 +23,11 @@ export function RequesterStep({ files, setFiles }: { files: ChosenFiles; setFile
   const paper = useWizardMode() === "paper";
   // On paper the representative is someone else: the browser must not offer the associate's own details.
   const own = (token: "name" | "tel" | "email") => (paper ? "off" : token);
-  const [kind, authority] = useWatch<FormValues, ["requester.kind", "requester.representative.authority"]>({
-    name: ["requester.kind", "requester.representative.authority"],
+  const [kind, authority, emancipated, relationship] = useWatch<
+    FormValues,
+    ["requester.kind", "requester.representative.authority", "patient.emancipated", "requester.representative.relative.relationship"]
+  >({
+    name: ["requester.kind", "requester.representative.authority", "patient.emancipated", "requester.representative.relative.relationship"],
   });
   const isRepresentative = kind === "REPRESENTATIVE";
   const uploadError = (name: string, message: string) => setError(name as Name, { type: "file", message });
@@ -51,6 +55,7 @@ export function RequesterStep({ files, setFiles }: { files: ChosenFiles; setFile
   };
 
   const proofHint = authority ? representativeAuthorityLabels[authority].proof : "the document that gives you authority to act for the patient";
+  const emancipatedPatient = kind === "PATIENT" && emancipated === true;
 
   return (
     <>
@@ -62,10 +67,17 @@ export function RequesterStep({ files, setFiles }: { files: ChosenFiles; setFile
           {
             value: "REPRESENTATIVE",
             label: "I am a legal representative acting for the patient",
-            hint: "For example a parent of a child under 18, a guardian, an agent under a health care power of attorney, or the executor of a deceased patient’s estate.",
+            hint: "For example a parent of a child under 18, a guardian, an agent under a health care power of attorney, the executor of a deceased patient’s estate, or a surviving relative. An attorney or insurer does not sign for the patient: the patient (or their representative) signs, naming them as the recipient.",
           },
         ]}
       />
+      {kind === "PATIENT" && (
+        <Checkbox
+          name="patient.emancipated"
+          label={paper ? "The patient is under 18 and emancipated by a court" : "I am under 18 and a court has emancipated me"}
+          hint="Only if a court order declared the patient emancipated (Illinois allows it at 16 or 17). An emancipated minor signs as an adult, with the order as proof. Leave this unchecked otherwise."
+        />
+      )}
 
       {isRepresentative && (
         <>
@@ -103,6 +115,30 @@ export function RequesterStep({ files, setFiles }: { files: ChosenFiles; setFile
               hint: `Proof: ${representativeAuthorityLabels[a].proof}.`,
             }))}
           />
+          {authority === "SURVIVING_RELATIVE" && (
+            <>
+              <RadioGroup
+                name="requester.representative.relative.relationship"
+                legend={paper ? "The relative’s relationship to the patient" : "How are you related to the patient?"}
+                hint="Illinois law (735 ILCS 5/8-2001.5) lets a surviving spouse ask; when there is no surviving spouse, an adult son or daughter, a parent, or an adult brother or sister."
+                options={SURVIVING_RELATIONSHIPS.map((r) => ({ value: r, label: survivingRelationshipLabels[r] }))}
+              />
+              <fieldset>
+                <legend>{paper ? "The relative’s written statement, as checked on the form" : "Your written statement"}</legend>
+                <Checkbox
+                  name="requester.representative.relative.noEstateRepresentative"
+                  label="No executor or administrator of the estate has been appointed, and the patient left no health care agent who can act after death"
+                />
+                {relationship && relationship !== "SPOUSE" && (
+                  <Checkbox name="requester.representative.relative.noSurvivingSpouse" label="The patient has no surviving spouse" />
+                )}
+                <Checkbox
+                  name="requester.representative.relative.noObjection"
+                  label="To my knowledge, the patient did not object in writing to the release of their health records"
+                />
+              </fieldset>
+            </>
+          )}
           {authority === "OTHER" && (
             <TextArea
               name="requester.representative.authorityDetail"
@@ -147,13 +183,13 @@ export function RequesterStep({ files, setFiles }: { files: ChosenFiles; setFile
         onChoose={choosePhotoId}
         onRemove={() => setFiles((f) => ({ ...f, photoId: null }))}
       />
-      {isRepresentative && (
+      {(isRepresentative || emancipatedPatient) && (
         <FileField
           errorName={UPLOAD_ERROR_NAMES.authorityProof}
-          label={paper ? "Proof of authority (optional)" : "Proof of your authority"}
+          label={emancipatedPatient ? (paper ? "The emancipation order (optional)" : "The court’s emancipation order") : paper ? "Proof of authority (optional)" : "Proof of your authority"}
           hint={
             <>
-              {paper ? `For example ${proofHint}` : `Upload ${proofHint}`}. Up to {MAX_PROOF_FILES} files; {FORMATS} each.
+              {emancipatedPatient ? "The court order that declared the patient emancipated" : paper ? `For example ${proofHint}` : `Upload ${proofHint}`}. Up to {MAX_PROOF_FILES} files; {FORMATS} each.
             </>
           }
           multiple

@@ -14,7 +14,7 @@ import {
   specialCategoryLabels,
 } from "@/domain/labels";
 import { useWizardMode, useWizardSteps } from "../mode";
-import { minorConsentApplies, toSubmission, type FormValues, type StepKey } from "../model";
+import { signingDecision, toSubmission, type FormValues, type StepKey } from "../model";
 import type { ChosenFiles } from "../uploads";
 import { authorityInSentence } from "@/domain/authority-phrase";
 
@@ -159,7 +159,8 @@ export function ReviewStep({ today, files, onChange }: { today: string; files: C
     ["Name as signed", show(sig?.signerName)],
     ["Date signed", date(sig?.signedOn)],
   ];
-  if (minorConsentApplies(raw, today)) paperSignatureRows.push(["Patient’s agreement (name as signed by the patient)", show(sig?.minorName)]);
+  const decision = signingDecision(raw, today);
+  if (decision?.minorSignature) paperSignatureRows.push(["Patient’s own signature (name as signed)", show(sig?.minorName)]);
 
   const signatureRows: Row[] = [
     ["Statements", sig?.acknowledgeRevocation && sig.acknowledgeNoConditioning && sig.acknowledgeRedisclosure ? "All three read" : show("")],
@@ -177,7 +178,21 @@ export function ReviewStep({ today, files, onChange }: { today: string; files: C
       ),
     ],
   ];
-  if (minorConsentApplies(raw, today)) signatureRows.push(["Patient’s agreement (typed by the patient)", show(sig?.minorName)]);
+  if (decision?.mentalHealthStatements) signatureRows.push(["Mental health statements", sig?.acknowledgeMentalHealth ? "Read" : show("")]);
+  if (decision?.minorSignature) {
+    const minor = sig?.minor;
+    signatureRows.push([
+      "Patient’s own signature",
+      minor?.method === "DRAWN" && minor.drawn ? (
+        // eslint-disable-next-line @next/next/no-img-element
+        <img className="signature-preview" src={minor.drawn} alt={`The patient’s drawn signature (${minor.typedName ?? ""})`} />
+      ) : minor?.typedName ? (
+        `${minor.typedName} (typed by the patient)`
+      ) : (
+        <strong className="text-error">Not signed yet</strong>
+      ),
+    ]);
+  }
   signatureRows.push(["Date signed", formatIsoDate(today)]);
 
   if (paper) {

@@ -1,13 +1,13 @@
 "use client";
 
-import type { RefObject } from "react";
+import { type RefObject, useRef } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { formatIsoDate } from "@/domain/format";
-import { requiredStatements } from "@/domain/labels";
-import { Checkbox, cx, ErrorText, TextField, useFieldError } from "../fields";
-import { minorConsentApplies, type FormValues } from "../model";
-import { SignaturePad, type Stroke } from "../SignaturePad";
 import { authorityInSentence } from "@/domain/authority-phrase";
+import { mentalHealthStatements, requiredStatements } from "@/domain/labels";
+import { Checkbox, cx, ErrorText, TextField, useFieldError } from "../fields";
+import { signingDecision, type FormValues } from "../model";
+import { SignaturePad, type Stroke } from "../SignaturePad";
 
 const STATEMENTS = [
   { name: "signature.acknowledgeRevocation", title: "Your right to revoke", text: requiredStatements.revocation, label: "I have read my right to revoke this authorization" },
@@ -37,6 +37,10 @@ export function SignatureStep({ today, strokesRef }: { today: string; strokesRef
   const authority = representative?.authority ? authorityInSentence(representative.authority, representative.authorityDetail) : undefined;
   const signerName = (representative ? representative.name : patientName)?.trim();
   const typed = values.signature?.method === "TYPED";
+  const decision = signingDecision(values, today);
+  const minorStrokes = useRef<Stroke[]>([]);
+  const minorDrawnError = useFieldError("signature.minor.drawn");
+  const minorTyped = values.signature?.minor?.method !== "DRAWN";
 
   return (
     <>
@@ -51,6 +55,24 @@ export function SignatureStep({ today, strokesRef }: { today: string; strokesRef
           </div>
         );
       })}
+      {decision?.mentalHealthStatements && (
+        <div className="statement">
+          <p className="statement-title">Mental health records (Illinois law, 740 ILCS 110/5)</p>
+          <ul id="signature-acknowledgeMentalHealth-statement">
+            {Object.values(mentalHealthStatements).map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+            {values.expiration?.kind === "DATE" && values.expiration.date && (
+              <li>This consent expires on {formatIsoDate(values.expiration.date)}.</li>
+            )}
+          </ul>
+          <Checkbox
+            name="signature.acknowledgeMentalHealth"
+            label="I have read the statements about mental health records"
+            describedById="signature-acknowledgeMentalHealth-statement"
+          />
+        </div>
+      )}
       <p>{requiredStatements.copy}</p>
 
       <h3>Sign</h3>
@@ -115,14 +137,57 @@ export function SignatureStep({ today, strokesRef }: { today: string; strokesRef
         </div>
       )}
 
-      {minorConsentApplies(values, today) && (
-        <TextField
-          name="signature.minorName"
-          label="The patient’s full name, typed by the patient"
-          hint="The patient is 12 to 17 years old. Their mental health records are released to a parent or guardian only if they agree (Illinois law, 740 ILCS 110/4). Ask the patient to type their own name here to show they agree."
-          autoComplete="off"
-          spellCheck={false}
-        />
+      {decision?.minorSignature && (
+        <fieldset className="minor-signature" aria-describedby="signature-minor-reason">
+          <legend>The patient’s own signature</legend>
+          <p id="signature-minor-reason" className="hint">
+            {decision.minorSignature.reason} Hand the device to {patientName || "the patient"}: they sign here themself.
+          </p>
+          <TextField
+            name="signature.minor.typedName"
+            label="Patient: your full name"
+            autoComplete="off"
+            spellCheck={false}
+            hint={patientName ? `The patient types their own name: ${patientName}.` : undefined}
+          />
+          <div className="field">
+            <div className="choice">
+              <input
+                id="signature-minor-method"
+                type="checkbox"
+                checked={minorTyped}
+                aria-describedby="signature-minor-method-hint"
+                onChange={(event) => {
+                  setValue("signature.minor.method", event.target.checked ? "TYPED" : "DRAWN", { shouldDirty: true, shouldTouch: true });
+                  clearErrors("signature.minor.drawn");
+                }}
+              />
+              <div>
+                <label htmlFor="signature-minor-method">Patient: sign with my typed name</label>
+                <div id="signature-minor-method-hint" className="hint">
+                  Your typed name is then your electronic signature. Uncheck this to draw your signature instead.
+                </div>
+              </div>
+            </div>
+          </div>
+          {!minorTyped && (
+            <div className={cx("field", minorDrawnError && "field-invalid")}>
+              <p className="field-label">Patient: draw your signature</p>
+              {minorDrawnError && <ErrorText id="signature-minor-drawn-error" message={minorDrawnError} />}
+              <SignaturePad
+                id="signature-minor-drawn"
+                label="The patient’s signature drawing area"
+                strokesRef={minorStrokes}
+                signed={!!values.signature?.minor?.drawn}
+                describedBy={cx("signature-minor-reason", minorDrawnError && "signature-minor-drawn-error")}
+                onChange={(png) => {
+                  setValue("signature.minor.drawn", png, { shouldDirty: true });
+                  if (minorDrawnError) void trigger("signature.minor.drawn");
+                }}
+              />
+            </div>
+          )}
+        </fieldset>
       )}
 
       <dl className="summary-list">

@@ -30,6 +30,10 @@ export async function transitionAction(_: ActionState, formData: FormData): Prom
           identityChecked: formData.get("identityChecked") === "on",
           authorityChecked: formData.get("authorityChecked") === "on",
           specialConsentsMatch: formData.get("specialConsentsMatch") === "on",
+          minorSignatureChecked: formData.get("minorSignatureChecked") === "on",
+          minorInformedNoObjection: formData.get("minorInformedNoObjection") === "on",
+          witnessName: String(formData.get("witnessName") ?? "").slice(0, 120),
+          witnessMethod: String(formData.get("witnessMethod") ?? "").slice(0, 40),
         }
       : undefined;
   const result = await transitionRequest(staff, parsed.data.requestId, parsed.data.version, parsed.data.event, { checklist, reason: parsed.data.reason });

@@ -4,7 +4,9 @@ import { z } from "zod";
 import { daysRemaining } from "@/domain/deadlines";
 import { formatAddress, formatDate, formatDateTime } from "@/domain/format";
 import { availableEvents, statusLabels, type LifecycleEvent } from "@/domain/lifecycle";
-import { deliveryMethodLabels, recipientKindLabels, recordTypeLabels, representativeAuthorityLabels, specialCategoryLabels } from "@/domain/labels";
+import { todayInChicago } from "@/domain/authorization-form";
+import { deliveryMethodLabels, recipientKindLabels, recordTypeLabels, representativeAuthorityLabels, specialCategoryLabels, survivingRelationshipLabels } from "@/domain/labels";
+import { decideSigning, factsOfStoredRequest, proofLabels, WITNESS_METHODS } from "@/domain/signing-rules";
 import { can } from "@/domain/staff-access";
 import { releaseRequiresPayment } from "@/server/settings";
 import { requestForStaff } from "@/server/staff/requests";
@@ -33,12 +35,21 @@ const reasonSteps = [
  * form's photo ID, if one came, is in its scan or a separate sheet; if none came, identity is
  * checked another way before release.
  */
-const checklistItems = (representative: boolean, paper: boolean) =>
+const checklistItems = (representative: boolean, proofs: string | null, paper: boolean, minorSignature: boolean, minorInformed: boolean) =>
   [
     ["elementsPresent", "Every element of a valid authorization is present (what, who releases, recipient, purpose, expiration, signature and date)"],
     ["identityChecked", paper ? "Identity checked against the photo ID in the scan or separate sheet, or otherwise if none came" : "Identity checked against the photo ID"],
-    ["authorityChecked", representative ? "Representative's authority checked against the proof" : "No representative: not needed"],
-    ["specialConsentsMatch", "Specially protected categories initialed match what is asked for"],
+    [
+      "authorityChecked",
+      representative
+        ? `Representative's authority checked against the proof${proofs ? `: ${proofs}` : ""}`
+        : proofs
+          ? `Patient's emancipation checked against the proof: ${proofs}`
+          : "No representative: not needed",
+    ],
+    ["specialConsentsMatch", "Specially protected categories initialed match what is asked for, with the initials of the person entitled to consent"],
+    ...(minorSignature ? ([["minorSignatureChecked", "The patient's own signature is there, beside the signer's, in the patient's name"]] as const) : []),
+    ...(minorInformed ? ([["minorInformedNoObjection", "The patient (12 to 17) was informed of this request and did not object (740 ILCS 110/4)"]] as const) : []),
   ] as const;
 
 const day = (d: Date | null) => (d ? formatDate(d) : "—");
@@ -54,6 +65,11 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   if (!r) notFound();
 
   const paper = r.source === "PAPER";
+  // Who signs what, judged on the day it was signed: the same decision the form made (src/domain/signing-rules.ts).
+  const signing = decideSigning(factsOfStoredRequest(r, todayInChicago(r.signedAt)));
+  const proofsNeeded = signing.proofs.filter((p) => p !== "PHOTO_ID");
+  const minorSignatureImage = r.documents.find((d) => d.kind === "MINOR_SIGNATURE_IMAGE");
+  const signatureImage = r.documents.find((d) => d.kind === "SIGNATURE_IMAGE");
   const events = availableEvents(r.status, staff.role);
   const paymentFirst = await releaseRequiresPayment();
   const left = daysRemaining(r.dueAt, new Date());
@@ -131,13 +147,37 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             <input type="hidden" name="event" value="VERIFY" />
             <fieldset>
               <legend>Verification checklist</legend>
-              {checklistItems(r.requesterKind === "REPRESENTATIVE", paper).map(([name, label]) => (
+              <p className="hint">Who signs: {signing.whoSigns}.</p>
+              {checklistItems(r.requesterKind === "REPRESENTATIVE", proofsNeeded.length ? proofsNeeded.map((p) => proofLabels[p]).join("; ") : null, paper, !!signing.minorSignature, !!signing.minorInformedNoObjection).map(([name, label]) => (
                 <div className="choice" key={name}>
                   <input type="checkbox" id={name} name={name} />
                   <label htmlFor={name}>{label}</label>
                 </div>
               ))}
             </fieldset>
+            {signing.witness ? (
+              <fieldset>
+                <legend>Witness to the signer&apos;s identity (740 ILCS 110/5)</legend>
+                <p className="hint">Mental health records are released only once someone attested to the signer&apos;s identity: record who, and how.</p>
+                <div className="field">
+                  <label htmlFor="witnessName">Who attested to the signer&apos;s identity</label>
+                  <input id="witnessName" name="witnessName" maxLength={120} autoComplete="off" />
+                </div>
+                <div className="field">
+                  <label htmlFor="witnessMethod">How</label>
+                  <select id="witnessMethod" name="witnessMethod" defaultValue="">
+                    <option value="" disabled>
+                      Choose how
+                    </option>
+                    {Object.entries(WITNESS_METHODS).map(([value, label]) => (
+                      <option key={value} value={value}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </fieldset>
+            ) : null}
           </ActionForm>
         ) : null}
         {reasonSteps
@@ -224,9 +264,55 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
                     .map((c) => `${c.category === "PSYCHOTHERAPY_NOTES" ? "Psychotherapy notes" : specialCategoryLabels[c.category].label} (initialed ${c.initials})`)
                     .join("; ")
                 : "None authorized"}
-              {r.minorConsentName ? `; minor's agreement: ${r.minorConsentName}` : ""}
             </dd>
           </div>
+          {r.minorSignatureRequired || r.minorConsentName ? (
+            <div>
+              <dt>The patient&apos;s own signature</dt>
+              <dd>
+                {r.minorConsentName
+                  ? `${r.minorConsentName} (${r.minorSignatureMethod === "WET_INK" ? "by hand on the paper form" : r.minorSignatureMethod === "DRAWN" ? "drawn" : "typed name"})`
+                  : "Missing"}
+                {minorSignatureImage ? (
+                  <>
+                    {" "}
+                    — <a href={`/staff/requests/${r.id}/documents/${minorSignatureImage.id}`}>see the patient&apos;s drawn signature</a>
+                  </>
+                ) : null}
+                {signing.minorSignature ? <span className="hint"> {signing.minorSignature.reason}</span> : null}
+              </dd>
+            </div>
+          ) : null}
+          {r.minorNonObjectionRequired ? (
+            <div>
+              <dt>Patient informed, did not object</dt>
+              <dd>{r.minorInformedRecordedAt ? `Recorded ${formatDateTime(r.minorInformedRecordedAt)}` : "Not recorded yet (740 ILCS 110/4)"}</dd>
+            </div>
+          ) : null}
+          {r.witnessRequired ? (
+            <div>
+              <dt>Identity witnessed</dt>
+              <dd>
+                {r.witnessName && r.witnessMethod
+                  ? `${r.witnessName} — ${WITNESS_METHODS[r.witnessMethod as keyof typeof WITNESS_METHODS] ?? r.witnessMethod}${r.witnessRecordedAt ? `, recorded ${formatDateTime(r.witnessRecordedAt)}` : ""}`
+                  : "Not recorded yet (740 ILCS 110/5): mental health records wait for it"}
+              </dd>
+            </div>
+          ) : null}
+          {r.relativeRelationship ? (
+            <div>
+              <dt>Surviving relative</dt>
+              <dd>
+                {survivingRelationshipLabels[r.relativeRelationship]}. Statement: {r.relativeStatement}
+              </dd>
+            </div>
+          ) : null}
+          {r.patientEmancipated ? (
+            <div>
+              <dt>Emancipated minor</dt>
+              <dd>Yes: the patient signs as an adult; check the court&apos;s emancipation order</dd>
+            </div>
+          ) : null}
           <div>
             <dt>Purpose</dt>
             <dd>{r.purpose}</dd>
@@ -253,6 +339,12 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
                 ? `${r.signerName}, ${formatDate(r.signedAt)} (signed by hand on the paper form: see its scan)`
                 : `${r.signerName}, ${formatDateTime(r.signedAt)} (${r.signatureMethod === "DRAWN" ? "drawn signature" : "typed name as signature"})`}
               {r.signerAuthorityStatement ? ` as ${r.signerAuthorityStatement.toLowerCase()}` : ""}
+              {signatureImage ? (
+                <>
+                  {" "}
+                  — <a href={`/staff/requests/${r.id}/documents/${signatureImage.id}`}>see the drawn signature</a>
+                </>
+              ) : null}
             </dd>
           </div>
         </dl>
