@@ -130,10 +130,12 @@ describe("the staff queue", () => {
     });
     const after = await queueCounts(me);
     expect(after.mine).toBe(2);
-    expect(after.overdue - before.overdue).toBe(1);
-    expect(after.open - before.open).toBe(2);
-    expect((after.byStatus.IN_REVIEW ?? 0) - (before.byStatus.IN_REVIEW ?? 0)).toBe(1);
-    expect((after.byStatus.VERIFIED ?? 0) - (before.byStatus.VERIFIED ?? 0)).toBe(1);
+    // Other test files add requests to the same database meanwhile: the totals grow at least by ours.
+    expect(after.overdue - before.overdue).toBeGreaterThanOrEqual(1);
+    expect(after.open - before.open).toBeGreaterThanOrEqual(2);
+    expect((after.byStatus.IN_REVIEW ?? 0) - (before.byStatus.IN_REVIEW ?? 0)).toBeGreaterThanOrEqual(1);
+    expect((after.byStatus.VERIFIED ?? 0) - (before.byStatus.VERIFIED ?? 0)).toBeGreaterThanOrEqual(1);
+    expect(after.open).toBe(Object.values(after.byStatus).reduce((a, b) => a + b, 0));
     expect(after.byStatus.COMPLETED).toBeUndefined();
   });
 });
