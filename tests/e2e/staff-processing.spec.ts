@@ -115,6 +115,8 @@ test.describe.serial("from the queue to release", () => {
     await page.getByRole("button", { name: "Mark as mailed" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Released");
     await expect(page.getByRole("region", { name: /Release/ })).toContainText("to Riley Placeholder, by mail");
+    // The tracking number stays on the request, for the requester's call about the envelope.
+    await expect(page.getByRole("definition").filter({ hasText: "tracking number 9400 1000 0000 0000 0000 01" })).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
