@@ -97,12 +97,13 @@ try {
   const serverEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
-    DATABASE_URL: runtime.databaseUrl,
+    DATABASE_URL: runtime.ownerDatabaseUrl,
     SMTP_URL: runtime.smtp?.url ?? process.env.SMTP_URL,
     APP_URL: origin,
     FILE_STORE_DIR: path.join(dataDir, "files"),
     FILE_ENCRYPTION_KEY: process.env.FILE_ENCRYPTION_KEY ?? secrets.fileEncryptionKey,
     AUTH_SECRET: process.env.AUTH_SECRET ?? secrets.authSecret,
+    AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY ?? secrets.auditHmacKey,
   };
   const child = <T>(script: string, timeoutMs: number, input?: string) =>
     runChild<T>(path.join(projectRoot, "bench", script), { env: serverEnv, cwd: projectRoot, timeoutMs, input, logFile: serverLog });
@@ -119,9 +120,9 @@ try {
     await run();
     memoryByPhase[name] = memory.peakSinceMark() / MB;
   };
-  await phase("queue", () => queuePhase(origin, rt.databaseUrl, child));
+  await phase("queue", () => queuePhase(origin, rt.ownerDatabaseUrl, child));
   await phase("form", () => formPagePhase(origin));
-  await phase("submit", () => submitPhase(origin, rt.databaseUrl));
+  await phase("submit", () => submitPhase(origin, rt.ownerDatabaseUrl));
   await phase("pdf", () => pdfPhase(child));
   await phase("outbox", () => outboxPhase(rt, child));
 

@@ -5,8 +5,9 @@
  */
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { debugDetails, describeFailure } from "./lib/failures.ts";
 import { defaultDataDir } from "./lib/paths.ts";
-import { startRuntime } from "./lib/runtime.ts";
+import { launchRuntime, RuntimeStopped, type Runtime } from "./lib/runtime.ts";
 
 export const e2eDataDir = path.join(defaultDataDir, "e2e");
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -17,7 +18,7 @@ delete process.env.SMTP_URL; // the tests read the local mailbox
 process.env.RATE_LIMIT_SUBMISSIONS_PER_HOUR ??= "200";
 // The mailbox page is off unless enabled; tests/e2e/mailbox.spec.ts reads it (from loopback).
 process.env.MAILBOX_ENABLED ??= "true";
-const runtime = await startRuntime({
+const launched = launchRuntime({
   dataDir: e2eDataDir,
   port,
   mode: "production",
@@ -25,15 +26,26 @@ const runtime = await startRuntime({
   seed: true,
   log: (line) => console.log(`[e2e-server] ${line}`),
 });
-// The tests send mail through the same local SMTP server (tests/e2e/mailbox.spec.ts).
-if (runtime.smtp) await writeFile(path.join(e2eDataDir, "smtp-url"), `${runtime.smtp.url}\n`);
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
-  await runtime.stop();
+  await launched.stop();
   process.exit(0);
 };
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
+let runtime: Runtime;
+try {
+  runtime = await launched.ready;
+} catch (error) {
+  if (error instanceof RuntimeStopped) await new Promise(() => {}); // stop() exits
+  // One paragraph, which `npm test` repeats in its summary (the stage then has no report).
+  console.error(`[e2e-server] Could not start. ${describeFailure(error)}`);
+  const details = debugDetails(error);
+  if (details) console.error(details);
+  process.exit(1);
+}
+// The tests send mail through the same local SMTP server (tests/e2e/mailbox.spec.ts).
+if (runtime.smtp) await writeFile(path.join(e2eDataDir, "smtp-url"), `${runtime.smtp.url}\n`);
 console.log(`[e2e-server] ready at ${runtime.url}`);

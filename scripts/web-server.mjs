@@ -45,15 +45,15 @@ const server = createServer((req, res) => {
   });
 });
 
-// SIGTERM/SIGINT: accept nothing new, let requests in flight finish (within the 10 s that
-// scripts/lib/processes.ts stopGroup grants), then exit.
+// SIGTERM/SIGINT: accept nothing new, let requests in flight finish (within the 4 s that
+// scripts/lib/runtime.ts grants the web server, so that the whole stop stays under 15 s), then exit.
 let stopping = false;
 const stop = () => {
   if (stopping) return;
   stopping = true;
   server.close(() => process.exit(0));
   server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 9_000).unref();
+  setTimeout(() => process.exit(0), 3_500).unref();
 };
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

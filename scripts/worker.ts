@@ -29,7 +29,8 @@ async function shutdown(signal: string) {
   stopping = true;
   console.error(`[worker] ${signal}: finishing the deliveries in progress…`);
   try {
-    await worker?.stop();
+    // `npm start` gives its worker a few seconds (its whole stop stays under 15 s); alone, 30 s.
+    await worker?.stop(Number(process.env.WORKER_STOP_GRACE_MS) || undefined);
     await closeWorkerResources();
     process.exit(0);
   } catch (error) {

@@ -33,7 +33,7 @@ async function inputsDigest(): Promise<string> {
 }
 
 /** Runs `next build` when there is no build or its inputs changed since. Returns whether it built. */
-export async function buildIfStale(log: (line: string) => void): Promise<boolean> {
+export async function buildIfStale(log: (line: string) => void, signal?: AbortSignal): Promise<boolean> {
   const wanted = await inputsDigest();
   const current = await readFile(stampFile(), "utf8").catch(() => "");
   if (current.trim() === wanted) return false;
@@ -41,6 +41,7 @@ export async function buildIfStale(log: (line: string) => void): Promise<boolean
   await run(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "build"], {
     cwd: projectRoot,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    signal,
   });
   await writeFile(stampFile(), `${wanted}\n`);
   return true;

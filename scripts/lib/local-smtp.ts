@@ -33,6 +33,8 @@ export async function startLocalSmtp(options: { mailboxDir: string; port?: numbe
     banner: "Record Connect local SMTP (development only)",
     size: 25 * 1024 * 1024,
     logger: false,
+    // Stopping waits this long for open connections (the worker has stopped by then).
+    closeTimeout: 1_000,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));

@@ -1,12 +1,102 @@
 import { type ChildProcess, spawn, type SpawnOptions } from "node:child_process";
 import net from "node:net";
 
+/** Process groups started here and still running (for a forced stop: a second Ctrl-C). */
+const groups = new Set<ChildProcess>();
+
 /**
  * Child processes in their own process group, so stopping one stops everything it started
- * (`npx next start` leaves `next-server` behind when only its pid is killed).
+ * (`npx next start` leaves `next-server` behind when only its pid is killed), and a Ctrl-C in the
+ * terminal reaches them only through the orderly shutdown of whoever started them.
  */
 export function spawnGroup(command: string, args: string[], options: SpawnOptions = {}): ChildProcess {
-  return spawn(command, args, { stdio: "inherit", ...options, detached: true });
+  const child = spawn(command, args, { stdio: "inherit", ...options, detached: true });
+  trackGroup(child);
+  return child;
+}
+
+/** Remembers a child started with `detached: true` until it exits (see killAllGroups). */
+export function trackGroup(child: ChildProcess): void {
+  groups.add(child);
+  child.once("exit", () => groups.delete(child));
+  child.once("error", () => groups.delete(child));
+}
+
+/** SIGKILL to every process group started here that is still running: the forced stop. */
+export function killAllGroups(): void {
+  for (const child of groups) killGroup(child.pid, "SIGKILL");
+}
+
+export type Supervised = {
+  /** The process running now (a new one after each restart). */
+  readonly child: ChildProcess;
+  stop: (graceMs: number) => Promise<void>;
+};
+
+/**
+ * Runs `start()` and, when `restart` is set, starts it again whenever it exits without stop()
+ * having been called — after 1 s, then 2, 4… up to 30 s while it keeps failing (back to 1 s once
+ * it has run for a minute), saying so each time. `ready` is awaited after each restart.
+ * Without `restart`, `onUnexpectedExit` is told instead.
+ */
+export function supervise(
+  name: string,
+  start: () => ChildProcess,
+  options: {
+    restart: boolean;
+    log: (line: string) => void;
+    ready?: (child: ChildProcess) => Promise<void>;
+    onUnexpectedExit?: (reason: string) => void;
+  },
+): Supervised {
+  let child = start();
+  let startedAt = Date.now();
+  let delay = 1_000;
+  let stopping = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  const watch = (current: ChildProcess) => {
+    current.on("error", (error) => options.log(`The ${name} could not be started: ${error.message}`));
+    current.once("exit", (code, signal) => {
+      if (stopping || current !== child) return;
+      killGroup(current.pid, "SIGKILL"); // whatever it started goes with it
+      const reason = signal ? `killed by ${signal}` : `exit code ${code}`;
+      if (!options.restart) {
+        options.onUnexpectedExit?.(`The ${name} stopped unexpectedly (${reason}).`);
+        return;
+      }
+      if (Date.now() - startedAt > 60_000) delay = 1_000;
+      options.log(`The ${name} stopped unexpectedly (${reason}); restarting it in ${delay / 1000} s.`);
+      timer = setTimeout(() => {
+        if (stopping) return;
+        child = start();
+        startedAt = Date.now();
+        watch(child);
+        const restarted = child;
+        (options.ready ? options.ready(restarted) : Promise.resolve()).then(
+          () => {
+            if (!stopping && restarted === child) options.log(`The ${name} is running again.`);
+          },
+          () => {
+            // it exited again: its exit handler restarts it
+          },
+        );
+      }, delay);
+      delay = Math.min(delay * 2, 30_000);
+    });
+  };
+  watch(child);
+
+  return {
+    get child() {
+      return child;
+    },
+    stop: async (graceMs) => {
+      stopping = true;
+      clearTimeout(timer);
+      await stopGroup(child, graceMs);
+    },
+  };
 }
 
 /** SIGTERM to the whole group, SIGKILL after the grace period; resolves when the leader has exited. */
@@ -33,7 +123,7 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals) {
   }
 }
 
-/** Runs a command to completion; rejects on a non-zero exit. */
+/** Runs a command to completion; rejects on a non-zero exit (or when `options.signal` aborts). */
 export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: "inherit", ...options });
@@ -69,9 +159,10 @@ export function portInUse(port: number, host = "127.0.0.1"): Promise<boolean> {
 }
 
 /** Polls a URL until it answers (any HTTP status), or fails after the timeout. */
-export async function waitForHttp(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
+export async function waitForHttp(url: string, timeoutMs: number, child?: ChildProcess, signal?: AbortSignal): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    signal?.throwIfAborted();
     if (child && (child.exitCode !== null || child.signalCode !== null)) {
       throw new Error(`The server exited (${child.exitCode ?? child.signalCode}) before answering`);
     }

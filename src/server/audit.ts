@@ -37,9 +37,9 @@ function actorColumns(actor: Actor) {
 
 /**
  * Appends one audit event. Pass the transaction client of the change being recorded, so the event
- * and the change commit or roll back together. The database refuses UPDATE and DELETE on this
- * table and chains each row's hash to the previous one (see the init migration). Write it last in
- * a transaction: the chain lock is held until commit.
+ * and the change commit or roll back together. The app's database role may only INSERT and SELECT
+ * on this table (and triggers refuse UPDATE, DELETE and TRUNCATE to anyone); no lock is taken:
+ * the sealer chains events with a key afterwards (./audit-chain.ts).
  */
 export async function recordAudit(tx: Tx | Db, input: AuditInput): Promise<void> {
   await tx.auditEvent.create({
@@ -54,17 +54,4 @@ export async function recordAudit(tx: Tx | Db, input: AuditInput): Promise<void>
       details: input.details,
     },
   });
-}
-
-/** Recomputes the hash chain. Returns the ids of rows whose hash or link does not hold (empty = intact). */
-export async function verifyAuditChain(client: Db): Promise<bigint[]> {
-  const rows = await client.$queryRaw<{ id: bigint }[]>`
-    WITH chain AS (
-      SELECT a AS e, lag(a."hash") OVER (ORDER BY a."id") AS expected_prev FROM "AuditEvent" a
-    )
-    SELECT (e)."id" AS id FROM chain
-    WHERE (e)."hash" <> "audit_event_digest"((e)."prevHash", e)
-       OR (e)."prevHash" IS DISTINCT FROM expected_prev
-    ORDER BY 1`;
-  return rows.map((r) => r.id);
 }

@@ -11,6 +11,8 @@ const booleanString = z
   .optional()
   .transform((v) => v === "true" || v === "1");
 
+const emptyAsUnset = (v: unknown) => (v === "" ? undefined : v);
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgresql:// URL" }),
@@ -24,6 +26,17 @@ const schema = z.object({
   AUTH_SECRET: z
     .string({ error: "AUTH_SECRET is required: 32+ random bytes, base64 (openssl rand -base64 32)" })
     .refine((v) => Buffer.from(v, "base64").length >= 32, "AUTH_SECRET must be at least 32 bytes, base64-encoded"),
+  // The keyed audit chain (src/server/audit-chain.ts): the worker seals with this key; the web
+  // server does not need it. Kept outside the database.
+  AUDIT_HMAC_KEY: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length >= 32, "AUDIT_HMAC_KEY must be at least 32 bytes, base64-encoded")
+      .optional(),
+  ),
+  AUDIT_HEAD_FILE: z.preprocess(emptyAsUnset, z.string().min(1).optional()),
+  AUDIT_SEAL_SECONDS: z.coerce.number().min(0.2).max(3600).default(5),
   RATE_LIMIT_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
   MAILBOX_DIR: z.string().min(1).optional(),
   MAILBOX_ENABLED: booleanString,

@@ -29,8 +29,9 @@ const FILE_PATTERN = /^[0-9TZ:.-]+-[a-f0-9]{12}\.eml$/;
 export async function mayReadMailbox(requestHeaders?: Headers): Promise<boolean> {
   if (!mailboxEnabled()) return false;
   if (isDirectLoopbackClient(requestHeaders ?? (await headers()))) return true;
+  // An administrator who must still replace an administrator-set password is refused, as everywhere.
   const staff = await currentStaff();
-  return !!staff && can(staff.role, "staff.manage");
+  return !!staff && !staff.mustChangePassword && can(staff.role, "staff.manage");
 }
 
 /** Newest first. Null when this caller may not read the mailbox (see mayReadMailbox). */

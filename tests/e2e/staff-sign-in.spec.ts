@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { totpCode } from "../support/totp";
-import { demoPassword, firstSignIn } from "./support/staff";
+import { changePassword, demoPassword, firstSignIn, signIn, signInWithCode } from "./support/staff";
 import { expectNoAxeViolations } from "./support/wizard";
 
 test("a supervisor signs in with password and a TOTP set up at first sign-in, and works the queue", async ({ page }) => {
@@ -53,7 +53,8 @@ test("a requester's browser gets no staff page, and a forged middleware header d
 test("an admin adds a staff member, then disables them: their open session stops at the next request", async ({ browser }) => {
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await firstSignIn(admin, "admin@recordconnect.example", await demoPassword());
+  // The first sign-in of the demo administrator in this run (its authenticator key is kept for the next test).
+  await signIn(admin, "admin@recordconnect.example");
   await expect(admin.getByRole("heading", { level: 1, name: "Staff accounts" })).toBeVisible();
   await expectNoAxeViolations(admin);
   // Administrators run accounts; they have no queue of patients' requests.
@@ -82,6 +83,11 @@ test("an admin adds a staff member, then disables them: their open session stops
   const staffContext = await browser.newContext();
   const staff = await staffContext.newPage();
   await firstSignIn(staff, email, temporaryPassword);
+  // The administrator chose that password: the first thing to do is to choose one's own.
+  await expect(staff.getByRole("heading", { level: 1, name: "Change your password" })).toBeVisible();
+  await staff.goto("/staff");
+  await expect(staff).toHaveURL(/\/staff\/password$/);
+  await changePassword(staff, temporaryPassword, `Nia's own passphrase ${Date.now()}`);
   await expect(staff.getByRole("heading", { level: 1, name: "Request queue" })).toBeVisible();
 
   await admin.reload();
@@ -108,6 +114,70 @@ test("an admin adds a staff member, then disables them: their open session stops
 
   await staff.reload();
   await expect(staff).toHaveURL(/\/staff\/sign-in$/);
+  await adminContext.close();
+  await staffContext.close();
+});
+
+test("a new staff member must replace the administrator's password at first sign-in, then signs in with their own; an administrator resets it", async ({ browser }) => {
+  // Three sign-ins with one authenticator: each waits for a fresh 30-second code.
+  test.setTimeout(180_000);
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, "admin@recordconnect.example");
+  await admin.goto("/staff/accounts");
+  const email = `first.password.${Date.now()}@recordconnect.example`;
+  await admin.getByLabel("Name").fill("Paula Passphrase");
+  await admin.getByLabel("Work e-mail").fill(email);
+  await admin.getByRole("button", { name: "Add staff member" }).click();
+  const temporaryPassword = (await admin.locator(".notice-success code").innerText()).trim();
+
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  const secret = await firstSignIn(staff, email, temporaryPassword);
+  await expect(staff.getByRole("heading", { level: 1, name: "Change your password" })).toBeVisible();
+  await expect(staff.getByText("An administrator set the password you signed in with")).toBeVisible();
+  await expectNoAxeViolations(staff);
+
+  // Mistakes are named at their field, and change nothing.
+  await staff.getByLabel("Current password").fill("not the password");
+  await staff.getByLabel("New password", { exact: true }).fill("too short");
+  await staff.getByLabel("New password again").fill("too short");
+  await staff.getByRole("button", { name: "Change password" }).click();
+  await expect(staff.locator("#currentPassword-error")).toContainText("current password is not right");
+  await expect(staff.getByLabel("Current password")).toBeFocused();
+  await expectNoAxeViolations(staff);
+  await staff.getByLabel("Current password").fill(temporaryPassword);
+  await staff.getByLabel("New password", { exact: true }).fill("too short");
+  await staff.getByLabel("New password again").fill("too short");
+  await staff.getByRole("button", { name: "Change password" }).click();
+  await expect(staff.locator("#newPassword-error")).toContainText("at least 12 characters");
+
+  const own = `Paula's own passphrase ${Date.now()}`;
+  await changePassword(staff, temporaryPassword, own);
+  await expect(staff.getByRole("heading", { level: 1, name: "Request queue" })).toBeVisible();
+  await staff.getByRole("button", { name: "Sign out" }).click();
+
+  // The administrator's password no longer works; her own does.
+  await staff.getByLabel("E-mail").fill(email);
+  await staff.getByLabel("Password").fill(temporaryPassword);
+  await staff.getByRole("button", { name: "Continue" }).click();
+  await expect(staff.locator(".notice-error")).toContainText("is not right");
+  await signInWithCode(staff, email, own, secret);
+  await expect(staff.getByRole("heading", { level: 1, name: "Request queue" })).toBeVisible();
+
+  // She forgets it: the administrator resets it. Her session ends; a new one-time password is shown once.
+  await admin.reload();
+  await admin.getByRole("button", { name: "Reset password of Paula Passphrase" }).click();
+  const reset = admin.getByRole("row", { name: /Paula Passphrase/ }).locator(".notice-success");
+  await expect(reset).toContainText("New one-time password for Paula Passphrase");
+  const oneTime = (await reset.locator("code").innerText()).trim();
+  await expectNoAxeViolations(admin);
+  await staff.reload();
+  await expect(staff).toHaveURL(/\/staff\/sign-in$/);
+  await signInWithCode(staff, email, oneTime, secret);
+  await expect(staff.getByRole("heading", { level: 1, name: "Change your password" })).toBeVisible();
+  await changePassword(staff, oneTime, `${own} again`);
+  await expect(staff.getByRole("heading", { level: 1, name: "Request queue" })).toBeVisible();
   await adminContext.close();
   await staffContext.close();
 });

@@ -11,6 +11,7 @@ import path from "node:path";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { provisionDatabase, type ProvisionedDatabase } from "../../scripts/lib/database.ts";
+import { type DatabaseUrls, prepareAppRole } from "../../scripts/lib/database-roles.ts";
 import { startLocalSmtp, type LocalSmtp } from "../../scripts/lib/local-smtp.ts";
 import { projectRoot } from "../../scripts/lib/paths.ts";
 import { applyMigrations } from "../../scripts/lib/schema-engine.ts";
@@ -30,18 +31,21 @@ import { validPatientForm } from "../support/forms";
 let mailbox: string;
 let smtp: LocalSmtp;
 let database: ProvisionedDatabase;
+let appRole: DatabaseUrls | undefined;
 let worker: NotificationWorker | null = null;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   mailbox = await mkdtemp(path.join(os.tmpdir(), "rc-notify-mail-"));
   smtp = await startLocalSmtp({ mailboxDir: mailbox });
-  database = await provisionDatabase({ dataDir: mailbox, password: "", databaseUrl: inject("databaseUrl"), fresh: true });
+  database = await provisionDatabase({ dataDir: mailbox, password: "", databaseUrl: inject("ownerDatabaseUrl"), fresh: true });
   await applyMigrations(database.url);
   await prepareNotificationQueue(database.url);
+  // The worker runs as the least-privileged app role, as in production (pg-boss included).
+  appRole = await prepareAppRole({ ownerUrl: database.url, password: randomUUID(), perRun: true });
   // Read once by src/server/env.ts, at the first use below.
   Object.assign(process.env, {
-    DATABASE_URL: database.url,
+    DATABASE_URL: appRole.appUrl,
     SMTP_URL: smtp.url,
     APP_URL: "https://requests.example.org",
     MAIL_FROM: "Record Connect <no-reply@recordconnect.example>",
@@ -59,6 +63,7 @@ afterAll(async () => {
   await worker?.stop(5_000);
   await closeWorkerResources();
   await smtp?.stop();
+  await appRole?.drop().catch(() => {});
   await database?.stop();
   await rm(mailbox, { recursive: true, force: true });
 });

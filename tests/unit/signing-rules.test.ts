@@ -94,7 +94,7 @@ describe("the decision table: every age band × signer × category set × alive/
       expect(d.proofs[0], where).toBe("PHOTO_ID");
       if (s.patient.deceased) expect(d.proofs, where).toContain("DEATH_CERTIFICATE");
     }
-  });
+  }, 60_000); // 15,000+ rows with several assertions each: seconds on a busy 2-core machine
 
   it("the symptoms of issue 11 are gone", () => {
     // Children of 3 and 8 cannot sign for themselves.

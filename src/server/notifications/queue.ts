@@ -73,7 +73,8 @@ export async function sendNotificationJob(executor: SqlExecutor, job: Notificati
 /**
  * Creates (or upgrades) pg-boss's schema and the notification queue; idempotent and safe to run
  * from several processes at once (pg-boss takes an advisory lock). Run with the migrations:
- * `npm start`, `npm run db:migrate`, the test set-ups, and every worker at start.
+ * `npm start`, `npm run db:migrate` and the test set-ups, as the database owner (the worker, as the
+ * app role, cannot run DDL: docs/decisions/0011).
  */
 export async function prepareNotificationQueue(connectionString: string): Promise<void> {
   const boss = new PgBoss({ connectionString, schema: QUEUE_SCHEMA, max: 1, supervise: false, schedule: false, migrate: true, application_name: "record-connect-setup" });

@@ -1,11 +1,12 @@
 import "server-only";
 import PgBoss from "pg-boss";
+import { auditKey, exportAuditHead, readAuditHeads, sealAuditEvents } from "../audit-chain";
 import { db } from "../db";
 import { env } from "../env";
 import { logger } from "../logger";
 import { mailTransport } from "../mail/transport";
 import { deliverNotification, requeueOrphanedNotifications } from "./delivery";
-import { NOTIFICATION_QUEUE, type NotificationJob, prepareNotificationQueue, QUEUE_SCHEMA } from "./queue";
+import { NOTIFICATION_QUEUE, type NotificationJob, QUEUE_SCHEMA } from "./queue";
 
 export type NotificationWorker = {
   /** Stops fetching, lets the deliveries in progress finish (up to `graceMs`), and closes connections. */
@@ -18,11 +19,15 @@ const REQUEUE_EVERY_MS = 60_000;
  * The notification worker: pg-boss fetches due jobs (several workers against one database share
  * them: each job goes to one of them, `FOR UPDATE SKIP LOCKED`), `NOTIFY_CONCURRENCY` at a time in
  * this process, and each is one delivery attempt (./delivery.ts). Once a minute it requeues
- * pending notifications that have lost their job.
+ * pending notifications that have lost their job. It also seals the audit log every
+ * AUDIT_SEAL_SECONDS (../audit-chain.ts) and appends the chain's head to AUDIT_HEAD_FILE.
+ *
+ * It runs as the app's database role: the queue's schema is prepared with the migrations, by the
+ * owner (`npm run db:migrate`, `npm start`); pg-boss only checks it here.
  */
 export async function startNotificationWorker(): Promise<NotificationWorker> {
   const settings = env();
-  await prepareNotificationQueue(settings.DATABASE_URL);
+  const sealer = startAuditSealer(settings.AUDIT_SEAL_SECONDS * 1000, settings.AUDIT_HMAC_KEY, settings.AUDIT_HEAD_FILE);
   const boss = new PgBoss({
     connectionString: settings.DATABASE_URL,
     schema: QUEUE_SCHEMA,
@@ -71,6 +76,7 @@ export async function startNotificationWorker(): Promise<NotificationWorker> {
       (stopping ??= (async () => {
         clearInterval(timer);
         await boss.stop({ graceful: true, timeout: graceMs, wait: true });
+        await sealer.stop();
         logger.info({ event: "notifications.worker_stopped" }, "notification worker stopped");
       })()),
   };
@@ -80,4 +86,39 @@ export async function startNotificationWorker(): Promise<NotificationWorker> {
 export async function closeWorkerResources(): Promise<void> {
   mailTransport().close();
   await db().$disconnect();
+}
+
+/**
+ * Seals the audit events written since the last round, every `everyMs`, and appends the head to
+ * `headFile` when it moved. A round that fails is logged and retried at the next tick.
+ */
+export function startAuditSealer(everyMs: number, keyBase64: string | undefined, headFile: string | undefined) {
+  const key = auditKey(keyBase64);
+  if (!headFile) logger.warn({ event: "audit.head_export_off" }, "AUDIT_HEAD_FILE is not set: the audit chain's head is not exported (deleting the newest audit events would go unnoticed)");
+  let lastExported: string | null | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const round = () =>
+    (running = running.then(async () => {
+      try {
+        // The head already in the file (a restart) is not written again.
+        if (lastExported === undefined) lastExported = headFile ? ((await readAuditHeads(headFile).catch(() => [])).at(-1)?.seq ?? null) : null;
+        const { sealed, head } = await sealAuditEvents(db(), key);
+        if (head && headFile && head.seq !== lastExported) {
+          await exportAuditHead(headFile, head);
+          lastExported = head.seq;
+        }
+        if (sealed > 0) logger.debug({ event: "audit.sealed", count: sealed }, "audit events sealed");
+      } catch (error) {
+        logger.error({ event: "audit.seal_failed", err: error }, "could not seal the audit log; retrying at the next round");
+      }
+    }));
+  void round();
+  const timer = setInterval(() => void round(), everyMs);
+  return {
+    /** One last round, so what was written before the stop is sealed. */
+    stop: async () => {
+      clearInterval(timer);
+      await round();
+    },
+  };
 }

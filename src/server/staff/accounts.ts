@@ -15,6 +15,11 @@ export const newAccountSchema = z.strictObject({
   role: z.enum(STAFF_ROLES, { error: "Choose a role" }),
 });
 
+/** A password an administrator hands over (in person or by phone): random, 21 characters. */
+function oneTimePassword(): string {
+  return `Rc-${randomBytes(12).toString("base64url")}`;
+}
+
 export async function listAccounts() {
   return db().staffUser.findMany({
     orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
@@ -25,6 +30,7 @@ export async function listAccounts() {
       role: true,
       disabledAt: true,
       totpEnrolledAt: true,
+      mustChangePassword: true,
       sessions: { where: { revokedAt: null }, orderBy: { lastSeenAt: "desc" }, take: 1, select: { lastSeenAt: true } },
     },
   });
@@ -36,11 +42,12 @@ export async function createAccount(admin: StaffIdentity, input: unknown) {
   if (!parsed.success) return { ok: false as const, message: parsed.error.issues.map((i) => i.message).join(". ") };
   const domains = parseStaffEmailDomains(env().STAFF_EMAIL_DOMAINS);
   if (!isAllowedStaffEmail(parsed.data.email, domains)) return { ok: false as const, field: "email" as const, message: staffEmailDomainMessage(domains) };
-  const temporaryPassword = `Rc-${randomBytes(12).toString("base64url")}`;
+  const temporaryPassword = oneTimePassword();
   const exists = await db().staffUser.findUnique({ where: { email: parsed.data.email } });
   if (exists) return { ok: false as const, message: "An account with that e-mail already exists." };
   const user = await db().$transaction(async (tx) => {
-    const created = await tx.staffUser.create({ data: { ...parsed.data, passwordHash: await hashStaffPassword(temporaryPassword) } });
+    // The administrator chose this password: the holder must replace it at first sign-in.
+    const created = await tx.staffUser.create({ data: { ...parsed.data, passwordHash: await hashStaffPassword(temporaryPassword), mustChangePassword: true } });
     await recordAudit(tx, { actor: { type: "STAFF", id: admin.id, role: admin.role }, action: "staff.account_created", objectType: "StaffUser", objectId: created.id, details: { role: created.role } });
     return created;
   });
@@ -73,4 +80,32 @@ export async function changeRole(admin: StaffIdentity, userId: string, role: unk
     await recordAudit(tx, { actor: { type: "STAFF", id: admin.id, role: admin.role }, action: "staff.role_changed", objectType: "StaffUser", objectId: userId, details: { role: parsed.data } });
   });
   return { ok: true as const };
+}
+
+/**
+ * An administrator resets another staff member's password: a new one-time password (returned
+ * once, to show once), every session and pending sign-in of the account ended, and the holder must
+ * choose their own at the next sign-in. Audited. An administrator changes their own password on
+ * the password page instead.
+ */
+export async function resetPassword(admin: StaffIdentity, userId: string) {
+  if (userId === admin.id) return { ok: false as const, message: "Change your own password on the password page." };
+  const user = await db().staffUser.findUnique({ where: { id: userId } });
+  if (!user) return { ok: false as const, message: "That account does not exist." };
+  const temporaryPassword = oneTimePassword();
+  const passwordHash = await hashStaffPassword(temporaryPassword);
+  await db().$transaction(async (tx) => {
+    const now = new Date();
+    await tx.staffUser.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true, passwordChangedAt: now } });
+    const ended = await tx.staffSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+    await tx.staffPendingSignIn.updateMany({ where: { userId, consumedAt: null }, data: { consumedAt: now } });
+    await recordAudit(tx, {
+      actor: { type: "STAFF", id: admin.id, role: admin.role },
+      action: "staff.password_reset",
+      objectType: "StaffUser",
+      objectId: userId,
+      details: { sessionsEnded: ended.count },
+    });
+  });
+  return { ok: true as const, email: user.email, name: user.name, temporaryPassword };
 }

@@ -115,7 +115,7 @@ export async function queuePage(staff: StaffIdentity, query: QueueQuery, now = n
 /**
  * The search as an indexed condition (src/domain/queue-search.ts): confirmation number (unique),
  * invoice number (unique, looked up first), date of birth (btree), e-mail or name words (trigram
- * GIN indexes; migration 20261129191425_queue_search).
+ * GIN indexes; migration 20261129200500_queue_search).
  */
 async function searchCondition(q: string): Promise<Prisma.AuthorizationRequestWhereInput> {
   const search = classifyQueueSearch(q);

@@ -52,3 +52,27 @@ export async function signIn(page: Page, email: string): Promise<void> {
   // Recorded after the code was used, so it is at least the step that code belonged to.
   await writeFile(file, JSON.stringify({ secret: saved.secret, lastStep: timeStep() }));
 }
+
+/** On the password page: the current password, the new one twice. */
+export async function changePassword(page: Page, current: string, next: string): Promise<void> {
+  await expect(page.getByRole("heading", { level: 1, name: "Change your password" })).toBeVisible();
+  await page.getByLabel("Current password").fill(current);
+  await page.getByLabel("New password", { exact: true }).fill(next);
+  await page.getByLabel("New password again").fill(next);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page).not.toHaveURL(/\/staff\/password$/);
+}
+
+/** A later sign-in with a known authenticator key (waits for a fresh 30-second step: a code is accepted once). */
+export async function signInWithCode(page: Page, email: string, password: string, secret: string): Promise<void> {
+  const step = timeStep();
+  await page.goto("/staff/sign-in");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Enter your code" })).toBeVisible();
+  while (timeStep() <= step) await page.waitForTimeout(500);
+  await page.getByLabel("6-digit code from your authenticator app").fill(await totpCode(secret));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/sign-in/);
+}

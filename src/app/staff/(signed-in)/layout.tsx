@@ -12,10 +12,12 @@ export default async function SignedInLayout({ children }: { children: ReactNode
       {staff ? (
         <div className="staff-bar">
           <div className="container staff-bar-inner">
+            {/* While a password change is required, nothing else is open: no links to it either. */}
             <nav aria-label="Staff" className="inline-form">
-              {can(staff.role, "queue.view") ? <Link href="/staff">Queue</Link> : null}
-              {can(staff.role, "notification.resend") ? <Link href="/staff/notifications">Notifications</Link> : null}
-              {can(staff.role, "staff.manage") ? <Link href="/staff/accounts">Accounts</Link> : null}
+              {!staff.mustChangePassword && can(staff.role, "queue.view") ? <Link href="/staff">Queue</Link> : null}
+              {!staff.mustChangePassword && can(staff.role, "notification.resend") ? <Link href="/staff/notifications">Notifications</Link> : null}
+              {!staff.mustChangePassword && can(staff.role, "staff.manage") ? <Link href="/staff/accounts">Accounts</Link> : null}
+              <Link href="/staff/password">Password</Link>
             </nav>
             <p>
               {staff.name} · {staffRoleLabels[staff.role]}

@@ -4,22 +4,21 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import QRCode from "qrcode";
 import { z } from "zod";
-import { can, STAFF_ABSOLUTE_TIMEOUT_MS } from "@/domain/staff-access";
+import { STAFF_ABSOLUTE_TIMEOUT_MS } from "@/domain/staff-access";
 import { clientAddress } from "@/server/client-address";
-import { checkPassword, completeSignIn, signOut, startTotpEnrollment } from "@/server/staff/auth";
-import { staffCookie } from "@/server/staff/session";
-import { cookieBasics, readSignedValue, signValue } from "@/server/signed-value";
+import { checkPassword, completeSignIn, PENDING_SIGN_IN_TTL_MS, signOut, startTotpEnrollment } from "@/server/staff/auth";
+import { staffCookie, staffHome } from "@/server/staff/session";
+import { cookieBasics } from "@/server/signed-value";
 
 export type SignInState =
   | { step: "password"; error?: string; email?: string }
   | { step: "enroll"; qrSvg: string; secret: string; error?: string }
   | { step: "code"; error?: string };
 
-const PENDING = "staff-pending-sign-in";
-const PENDING_TTL_MS = 5 * 60 * 1000;
 const credentials = z.strictObject({ email: z.string().trim().max(254), password: z.string().max(200) });
 const codeSchema = z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app");
 
+/** The client address the sign-in limits are keyed on: the one place this file asks for it. */
 async function clientKey(): Promise<string> {
   return clientAddress(await headers());
 }
@@ -37,22 +36,27 @@ export async function signInStep(previous: SignInState, formData: FormData): Pro
     const result = await checkPassword(parsed.data.email, parsed.data.password, await clientKey());
     // The form resets after an action: the e-mail comes back so only the password is typed again.
     if (!result.ok) return { step: "password", error: result.message, email: parsed.data.email };
-    jar.set(pendingCookie().name, signValue(PENDING, result.userId, PENDING_TTL_MS), { ...pendingCookie().options, maxAge: PENDING_TTL_MS / 1000 });
+    // The pending sign-in's random token (single use, recorded in the database).
+    jar.set(pendingCookie().name, result.pendingToken, { ...pendingCookie().options, maxAge: PENDING_SIGN_IN_TTL_MS / 1000 });
     if (result.enrolled) return { step: "code" };
     const { secret, uri } = await startTotpEnrollment(result.userId);
     return { step: "enroll", secret, qrSvg: await QRCode.toString(uri, { type: "svg", margin: 1 }) };
   }
 
-  const userId = readSignedValue(PENDING, jar.get(pendingCookie().name)?.value);
-  if (!userId) return { step: "password", error: "That took too long. Sign in again." };
+  const pendingToken = jar.get(pendingCookie().name)?.value;
+  if (!pendingToken) return { step: "password", error: "That took too long. Sign in again." };
   const code = codeSchema.safeParse(formData.get("code") ?? "");
   const retry = (error: string): SignInState => (previous.step === "enroll" ? { ...previous, error } : { step: "code", error });
   if (!code.success) return retry(code.error.issues[0]!.message);
-  const result = await completeSignIn(userId, code.data, await clientKey());
-  if (!result.ok) return retry(result.message);
+  const result = await completeSignIn(pendingToken, code.data, await clientKey());
+  if (!result.ok) {
+    if (!result.expired) return retry(result.message);
+    jar.delete(pendingCookie().name);
+    return { step: "password", error: result.message };
+  }
   jar.delete(pendingCookie().name);
   jar.set(staffCookie().name, result.token, { ...staffCookie().options, maxAge: STAFF_ABSOLUTE_TIMEOUT_MS / 1000 });
-  redirect(can(result.identity.role, "queue.view") ? "/staff" : "/staff/accounts");
+  redirect(staffHome(result.identity));
 }
 
 export async function signOutAction(): Promise<void> {

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { can } from "@/domain/staff-access";
-import { currentStaff } from "@/server/staff/session";
+import { currentStaff, staffHome } from "@/server/staff/session";
 import { SignInForm } from "./SignInForm";
 
 export const metadata: Metadata = { title: "Staff sign-in" };
@@ -9,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export default async function StaffSignInPage() {
   const staff = await currentStaff();
-  if (staff) redirect(can(staff.role, "queue.view") ? "/staff" : "/staff/accounts");
+  if (staff) redirect(staffHome(staff));
   return (
     <div className="container section stack narrow">
       <h1>Record Connect staff sign-in</h1>

@@ -20,7 +20,7 @@ export function NewAccountForm() {
         <div className="notice notice-success" role="status">
           <p>
             Account created for {state.created.email}. Give them this one-time password in person or by phone, never by e-mail:{" "}
-            <code>{state.created.temporaryPassword}</code>. They set up their second factor at first sign-in.
+            <code>{state.created.temporaryPassword}</code>. At first sign-in they choose their own password and set up their second factor.
           </p>
         </div>
       ) : null}

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { changeRole, createAccount, setAccountDisabled } from "@/server/staff/accounts";
+import { changeRole, createAccount, resetPassword, setAccountDisabled } from "@/server/staff/accounts";
 import { staffFor } from "@/server/staff/session";
 
 export type AccountFormState = { message?: string; field?: "email"; created?: { email: string; temporaryPassword: string } };
@@ -32,4 +32,17 @@ export async function changeRoleAction(formData: FormData): Promise<void> {
   if (!admin || !userId.success) return;
   await changeRole(admin, userId.data, formData.get("role"));
   revalidatePath("/staff/accounts");
+}
+
+export type ResetFormState = { message?: string; reset?: { name: string; email: string; temporaryPassword: string } };
+
+/** A new one-time password for another staff member (shown once, here); their sessions end. */
+export async function resetPasswordAction(_: ResetFormState, formData: FormData): Promise<ResetFormState> {
+  const admin = await staffFor("staff.manage");
+  if (!admin) return REFUSED;
+  const userId = id.safeParse(formData.get("userId"));
+  if (!userId.success) return { message: "That account does not exist." };
+  const result = await resetPassword(admin, userId.data);
+  revalidatePath("/staff/accounts");
+  return result.ok ? { reset: { name: result.name, email: result.email, temporaryPassword: result.temporaryPassword } } : { message: result.message };
 }

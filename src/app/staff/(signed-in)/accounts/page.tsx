@@ -5,6 +5,7 @@ import { listAccounts } from "@/server/staff/accounts";
 import { requireStaffPage } from "@/server/staff/session";
 import { changeRoleAction, setDisabledAction } from "./actions";
 import { NewAccountForm } from "./NewAccountForm";
+import { ResetPasswordForm } from "./ResetPasswordForm";
 
 export const metadata: Metadata = { title: "Staff accounts" };
 export const dynamic = "force-dynamic";
@@ -25,6 +26,7 @@ export default async function AccountsPage() {
               <th scope="col">Role</th>
               <th scope="col">Second factor</th>
               <th scope="col">Last active</th>
+              <th scope="col">Password</th>
               <th scope="col">Status</th>
             </tr>
           </thead>
@@ -57,6 +59,10 @@ export default async function AccountsPage() {
                 </td>
                 <td>{a.totpEnrolledAt ? "Set up" : "At first sign-in"}</td>
                 <td>{a.sessions[0] ? formatDateTime(a.sessions[0].lastSeenAt) : "—"}</td>
+                <td>
+                  {a.mustChangePassword ? "One-time (to change at sign-in)" : "Chosen by them"}
+                  {a.id === admin.id ? null : <ResetPasswordForm userId={a.id} name={a.name} />}
+                </td>
                 <td>
                   {a.disabledAt ? "Disabled" : "Active"}
                   {a.id === admin.id ? null : (
