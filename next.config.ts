@@ -20,8 +20,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Server-only packages that must not be bundled (native bindings, runtime file access).
-  serverExternalPackages: ["pino", "pg", "pg-boss", "nodemailer", "pdf-lib", "pdfjs-dist", "sharp"],
+  serverExternalPackages: ["pino", "pg", "pg-boss", "nodemailer", "pdf-lib", "@pdf-lib/fontkit", "pdfjs-dist", "sharp"],
   experimental: {
+    // forbidden(): a staff page refused to a role answers 403 with its own page (forbidden.tsx).
+    authInterrupts: true,
     // The authorization form posts its uploads through a server action: a photo ID and up to
     // three proofs of authority, each at most 10 MB (checked again, by content, on the server).
     serverActions: { bodySizeLimit: "45mb" },

@@ -29,6 +29,8 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("x-correlation-id", crypto.randomUUID());
   // The forged-subrequest header behind CVE-2025-29927 has no business arriving from outside.
   requestHeaders.delete("x-middleware-subrequest");
+  // The address, for pages that explain a refusal (staff forbidden.tsx); always ours, never the client's.
+  requestHeaders.set("x-pathname", request.nextUrl.pathname);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   // The proxy's headers win over the handler's: a file keeps its sandbox, never the page policy.

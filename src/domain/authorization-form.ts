@@ -702,7 +702,7 @@ export function namesMatch(typed: string, expected: string): boolean {
       .normalize("NFKD")
       .replace(/\p{M}/gu, "")
       .toLowerCase()
-      .split(/[^a-z']+/)
+      .split(/[^\p{L}']+/u)
       .filter(Boolean);
   const typedWords = new Set(words(typed));
   const expectedWords = words(expected);

@@ -54,6 +54,12 @@ const schema = z.object({
           .every((entry) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry) && isIP(entry.split("/")[0]!) !== 0),
       "TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges, e.g. 10.0.0.5,192.168.0.0/16",
     ),
+  // Domains a staff account's e-mail may be at (comma-separated; src/domain/staff-email.ts).
+  STAFF_EMAIL_DOMAINS: z
+    .string()
+    .max(2000)
+    .optional()
+    .refine((v) => (v ?? "").split(",").every((d) => d.trim() === "" || /^@?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(d.trim())), "STAFF_EMAIL_DOMAINS must be comma-separated domain names, e.g. recordconnect.example,clinic.example"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // The notification worker (src/server/notifications/worker.ts).
   NOTIFY_RETRY_DELAY_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),

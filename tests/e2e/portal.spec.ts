@@ -3,18 +3,23 @@ import { type Browser, expect, type Page, test } from "@playwright/test";
 import { pdfText } from "../support/pdf-text";
 import { mailsTo, waitForMail } from "./support/mailbox";
 import { signIn } from "./support/staff";
-import { expectNoAxeViolations, submitPatientRequest } from "./support/wizard";
+import { expectNoAxeViolations, photoIdFile, submitPatientRequest } from "./support/wizard";
 
 const run = Date.now().toString(36);
 const A = { firstName: "Avery", lastName: "Portaltest", dateOfBirth: "1990-02-03", email: `avery-${run}@example.com` };
+// A name outside basic Latin, as people have: it must print exactly on every PDF.
+const C = { firstName: "Łukasz", lastName: "Nguyễn", dateOfBirth: "1979-12-01", email: `lukasz-${run}@example.com` };
 const B = { firstName: "Brook", lastName: "Othertest", dateOfBirth: "1988-08-08", email: `brook-${run}@example.com` };
 
 async function newPage(browser: Browser) {
   return (await browser.newContext({ acceptDownloads: true })).newPage();
 }
 
-/** Signs in to the portal with the e-mailed code; returns nothing until the request page shows. */
-async function portalSignIn(page: Page, number: string, who: typeof A) {
+/**
+ * Signs in to the portal with the e-mailed code, typed key by key into the field as it appears (or
+ * pasted as an e-mail client copies it, "123 456"); returns nothing until the request page shows.
+ */
+async function portalSignIn(page: Page, number: string, who: typeof A, how: "type" | "paste" = "type") {
   const before = (await mailsTo(who.email, /sign-in code is/)).length;
   await page.goto("/portal");
   await page.getByLabel("Confirmation number").fill(number);
@@ -22,7 +27,13 @@ async function portalSignIn(page: Page, number: string, who: typeof A) {
   await page.getByRole("button", { name: "Send me a sign-in code" }).click();
   await expect(page.getByText("If the details match a request, we sent a 6-digit code")).toBeVisible();
   const mail = await waitForMail(who.email, /sign-in code is \d{6}/, before);
-  await page.getByLabel("6-digit code from the e-mail").fill(/sign-in code is (\d{6})/.exec(mail.text)![1]!);
+  const code = /sign-in code is (\d{6})/.exec(mail.text)![1]!;
+  const field = page.getByLabel("6-digit code from the e-mail");
+  // The field appears empty: nothing typed before (the date of birth) is carried into it.
+  await expect(field).toHaveValue("");
+  await field.click();
+  if (how === "type") await field.pressSequentially(code);
+  else await page.keyboard.insertText(` ${code.slice(0, 3)} ${code.slice(3)} `);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Records request ${number}`) })).toBeVisible();
 }
@@ -102,15 +113,35 @@ test.describe.serial("the requester portal", () => {
     await stranger.getByLabel("Patient's date of birth").fill("1990-02-04");
     await stranger.getByRole("button", { name: "Send me a sign-in code" }).click();
     await expect(stranger.getByText("If the details match a request, we sent a 6-digit code")).toBeVisible();
-    await stranger.getByLabel("6-digit code from the e-mail").fill("123456");
+    await expect(stranger.getByLabel("6-digit code from the e-mail")).toHaveValue("");
+    await stranger.getByLabel("6-digit code from the e-mail").pressSequentially("123456");
     await stranger.getByRole("button", { name: "Sign in" }).click();
     await expect(stranger.getByRole("alert").filter({ hasText: "That code is not right" })).toBeVisible();
     expect((await stranger.request.get("/portal/request", { maxRedirects: 0 })).status()).toBe(307);
     await stranger.context().close();
   });
 
-  test("after staff release by secure e-mail, the requester downloads the records from the e-mailed link", async () => {
+  test("staff find the request from the queue by the requester's e-mail or its invoice number, and see their own requests counted", async () => {
     await staffToInvoice(numberA);
+    const invoiceNumber = /INV-\d{4}-[0-9A-Z]{6}/.exec((await staff.getByRole("link", { name: /^Invoice INV-.* \(PDF\)$/ }).innerText()))![0];
+    await staff.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Queue" }).click();
+    const glance = staff.getByRole("navigation", { name: "The queue at a glance" });
+    await expect(glance.getByRole("link", { name: /^Awaiting payment: \d+$/ })).toBeVisible();
+    await glance.getByRole("link", { name: /^My requests: [1-9]\d*$/ }).click();
+    await expect(staff.getByLabel("Assigned")).toHaveValue("mine");
+    await expect(staff.getByRole("row", { name: new RegExp(numberA) })).toBeVisible();
+    for (const q of [A.email.toUpperCase(), invoiceNumber.toLowerCase()]) {
+      await staff.getByLabel("Search", { exact: true }).fill(q);
+      await staff.getByRole("button", { name: "Apply" }).click();
+      await expect(staff.getByRole("row", { name: new RegExp(numberA) })).toBeVisible();
+      await expect(staff.getByRole("row")).toHaveCount(2);
+    }
+    await expectNoAxeViolations(staff);
+    await staff.getByRole("row", { name: new RegExp(numberA) }).getByRole("link").click();
+    await expect(staff.getByRole("heading", { level: 1, name: new RegExp(numberA) })).toBeVisible();
+  });
+
+  test("after staff release by secure e-mail, the requester downloads the records from the e-mailed link", async () => {
     await requester.reload();
     await expect(requester.getByRole("region", { name: "Invoices" })).toContainText("balance due $6.50");
     await expect(requester.getByRole("region", { name: "Invoices" })).toContainText("Cash is never accepted");
@@ -214,7 +245,7 @@ test.describe.serial("the requester portal", () => {
     const documentHref = (await staff.getByRole("link", { name: "photo id" }).getAttribute("href"))!;
 
     // Signed in as A (again: withdrawing the links ended the earlier session), with B's ids in every URL A could try.
-    await portalSignIn(requester, numberA, A);
+    await portalSignIn(requester, numberA, A, "paste");
     for (const url of [`/portal/invoices/${invoiceIdB}`, documentHref, `/staff/requests/${requestIdB}`, `/staff/requests/${requestIdB}/invoices/${invoiceIdB}`]) {
       const response = await requester.request.get(url, { maxRedirects: 0 });
       expect([307, 404], `${url} answered ${response.status()}`).toContain(response.status());
@@ -237,5 +268,41 @@ test.describe.serial("the requester portal", () => {
     expect((await replay.request.get("/portal/request", { maxRedirects: 0 })).status()).toBe(307);
     expect((await replay.request.get("/portal/authorization.pdf", { maxRedirects: 0 })).status()).toBe(404);
     await replay.close();
+  });
+
+  test("a requester answers what is missing, then sends more without reloading; the signed authorization prints their name exactly", async ({ browser }) => {
+    const page = await newPage(browser);
+    const numberC = await submitPatientRequest(page, C);
+    await staffOpen(numberC);
+    await staff.getByRole("button", { name: "Claim this request" }).click();
+    await expect(staff.getByRole("button", { name: "Claim this request" })).toHaveCount(0);
+    await staff.getByRole("button", { name: "Start review" }).click();
+    await expect(staff.getByRole("heading", { level: 1 })).toContainText("In review");
+    await staff.getByLabel("What is missing (the requester is told)").fill("The photo ID is too dark to read.");
+    await staff.getByRole("button", { name: "Mark deficient" }).click();
+    await expect(staff.getByRole("heading", { level: 1 })).toContainText("Deficient");
+
+    await portalSignIn(page, numberC, C);
+    const missing = page.getByRole("region", { name: "What we need from you" });
+    await expect(missing).toContainText("The photo ID is too dark to read.");
+    await missing.getByLabel("Your answer").pressSequentially("I am sending a clearer photo.");
+    await missing.getByLabel("Documents (PDF, JPEG or PNG, up to 5)").setInputFiles(photoIdFile());
+    await missing.getByRole("button", { name: "Send my answer" }).click();
+    await expect(missing.getByRole("status")).toContainText("We received your answer");
+    // "You can send more": the form is there again, empty, without a reload.
+    const more = missing.getByRole("form", { name: "Send more about what is missing" });
+    await expect(more).toBeVisible();
+    await more.getByLabel(/Anything more/).pressSequentially("The back of the card too.");
+    await more.getByRole("button", { name: "Send more" }).click();
+    await expect(missing.getByRole("status")).toContainText("We received your answer");
+    await expectNoAxeViolations(page);
+
+    await staff.reload();
+    await expect(staff.getByText("The requester answered the deficiency.")).toBeVisible();
+    await expect(staff.locator("body")).toContainText("I am sending a clearer photo. The back of the card too.");
+
+    const signed = await downloadText(page, page.getByRole("link", { name: "The authorization you signed (PDF)" }));
+    expect(signed.text).toContain("Łukasz Nguyễn");
+    await page.context().close();
   });
 });

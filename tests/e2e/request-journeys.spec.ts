@@ -170,4 +170,26 @@ test.describe("requesting records online", () => {
     await expect(page.getByLabel("First name")).toHaveValue("Reload-Testcase");
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
   });
+
+  test("the browser's Back goes to the previous step, answers kept, and Forward returns", async ({ page }) => {
+    await startForm(page);
+    await chooseThisGroup(page);
+    await page.getByLabel("I am the patient").check();
+    await page.getByLabel("Government-issued photo ID").setInputFiles(photoIdFile());
+    await next(page);
+    await expectStep(page, "Patient");
+    await page.getByLabel("First name").pressSequentially("Backward-Testcase");
+    await page.goBack();
+    await expectStep(page, "Who is asking");
+    await expect(page).toHaveURL(/\/request$/);
+    await expect(page.getByLabel("I am the patient")).toBeChecked();
+    await page.goBack();
+    await expectStep(page, "Whose records");
+    await expect(page.getByLabel("Records held by DuPage Medical Group (all locations)")).toBeChecked();
+    await page.goForward();
+    await expectStep(page, "Who is asking");
+    await next(page);
+    await expectStep(page, "Patient");
+    await expect(page.getByLabel("First name")).toHaveValue("Backward-Testcase");
+  });
 });

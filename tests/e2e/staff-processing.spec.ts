@@ -57,10 +57,17 @@ test.describe.serial("from the queue to release", () => {
     await expect(page.getByRole("region", { name: /Release/ })).toContainText("Waiting for the invoice to be paid");
   }
 
-  async function payByCard(amount?: string) {
+  async function payByCard(amount?: string, pasteFullNumber = false) {
     await page.getByLabel("Paid by").selectOption("CARD_BY_PHONE");
     if (amount) await page.getByLabel("Amount received, in dollars").fill(amount);
-    await page.getByLabel("Card's last four digits").fill("4242");
+    const last4 = page.getByLabel("Card's last four digits");
+    if (pasteFullNumber) {
+      // Pasted from a phone note, as people do: only the last four digits stay, and the form says so.
+      await last4.click();
+      await page.keyboard.insertText("4111 1111 1111 4242");
+      await expect(last4).toHaveValue("4242");
+      await expect(page.getByRole("status").filter({ hasText: "Only the last four digits (4242) were kept" })).toBeVisible();
+    } else await last4.pressSequentially("4242");
     await page.getByLabel("Authorization code").fill("A1B2C3");
     await page.getByRole("button", { name: "Record the payment" }).click();
   }
@@ -83,7 +90,7 @@ test.describe.serial("from the queue to release", () => {
     await attachRecords(14);
     await expectNoAxeViolations(page);
     await issueInvoice("$6.50"); // the patient's electronic copy: HHS flat fee
-    await payByCard();
+    await payByCard(undefined, true);
     await expect(status()).toContainText("Ready to release");
     await page.getByRole("button", { name: "Release by secure e-mail" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Released");

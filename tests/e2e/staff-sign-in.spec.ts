@@ -58,11 +58,22 @@ test("an admin adds a staff member, then disables them: their open session stops
   await expect(admin.getByRole("heading", { level: 1, name: "Staff accounts" })).toBeVisible();
   await expectNoAxeViolations(admin);
   // Administrators run accounts; they have no queue of patients' requests.
-  expect((await admin.goto("/staff"))?.status()).toBe(404);
-  await admin.goto("/staff/accounts");
+  expect((await admin.goto("/staff"))?.status()).toBe(403);
+  await expect(admin.getByRole("heading", { level: 1, name: "Your role does not give access to this page" })).toBeVisible();
+  await expect(admin.getByText("The request queue: open to Associates or Supervisors only. You are signed in as an Administrator.")).toBeVisible();
+  await expectNoAxeViolations(admin);
+  await admin.getByRole("link", { name: "Go to staff accounts" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Staff accounts" })).toBeVisible();
 
   const email = `new.associate.${Date.now()}@recordconnect.example`;
   await admin.getByLabel("Name").fill("Nia Newhire");
+  // A personal webmail address is refused at the field, and what was typed stays.
+  await admin.getByLabel("Work e-mail").fill("nia.newhire@gmail.com");
+  await admin.getByRole("button", { name: "Add staff member" }).click();
+  await expect(admin.getByLabel("Work e-mail")).toHaveAccessibleDescription(/Use the person's work e-mail, ending in @recordconnect\.example/);
+  await expect(admin.getByLabel("Work e-mail")).toHaveValue("nia.newhire@gmail.com");
+  await expect(admin.getByLabel("Name")).toHaveValue("Nia Newhire");
+  await expectNoAxeViolations(admin);
   await admin.getByLabel("Work e-mail").fill(email);
   await admin.getByRole("button", { name: "Add staff member" }).click();
   const created = admin.locator(".notice-success");

@@ -130,6 +130,11 @@ describe("the requester portal", () => {
     expect(await respondToDeficiency(id, deficiency.id, "Here is a clearer photo.", [scan])).toEqual({ ok: true });
     expect(await prisma.deficiency.findUniqueOrThrow({ where: { id: deficiency.id } })).toMatchObject({ response: "Here is a clearer photo.", respondedAt: expect.any(Date) });
     expect(await prisma.document.count({ where: { requestId: id, kind: "DEFICIENCY_RESPONSE" } })).toBe(1);
+    // Sending more adds to the answer: files alone keep the text, a further note is added after it.
+    expect(await respondToDeficiency(id, deficiency.id, "", [fileOf(photoPng(), "back.png", "image/png")])).toEqual({ ok: true });
+    expect(await respondToDeficiency(id, deficiency.id, "The back of the card is attached too.", [])).toEqual({ ok: true });
+    expect((await prisma.deficiency.findUniqueOrThrow({ where: { id: deficiency.id } })).response).toBe("Here is a clearer photo.\n\nThe back of the card is attached too.");
+    expect(await prisma.document.count({ where: { requestId: id, kind: "DEFICIENCY_RESPONSE" } })).toBe(2);
     // Another request's session cannot answer this deficiency.
     const other = await submit();
     expect((await respondToDeficiency(other.id, deficiency.id, "Not mine", [])).ok).toBe(false);

@@ -106,7 +106,7 @@ describe("staff passwords (issue 16, hole 8)", () => {
   }
 
   it("a new account's password, chosen by an administrator, must be changed at first sign-in; the new one replaces it", async () => {
-    const created = await createAccount(admin, { email: `new-${randomUUID()}@example.com`, name: "New Person", role: "ASSOCIATE" });
+    const created = await createAccount(admin, { email: `new-${randomUUID()}@recordconnect.example`, name: "New Person", role: "ASSOCIATE" });
     if (!created.ok) throw new Error(created.message);
     const first = await signIn(created.email, created.temporaryPassword);
     if (!first.ok) throw new Error("could not sign in");

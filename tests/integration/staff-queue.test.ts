@@ -4,7 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { newConfirmationNumber } from "@/domain/ids";
 import { CLOSED_STATUSES, REQUEST_STATUSES } from "@/domain/lifecycle";
 import type { StaffIdentity } from "@/server/staff/auth";
-import { PAGE_SIZE, queuePage } from "@/server/staff/queue";
+import { PAGE_SIZE, queueCounts, queuePage } from "@/server/staff/queue";
 import { testPrisma } from "./db";
 
 const prisma = testPrisma();
@@ -87,5 +87,55 @@ describe("the staff queue", () => {
     await expect(prisma.authorizationRequest.create({ data: row({ status: "IN_REVIEW", closedAt: new Date() }) })).rejects.toThrow(/closed_iff_closed_status/);
     const ok = await prisma.authorizationRequest.create({ data: row({ status: "REJECTED", closedAt: new Date(), closeReason: "Unsigned" }) });
     expect(ok.closedAt).toBeInstanceOf(Date);
+  });
+
+  it("search finds a request by the requester's name or e-mail, or an invoice number, through indexes", async () => {
+    const tag = randomUUID().slice(0, 8);
+    const [mine] = await Promise.all([
+      prisma.authorizationRequest.create({
+        data: row({ requesterKind: "REPRESENTATIVE", representativeName: `Riley Counsel${tag}`, representativeEmail: `Riley.${tag}@LawFirm.example`, representativeAuthority: "HEALTH_CARE_POWER_OF_ATTORNEY", deliveryMethod: "SECURE_EMAIL", deliveryEmail: `riley.${tag}@lawfirm.example`, pickupPhone: null }),
+      }),
+    ]);
+    const invoiceNumber = `INV-2026-${tag.slice(0, 6).toUpperCase().replace(/[^0-9A-Z]/g, "Z")}`;
+    await prisma.invoice.create({ data: { number: invoiceNumber, requestId: mine!.id, totalCents: 650, inputs: {}, dueAt: new Date(Date.now() + 30 * DAY), issuedById: staff.id } });
+    for (const q of [`counsel${tag}`, `Riley Counsel${tag}`, `riley.${tag}@lawfirm.example`, `RILEY.${tag}@LAWFIRM.EXAMPLE`, invoiceNumber.toLowerCase()]) {
+      const found = await queuePage(staff, { q });
+      expect(found.rows.map((r) => r.id), q).toEqual([mine!.id]);
+    }
+    expect((await queuePage(staff, { q: "INV-2026-000000" })).rows).toEqual([]);
+
+    // Each search has an index to use: with sequential scans priced out, the plan reads no table
+    // from start to end (at scale the planner picks these indexes of itself: docs/performance.md).
+    await prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      for (const where of [`"representativeName" ILIKE '%counsel%'`, `"patientEmail" ILIKE '%a@b.example%' OR "representativeEmail" ILIKE '%a@b.example%' OR "deliveryEmail" ILIKE '%a@b.example%'`, `"patientLastName" ILIKE 'sam%'`]) {
+        const plan = (await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN SELECT id FROM "AuthorizationRequest" WHERE ${where}`)).map((l) => l["QUERY PLAN"]).join("\n");
+        expect(plan, where).not.toMatch(/Seq Scan/);
+        expect(plan, where).toMatch(/trgm_idx/);
+      }
+    });
+  });
+
+  it("counts open requests per status, overdue, and mine", async () => {
+    const other = await prisma.staffUser.create({ data: { email: `counts-${randomUUID()}@example.com`, name: "Count Tester", role: "ASSOCIATE", passwordHash: "x" } });
+    const me: StaffIdentity = { id: other.id, email: other.email, name: other.name, role: "ASSOCIATE", sessionId: randomUUID() };
+    const before = await queueCounts(me);
+    expect(before.mine).toBe(0);
+    await prisma.authorizationRequest.createMany({
+      data: [
+        row({ assigneeId: other.id, status: "IN_REVIEW", dueAt: new Date(Date.now() - DAY) }),
+        row({ assigneeId: other.id, status: "VERIFIED" }),
+        row({ assigneeId: other.id, status: "COMPLETED", closedAt: new Date(), closeReason: "Done", dueAt: new Date(Date.now() - 2 * DAY) }),
+      ],
+    });
+    const after = await queueCounts(me);
+    expect(after.mine).toBe(2);
+    // Other test files add requests to the same database meanwhile: the totals grow at least by ours.
+    expect(after.overdue - before.overdue).toBeGreaterThanOrEqual(1);
+    expect(after.open - before.open).toBeGreaterThanOrEqual(2);
+    expect((after.byStatus.IN_REVIEW ?? 0) - (before.byStatus.IN_REVIEW ?? 0)).toBeGreaterThanOrEqual(1);
+    expect((after.byStatus.VERIFIED ?? 0) - (before.byStatus.VERIFIED ?? 0)).toBeGreaterThanOrEqual(1);
+    expect(after.open).toBe(Object.values(after.byStatus).reduce((a, b) => a + b, 0));
+    expect(after.byStatus.COMPLETED).toBeUndefined();
   });
 });

@@ -107,6 +107,32 @@ export function AuthorizationWizard({
   }, [step, steps]);
 
   const focus = (target: FocusTarget) => setFocusRequest((r) => ({ target, n: (r?.n ?? 0) + 1 }));
+
+  // Each step is a browser history entry (same address, `rcStep` in history.state): the browser's
+  // Back goes to the previous step, answers kept, rather than leaving the form.
+  const historyStarted = useRef(false);
+  useEffect(() => {
+    const state = (window.history.state ?? {}) as Record<string, unknown>;
+    if (!historyStarted.current) {
+      // On opening (or reloading) the form, this entry is the step shown.
+      historyStarted.current = true;
+      return window.history.replaceState({ ...state, rcStep: step }, "");
+    }
+    // After the browser's Back or Forward, the entry already names this step: nothing to add.
+    if (typeof state.rcStep !== "number") window.history.replaceState({ ...state, rcStep: step }, "");
+    else if (state.rcStep !== step) window.history.pushState({ ...state, rcStep: step }, "");
+  }, [step]);
+  useEffect(() => {
+    const onPop = (event: PopStateEvent) => {
+      const to = (event.state as { rcStep?: unknown } | null)?.rcStep;
+      if (typeof to !== "number") return;
+      setSummaryStep(null);
+      setStep(Math.max(0, Math.min(to, steps.list.length - 1)));
+      setFocusRequest((r) => ({ target: "heading", n: (r?.n ?? 0) + 1 }));
+    };
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, [steps.list.length]);
   const go = (to: number, target: FocusTarget = "heading") => {
     setStep(to);
     setFurthest((f) => Math.max(f, to));

@@ -9,11 +9,11 @@ import {
   purposeLabels,
   recipientKindLabels,
   recordTypeLabels,
-  representativeAuthorityLabels,
   specialCategoryLabels,
 } from "@/domain/labels";
 import { organization } from "@/domain/organization";
 import { PdfWriter } from "./layout";
+import { authorityInSentence } from "@/domain/authority-phrase";
 
 export type AuthorizationPdfInput = {
   form: AnyAuthorizationForm;
@@ -81,7 +81,7 @@ export async function renderAuthorizationPdf({ form, confirmationNumber, submitt
     pdf.row("Phone", rep.phone);
     pdf.row("E-mail", rep.email);
     pdf.row("Relationship", rep.relationship);
-    pdf.row("Legal authority", representativeAuthorityLabels[rep.authority].label);
+    pdf.row("Legal authority", authorityInSentence(rep.authority));
     pdf.row("Description of authority", rep.authorityDetail);
     if (rep.authority === "SURVIVING_RELATIVE" && rep.relative) {
       pdf.heading("Authorized relative's statement (735 ILCS 5/8-2001.5)");
@@ -145,7 +145,7 @@ export async function renderAuthorizationPdf({ form, confirmationNumber, submitt
   pdf.heading("Signature");
   pdf.row("Signed by", signerNameOf(form));
   if (requester.kind === "REPRESENTATIVE") {
-    pdf.row("Signing as", `${representativeAuthorityLabels[requester.representative.authority].label}, for ${patient.firstName} ${patient.lastName}`);
+    pdf.row("Signing as", `${authorityInSentence(requester.representative.authority, requester.representative.authorityDetail)}, for ${patient.firstName} ${patient.lastName}`);
   }
   if (signature.method === "WET_INK") {
     pdf.row("Date signed", `${formatIsoDate(signature.signedOn)} (as written on the paper form)`);

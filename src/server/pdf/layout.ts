@@ -1,5 +1,6 @@
-import { type PDFFont, type PDFImage, type PDFPage, PDFDocument, rgb, StandardFonts } from "pdf-lib";
+import { type PDFFont, type PDFImage, type PDFPage, PDFDocument, rgb } from "pdf-lib";
 import { feeStatement, requiredStatements } from "@/domain/labels";
+import { embedTextFonts } from "./fonts";
 
 const PAGE = { width: 612, height: 792 }; // US Letter, points
 const MARGIN = 54;
@@ -7,7 +8,7 @@ const INK = rgb(0.1, 0.1, 0.12);
 const MUTED = rgb(0.35, 0.37, 0.4);
 const RULE = rgb(0.75, 0.77, 0.8);
 
-/** Replaces the characters a standard (WinAnsi) font cannot encode with "?", keeping line breaks. */
+/** Replaces the characters the font cannot encode with "?", keeping line breaks. */
 export function encodableText(font: PDFFont): (text: string) => string {
   const supported = new Set(font.getCharacterSet());
   return (text) => Array.from(text.normalize("NFC"), (ch) => (ch === "\n" || supported.has(ch.codePointAt(0)!) ? ch : "?")).join("");
@@ -15,8 +16,8 @@ export function encodableText(font: PDFFont): (text: string) => string {
 
 /**
  * A small top-to-bottom document writer over pdf-lib: headings, wrapped paragraphs, label/value
- * rows and images, with automatic page breaks and page numbers. Text is limited to what the
- * standard Helvetica font can encode (Latin-1 and common punctuation); anything else is replaced
+ * rows and images, with automatic page breaks and page numbers. Text is set in the embedded
+ * Noto Sans (fonts.ts: Latin with Vietnamese, Greek, Cyrillic); a character it lacks is replaced
  * by "?" rather than failing the whole document.
  */
 export class PdfWriter {
@@ -42,8 +43,7 @@ export class PdfWriter {
     doc.setSubject(options.subject);
     doc.setProducer("Record Connect Requests");
     doc.setCreator("Record Connect Requests");
-    const regular = await doc.embedFont(StandardFonts.Helvetica);
-    const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+    const { regular, bold } = await embedTextFonts(doc);
     return new PdfWriter(doc, regular, bold, options.footer);
   }
 

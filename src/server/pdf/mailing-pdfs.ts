@@ -1,7 +1,8 @@
 import "server-only";
-import { PDFDocument, StandardFonts } from "pdf-lib";
+import { PDFDocument } from "pdf-lib";
 import { formatDate, formatIsoDate } from "@/domain/format";
 import { organization } from "@/domain/organization";
+import { embedTextFonts } from "./fonts";
 import { encodableText, PdfWriter } from "./layout";
 
 export type MailingAddress = { name: string; line1: string; line2?: string | null; city: string; state: string; postalCode: string };
@@ -42,8 +43,7 @@ export async function renderMailingLabel(to: MailingAddress): Promise<Uint8Array
   const doc = await PDFDocument.create();
   doc.setTitle("Mailing label");
   const page = doc.addPage([288, 144]);
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const { regular: font, bold } = await embedTextFonts(doc);
   const safe = encodableText(font);
   page.drawText(safe(`${organization.serviceName}, ${organization.name}`), { x: 14, y: 124, size: 7, font });
   addressLines(to).forEach((line, i) => page.drawText(safe(line), { x: 28, y: 92 - i * 15, size: 12, font: i === 0 ? bold : font }));

@@ -3,6 +3,7 @@ import { randomInt, timingSafeEqual } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { cookies } from "next/headers";
 import { normalizeConfirmationNumber } from "@/domain/ids";
+import { isAccessCodeShape, normalizeAccessCode } from "@/domain/access-code";
 import { recordAudit } from "../audit";
 import { db, type Db, type Tx } from "../db";
 import { mailTransport } from "../mail/transport";
@@ -126,7 +127,8 @@ export async function finishPortalSignIn(code: string, now = new Date(), cookieJ
   return result;
 }
 
-async function finishSignInNow(code: string, now: Date, cookieJar?: CookieJar): Promise<{ ok: true } | { ok: false; message: string }> {
+async function finishSignInNow(typed: string, now: Date, cookieJar?: CookieJar): Promise<{ ok: true } | { ok: false; message: string }> {
+  const code = normalizeAccessCode(typed);
   const jar = await jarOf(cookieJar);
   const pendingCookie = portalCookie(PENDING);
   const pending = readSignedValue(PENDING, jar.get(pendingCookie.name)?.value, now.getTime());
@@ -143,14 +145,14 @@ async function finishSignInNow(code: string, now: Date, cookieJar?: CookieJar): 
   const pair = `${confirmationNumber}|${dateOfBirth}`;
   if (!(await consumeRateLimit(db(), "portal-code-pair", pair, MAX_CODE_ATTEMPTS, LOCK_WINDOW_SECONDS))) return { ok: false, message: TOO_MANY };
   const request = await matchingRequest(confirmationNumber, dateOfBirth);
-  if (!/^\d{6}$/.test(code.trim()) || !request) return { ok: false, message: WRONG_CODE };
+  if (!isAccessCodeShape(code) || !request) return { ok: false, message: WRONG_CODE };
 
   const result = await db().$transaction(async (tx) => {
     const current = await tx.requesterAccessCode.findFirst({ where: { requestId: request.id, consumedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: "desc" } });
     // A code past its own guess limit is simply wrong (the pair's lock above is the only lock).
     if (!current || current.attempts >= MAX_CODE_ATTEMPTS) return "wrong" as const;
     const expected = Buffer.from(current.codeHash);
-    const given = Buffer.from(tokenHash(`${request.id}:${code.trim()}`));
+    const given = Buffer.from(tokenHash(`${request.id}:${code}`));
     if (!timingSafeEqual(expected, given)) {
       // Counted atomically: parallel guesses cannot exceed the limit.
       await tx.requesterAccessCode.updateMany({ where: { id: current.id, attempts: { lt: MAX_CODE_ATTEMPTS } }, data: { attempts: { increment: 1 } } });

@@ -15,6 +15,7 @@ import type { StaffIdentity } from "../staff/auth";
 import { NOT_FOUND, type StaffResult } from "../staff/step";
 import { validityInTransaction } from "../staff/validity";
 import { type CookieJar, endRequestSessions, jarOf, portalRequestId, sessionOf, startDownloadSession } from "./access";
+import { plural } from "@/domain/plural";
 
 /**
  * The records download for secure e-mail delivery (RULES.md §1, §7): a 256-bit random token in
@@ -105,7 +106,7 @@ export async function downloadRecords(now = new Date(), cookieJar?: CookieJar): 
         requestId,
         disclosedAt: now,
         recipient: addresseeName(r),
-        description: `Records downloaded through the secure link${r.pageCount ? `, ${r.pageCount} pages` : ""}`,
+        description: `Records downloaded through the secure link${r.pageCount ? `, ${plural(r.pageCount, "page")}` : ""}`,
         purpose: r.purpose,
         method: "SECURE_EMAIL",
         documentId: document.id,

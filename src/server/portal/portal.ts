@@ -65,7 +65,7 @@ export async function respondToDeficiency(requestId: string, deficiencyId: strin
   }
   if (Object.keys(fieldErrors).length) return { ok: false, message: "Check the highlighted fields.", fieldErrors };
 
-  const deficiency = await db().deficiency.findFirst({ where: { id: deficiencyId, requestId, resolvedAt: null }, select: { id: true, request: { select: { status: true } } } });
+  const deficiency = await db().deficiency.findFirst({ where: { id: deficiencyId, requestId, resolvedAt: null }, select: { id: true, response: true, request: { select: { status: true } } } });
   if (!deficiency || deficiency.request.status !== "DEFICIENT") return { ok: false, message: "This request is not waiting for anything from you." };
   const stored = await Promise.all(checked.map(async (c) => ({ c, file: await fileStore().put(c.bytes) })));
   try {
@@ -73,7 +73,7 @@ export async function respondToDeficiency(requestId: string, deficiencyId: strin
       for (const { c, file } of stored) {
         await tx.document.create({ data: { requestId, kind: "DEFICIENCY_RESPONSE", storageKey: file.storageKey, contentType: c.contentType, sizeBytes: file.sizeBytes, sha256: file.sha256, originalName: c.originalName } });
       }
-      await tx.deficiency.update({ where: { id: deficiency.id }, data: { respondedAt: now, response: note || null } });
+      await tx.deficiency.update({ where: { id: deficiency.id }, data: { respondedAt: now, response: answerSoFar(deficiency.response, note) } });
       await recordAudit(tx, { actor: { type: "REQUESTER", requestId }, action: "deficiency.answered", objectType: "Deficiency", objectId: deficiency.id, requestId, details: { files: stored.length } });
     });
   } catch (error) {
@@ -81,6 +81,12 @@ export async function respondToDeficiency(requestId: string, deficiencyId: strin
     throw error;
   }
   return { ok: true };
+}
+
+/** A later answer ("send more") adds to the earlier one; an answer of files only keeps the text. */
+function answerSoFar(previous: string | null, note: string): string | null {
+  if (!note) return previous;
+  return previous ? `${previous}\n\n${note}` : note;
 }
 
 /**

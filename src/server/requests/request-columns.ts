@@ -2,7 +2,8 @@ import "server-only";
 import { dayToDateOnly } from "@/domain/chicago";
 import type { Prisma } from "@/generated/prisma/client";
 import { type AnyAuthorizationForm, signerNameOf, signingDecisionOf, todayInChicago } from "@/domain/authorization-form";
-import { purposeLabels, relativeStatementText, representativeAuthorityLabels } from "@/domain/labels";
+import { authorityInSentence } from "@/domain/authority-phrase";
+import { purposeLabels, relativeStatementText } from "@/domain/labels";
 
 /** The form (online or keyed from paper), in the request table's columns. */
 export function requestColumns(form: AnyAuthorizationForm, today = todayInChicago()): Omit<
@@ -81,7 +82,7 @@ export function requestColumns(form: AnyAuthorizationForm, today = todayInChicag
 
     signerName: signerNameOf(form),
     signatureMethod: signature.method,
-    signerAuthorityStatement: rep ? representativeAuthorityLabels[rep.authority].label : null,
+    signerAuthorityStatement: rep ? authorityInSentence(rep.authority, rep.authorityDetail) : null,
     minorConsentName: minorSigned ? minorName : null,
     minorSignatureMethod: minorSigned ? (paper ? "WET_INK" : signature.minor!.method) : null,
     minorSignatureRequired: !!decision?.minorSignature,

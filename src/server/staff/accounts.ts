@@ -2,7 +2,9 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { STAFF_ROLES } from "@/domain/staff-access";
+import { isAllowedStaffEmail, parseStaffEmailDomains, staffEmailDomainMessage } from "@/domain/staff-email";
 import { recordAudit } from "../audit";
+import { env } from "../env";
 import { db } from "../db";
 import type { StaffIdentity } from "./auth";
 import { hashStaffPassword } from "./auth";
@@ -38,6 +40,8 @@ export async function listAccounts() {
 export async function createAccount(admin: StaffIdentity, input: unknown) {
   const parsed = newAccountSchema.safeParse(input);
   if (!parsed.success) return { ok: false as const, message: parsed.error.issues.map((i) => i.message).join(". ") };
+  const domains = parseStaffEmailDomains(env().STAFF_EMAIL_DOMAINS);
+  if (!isAllowedStaffEmail(parsed.data.email, domains)) return { ok: false as const, field: "email" as const, message: staffEmailDomainMessage(domains) };
   const temporaryPassword = oneTimePassword();
   const exists = await db().staffUser.findUnique({ where: { email: parsed.data.email } });
   if (exists) return { ok: false as const, message: "An account with that e-mail already exists." };

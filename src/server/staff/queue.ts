@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
-import { normalizeConfirmationNumber } from "@/domain/ids";
+import { classifyQueueSearch } from "@/domain/queue-search";
 import { REQUEST_STATUSES } from "@/domain/lifecycle";
 import { recordAudit } from "../audit";
 import { db } from "../db";
@@ -61,7 +61,7 @@ export async function queuePage(staff: StaffIdentity, query: QueueQuery, now = n
   if (query.due === "soon") conditions.push({ dueAt: { gte: now, lte: new Date(now.getTime() + 5 * DAY) } });
   if (query.who === "mine") conditions.push({ assigneeId: staff.id });
   if (query.who === "unassigned") conditions.push({ assigneeId: null });
-  if (query.q) conditions.push(searchCondition(query.q));
+  if (query.q) conditions.push(await searchCondition(query.q));
   if (query.after) {
     const [ms, id] = query.after.split("_") as [string, string];
     const dueAt = new Date(Number(ms));
@@ -116,24 +116,52 @@ export async function queuePage(staff: StaffIdentity, query: QueueQuery, now = n
   return { rows, next: found.length > PAGE_SIZE && last ? `${last.dueAt.getTime()}_${last.id}` : null };
 }
 
-/** Confirmation number, date of birth (YYYY-MM-DD or MM/DD/YYYY) or a patient's name. */
-function searchCondition(q: string): Prisma.AuthorizationRequestWhereInput {
-  const confirmation = normalizeConfirmationNumber(q);
-  if (confirmation) return { confirmationNumber: confirmation };
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(q);
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(q);
-  if (iso || us) {
-    const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : [us![3], us![1]!.padStart(2, "0"), us![2]!.padStart(2, "0")];
-    const date = new Date(`${y}-${m}-${d}T00:00:00Z`);
-    if (!Number.isNaN(date.getTime())) return { patientDateOfBirth: date };
+/**
+ * The search as an indexed condition (src/domain/queue-search.ts): confirmation number (unique),
+ * invoice number (unique, looked up first), date of birth (btree), e-mail or name words (trigram
+ * GIN indexes; migration 20261129200500_queue_search).
+ */
+async function searchCondition(q: string): Promise<Prisma.AuthorizationRequestWhereInput> {
+  const search = classifyQueueSearch(q);
+  if (!search) return {};
+  switch (search.kind) {
+    case "confirmation":
+      return { confirmationNumber: search.value };
+    case "invoice": {
+      const invoice = await db().invoice.findUnique({ where: { number: search.value }, select: { requestId: true } });
+      return invoice ? { id: invoice.requestId } : { id: { in: [] } };
+    }
+    case "dateOfBirth":
+      return { patientDateOfBirth: new Date(`${search.value}T00:00:00Z`) };
+    case "email":
+      return { OR: (["patientEmail", "representativeEmail", "deliveryEmail"] as const).map((field) => ({ [field]: { contains: search.value, mode: "insensitive" as const } })) };
+    case "name":
+      return {
+        AND: search.words.map((w) => ({
+          OR: [
+            { patientLastName: { startsWith: w, mode: "insensitive" as const } },
+            { patientFirstName: { startsWith: w, mode: "insensitive" as const } },
+            // The requester's name when a representative asks (a patient asking is the patient).
+            { representativeName: { contains: w, mode: "insensitive" as const } },
+          ],
+        })),
+      };
   }
-  const words = q.split(/[\s,]+/).filter(Boolean).slice(0, 3);
-  return {
-    AND: words.map((w) => ({
-      OR: [
-        { patientLastName: { startsWith: w, mode: "insensitive" as const } },
-        { patientFirstName: { startsWith: w, mode: "insensitive" as const } },
-      ],
-    })),
-  };
+}
+
+export type QueueCounts = { byStatus: Partial<Record<(typeof REQUEST_STATUSES)[number], number>>; open: number; overdue: number; mine: number };
+
+/**
+ * The queue at a glance: open requests per status, how many are overdue, and how many are this
+ * staff member's. Each count reads only open requests, through the (closedAt, dueAt, id) and
+ * (assigneeId, dueAt, id) indexes, so it stays the same size however long the history.
+ */
+export async function queueCounts(staff: StaffIdentity, now = new Date()): Promise<QueueCounts> {
+  const [groups, overdue, mine] = await Promise.all([
+    db().authorizationRequest.groupBy({ by: ["status"], where: { closedAt: null }, _count: { _all: true } }),
+    db().authorizationRequest.count({ where: { closedAt: null, dueAt: { lt: now } } }),
+    db().authorizationRequest.count({ where: { assigneeId: staff.id, closedAt: null } }),
+  ]);
+  const byStatus = Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
+  return { byStatus, open: groups.reduce((sum, g) => sum + g._count._all, 0), overdue, mine };
 }

@@ -14,6 +14,7 @@ import { checkUpload } from "../uploads";
 import type { StaffIdentity } from "./auth";
 import { notifyAddress, type StaffResult, step, StepRefused } from "./step";
 import { validityInTransaction } from "./validity";
+import { plural } from "@/domain/plural";
 
 const MAX_RECORD_PAGES = 5_000;
 const MAX_RECORD_BYTES = 40 * 1024 * 1024;
@@ -207,7 +208,7 @@ async function writeDisclosure(tx: Tx, r: Loaded, staff: StaffIdentity, now: Dat
       requestId: r.id,
       disclosedAt: now,
       recipient,
-      description: `${r.completeRecord ? "Complete medical record" : r.recordTypes.map((t) => recordTypeLabels[t]).join("; ") || "Psychotherapy notes"}${r.pageCount ? `, ${r.pageCount} pages` : ""}`,
+      description: `${r.completeRecord ? "Complete medical record" : r.recordTypes.map((t) => recordTypeLabels[t]).join("; ") || "Psychotherapy notes"}${r.pageCount ? `, ${plural(r.pageCount, "page")}` : ""}`,
       purpose: r.purpose,
       method: r.deliveryMethod,
       staffId: staff.id,

@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { can, type StaffAction } from "@/domain/staff-access";
 import { cookieBasics } from "../signed-value";
 import { sessionIdentity, type StaffIdentity } from "./auth";
@@ -17,14 +17,15 @@ export async function currentStaff(): Promise<StaffIdentity | null> {
 
 /**
  * The guard every staff page calls for itself: no session → the sign-in page; a password an
- * administrator chose → the password page first; a session whose role may not do `action` → not
- * found (the page's existence is not confirmed either).
+ * administrator chose → the password page first; a session whose role may not do `action` → 403,
+ * a page saying which roles may and where this person's own work is
+ * (src/app/staff/(signed-in)/forbidden.tsx). Only signed-in staff learn which staff pages exist.
  */
 export async function requireStaffPage(action: StaffAction): Promise<StaffIdentity> {
   const staff = await currentStaff();
   if (!staff) redirect("/staff/sign-in");
   if (staff.mustChangePassword) redirect("/staff/password");
-  if (!can(staff.role, action)) notFound();
+  if (!can(staff.role, action)) forbidden();
   return staff;
 }
 

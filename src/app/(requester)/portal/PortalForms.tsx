@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useState } from "react";
 import { FieldFrame } from "@/components/FieldFrame";
 import { useKeptForm } from "@/components/useKeptForm";
 import { accountingAction, finishSignInAction, newLinkAction, type PortalFormState, respondAction, revokeAction, startSignInAction } from "./actions";
@@ -28,11 +29,13 @@ export function PortalSignIn() {
   const errors = details.state.fieldErrors ?? {};
   if (details.state.step === "code") {
     return (
-      <form onSubmit={code.onSubmit} className="stack" aria-busy={code.pending} noValidate>
+      // Its own key: without it React reuses the date-of-birth <input> (same place in the tree) for
+      // the code, and the code field opens already holding the date of birth.
+      <form key="code" onSubmit={code.onSubmit} className="stack" aria-busy={code.pending} noValidate>
         <Messages state={{ info: details.state.info }} />
         <Messages state={{ message: code.state.message }} />
         <FieldFrame id="code" label="6-digit code from the e-mail" hint="The code expires 10 minutes after we send it." errors={undefined}>
-          {(aria) => <input {...aria} name="code" type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={6} className="input-short" required />}
+          {(aria) => <input {...aria} name="code" type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={16} spellCheck={false} defaultValue="" className="input-short" required />}
         </FieldFrame>
         <div className="actions">
           <button type="submit" className="button" disabled={code.pending}>
@@ -46,7 +49,7 @@ export function PortalSignIn() {
     );
   }
   return (
-    <form onSubmit={details.onSubmit} className="stack" aria-busy={details.pending} noValidate>
+    <form key="details" onSubmit={details.onSubmit} className="stack" aria-busy={details.pending} noValidate>
       <Messages state={{ message: details.state.message }} />
       <FieldFrame id="confirmationNumber" label="Confirmation number" hint="From your confirmation page or e-mail, like RC-7K3M-Q9PX." errors={errors.confirmationNumber}>
         {(aria) => <input {...aria} name="confirmationNumber" type="text" autoComplete="off" spellCheck={false} className="input-medium" required />}
@@ -63,15 +66,31 @@ export function PortalSignIn() {
   );
 }
 
+/**
+ * The answer to what is missing. After each answer the thanks stays and an empty form is there
+ * for more ("you can send more below"), without reloading the page.
+ */
 export function DeficiencyResponseForm({ deficiencyId }: { deficiencyId: string }) {
+  const [sent, setSent] = useState<{ round: number; info?: string }>({ round: 0 });
+  return (
+    <>
+      {sent.info ? <Messages state={{ info: sent.info }} /> : null}
+      <DeficiencyAnswer key={sent.round} deficiencyId={deficiencyId} more={sent.round > 0} onSent={(info) => setSent((s) => ({ round: s.round + 1, info }))} />
+    </>
+  );
+}
+
+function DeficiencyAnswer({ deficiencyId, more, onSent }: { deficiencyId: string; more: boolean; onSent: (info: string) => void }) {
   const { state, onSubmit, pending } = useKeptForm(respondAction, {} as PortalFormState);
   const errors = state.fieldErrors ?? {};
-  if (state.done) return <Messages state={state} />;
+  useEffect(() => {
+    if (state.done) onSent(state.info ?? "");
+  }, [state, onSent]);
   return (
-    <form onSubmit={onSubmit} className="stack" aria-busy={pending} aria-label="Answer what is missing">
-      <Messages state={state} />
+    <form onSubmit={onSubmit} className="stack" aria-busy={pending} aria-label={more ? "Send more about what is missing" : "Answer what is missing"}>
+      <Messages state={state.done ? {} : state} />
       <input type="hidden" name="deficiencyId" value={deficiencyId} />
-      <FieldFrame id="response" label="Your answer" hint="Correct or explain what we asked about." errors={errors.response}>
+      <FieldFrame id="response" label={more ? "Anything more (optional if you attach documents)" : "Your answer"} hint="Correct or explain what we asked about." errors={errors.response}>
         {(aria) => <textarea {...aria} name="response" maxLength={2000} />}
       </FieldFrame>
       <FieldFrame id="files" label="Documents (PDF, JPEG or PNG, up to 5)" errors={errors.files}>
@@ -79,7 +98,7 @@ export function DeficiencyResponseForm({ deficiencyId }: { deficiencyId: string 
       </FieldFrame>
       <div className="actions">
         <button type="submit" className="button" disabled={pending}>
-          Send my answer
+          {more ? "Send more" : "Send my answer"}
         </button>
       </div>
     </form>

@@ -5,7 +5,9 @@ import { formatDate } from "@/domain/format";
 import { deliveryMethodLabels } from "@/domain/labels";
 import { REQUEST_STATUSES, statusLabels } from "@/domain/lifecycle";
 import { can } from "@/domain/staff-access";
-import { queuePage, queueQuerySchema } from "@/server/staff/queue";
+import { plural } from "@/domain/plural";
+import { queueCounts, queuePage, queueQuerySchema } from "@/server/staff/queue";
+import { QueueGlance } from "./QueueGlance";
 import { requireStaffPage } from "@/server/staff/session";
 
 export const metadata: Metadata = { title: "Request queue" };
@@ -16,7 +18,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const raw = await searchParams;
   const query = queueQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const now = new Date();
-  const { rows, next } = await queuePage(staff, query, now);
+  const [{ rows, next }, counts] = await Promise.all([queuePage(staff, query, now), queueCounts(staff, now)]);
   const nextHref = next ? `/staff?${new URLSearchParams({ ...stripUndefined({ ...query, after: undefined }), after: next }).toString()}` : null;
 
   return (
@@ -29,10 +31,15 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           </Link>
         ) : null}
       </div>
-      <form method="get" className="queue-filters" role="search" aria-label="Filter and search the queue">
+      <QueueGlance counts={counts} />
+      {/* Keyed by the view: a link to another view (the counts above) must show its filters, not the last ones. */}
+      <form key={new URLSearchParams(stripUndefined({ ...query, after: undefined })).toString()} method="get" className="queue-filters" role="search" aria-label="Filter and search the queue">
         <div className="field">
           <label htmlFor="q">Search</label>
-          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="RC-7K3M-Q9PX, name, or 03/14/1984" />
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="RC-7K3M-Q9PX, INV-2026-…, name, e-mail, or 03/14/1984" aria-describedby="q-hint" />
+          <span className="hint" id="q-hint">
+            Confirmation or invoice number, the patient&apos;s or requester&apos;s name, an e-mail address, or a date of birth.
+          </span>
         </div>
         <div className="field">
           <label htmlFor="status">Status</label>
@@ -123,8 +130,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                   <td>{formatDate(r.receivedAt)}</td>
                   <td>
                     {formatDate(r.dueAt)}
-                    {urgency === "overdue" ? <strong className="badge badge-danger"> Overdue by {-left} days</strong> : null}
-                    {urgency === "due-soon" ? <strong className="badge badge-warning"> {left} days left</strong> : null}
+                    {urgency === "overdue" ? <strong className="badge badge-danger"> Overdue by {plural(-left, "day")}</strong> : null}
+                    {urgency === "due-soon" ? <strong className="badge badge-warning"> {plural(left, "day")} left</strong> : null}
                   </td>
                   <td>{r.assigneeName ?? "Unassigned"}</td>
                 </tr>

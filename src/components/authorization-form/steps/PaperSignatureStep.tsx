@@ -1,7 +1,7 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
-import { representativeAuthorityLabels } from "@/domain/labels";
+import { authorityInSentence } from "@/domain/authority-phrase";
 import { TextField } from "../fields";
 import { signingDecision, type FormValues } from "../model";
 
@@ -15,7 +15,7 @@ export function PaperSignatureStep({ today }: { today: string }) {
   const requester = values.requester;
   const patientName = [values.patient?.firstName, values.patient?.lastName].filter(Boolean).join(" ").trim();
   const representative = requester?.kind === "REPRESENTATIVE" ? requester.representative : undefined;
-  const authority = representative?.authority ? representativeAuthorityLabels[representative.authority]?.label : undefined;
+  const authority = representative?.authority ? authorityInSentence(representative.authority, representative.authorityDetail) : undefined;
   const signer = (representative ? representative.name : patientName)?.trim();
   const decision = signingDecision(values, today);
 

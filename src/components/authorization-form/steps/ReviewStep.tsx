@@ -11,12 +11,12 @@ import {
   purposeLabels,
   recipientKindLabels,
   recordTypeLabels,
-  representativeAuthorityLabels,
   specialCategoryLabels,
 } from "@/domain/labels";
 import { useWizardMode, useWizardSteps } from "../mode";
 import { signingDecision, toSubmission, type FormValues, type StepKey } from "../model";
 import type { ChosenFiles } from "../uploads";
+import { authorityInSentence } from "@/domain/authority-phrase";
 
 const releaseLabels: Record<string, string> = {
   THIS_GROUP: "Records held by DuPage Medical Group (all locations)",
@@ -99,7 +99,7 @@ export function ReviewStep({ today, files, onChange }: { today: string; files: C
       [your("phone"), show(rep.phone)],
       [your("e-mail"), show(rep.email)],
       ["Relationship", show(rep.relationship)],
-      ["Legal authority", rep.authority ? representativeAuthorityLabels[rep.authority].label : show("")],
+      ["Legal authority", rep.authority ? authorityInSentence(rep.authority) : show("")],
     );
     if (rep.authority === "OTHER") requesterRows.push(["Authority described", show(rep.authorityDetail)]);
   }

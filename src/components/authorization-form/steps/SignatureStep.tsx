@@ -3,7 +3,8 @@
 import { type RefObject, useRef } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { formatIsoDate } from "@/domain/format";
-import { mentalHealthStatements, representativeAuthorityLabels, requiredStatements } from "@/domain/labels";
+import { authorityInSentence } from "@/domain/authority-phrase";
+import { mentalHealthStatements, requiredStatements } from "@/domain/labels";
 import { Checkbox, cx, ErrorText, TextField, useFieldError } from "../fields";
 import { signingDecision, type FormValues } from "../model";
 import { SignaturePad, type Stroke } from "../SignaturePad";
@@ -33,7 +34,7 @@ export function SignatureStep({ today, strokesRef }: { today: string; strokesRef
   const requester = values.requester;
   const patientName = [values.patient?.firstName, values.patient?.lastName].filter(Boolean).join(" ").trim();
   const representative = requester?.kind === "REPRESENTATIVE" ? requester.representative : undefined;
-  const authority = representative?.authority ? representativeAuthorityLabels[representative.authority]?.label : undefined;
+  const authority = representative?.authority ? authorityInSentence(representative.authority, representative.authorityDetail) : undefined;
   const signerName = (representative ? representative.name : patientName)?.trim();
   const typed = values.signature?.method === "TYPED";
   const decision = signingDecision(values, today);

@@ -1,15 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
+import { useKeptForm } from "@/components/useKeptForm";
 import { STAFF_ROLES, staffRoleLabels } from "@/domain/staff-access";
 import { type AccountFormState, createAccountAction } from "./actions";
 
 export function NewAccountForm() {
-  const [state, action, pending] = useActionState<AccountFormState, FormData>(createAccountAction, {});
+  // Kept form: a refused address stays in its field, with the reason under it.
+  const { state, onSubmit, pending } = useKeptForm(createAccountAction, {} as AccountFormState);
+  const emailError = state.field === "email" ? state.message : undefined;
   return (
     <section aria-labelledby="new-account" className="stack card">
       <h2 id="new-account">Add a staff member</h2>
-      {state.message ? (
+      {state.message && !emailError ? (
         <div className="notice notice-error" role="alert">
           <p>{state.message}</p>
         </div>
@@ -22,14 +24,20 @@ export function NewAccountForm() {
           </p>
         </div>
       ) : null}
-      <form action={action} className="stack" aria-busy={pending}>
+      <form key={state.created?.email ?? "new"} onSubmit={onSubmit} className="stack" aria-busy={pending}>
         <div className="field">
           <label htmlFor="new-name">Name</label>
           <input id="new-name" name="name" required maxLength={80} />
         </div>
-        <div className="field">
+        <div className={`field${emailError ? " field-invalid" : ""}`}>
           <label htmlFor="new-email">Work e-mail</label>
-          <input id="new-email" name="email" type="email" required />
+          {emailError ? (
+            <span className="field-error" id="new-email-error">
+              <span className="visually-hidden">Error: </span>
+              {emailError}
+            </span>
+          ) : null}
+          <input id="new-email" name="email" type="email" required aria-invalid={emailError ? true : undefined} aria-describedby={emailError ? "new-email-error" : undefined} />
         </div>
         <div className="field">
           <label htmlFor="new-role">Role</label>

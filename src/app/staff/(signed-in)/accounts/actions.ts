@@ -5,7 +5,7 @@ import { z } from "zod";
 import { changeRole, createAccount, resetPassword, setAccountDisabled } from "@/server/staff/accounts";
 import { staffFor } from "@/server/staff/session";
 
-export type AccountFormState = { message?: string; created?: { email: string; temporaryPassword: string } };
+export type AccountFormState = { message?: string; field?: "email"; created?: { email: string; temporaryPassword: string } };
 const id = z.uuid();
 const REFUSED: AccountFormState = { message: "You are not signed in as an administrator." };
 
@@ -16,7 +16,7 @@ export async function createAccountAction(_: AccountFormState, formData: FormDat
   if (!admin) return REFUSED;
   const result = await createAccount(admin, { email: formData.get("email"), name: formData.get("name"), role: formData.get("role") });
   revalidatePath("/staff/accounts");
-  return result.ok ? { created: { email: result.email, temporaryPassword: result.temporaryPassword } } : { message: result.message };
+  return result.ok ? { created: { email: result.email, temporaryPassword: result.temporaryPassword } } : { message: result.message, ...("field" in result ? { field: result.field } : {}) };
 }
 
 export async function setDisabledAction(formData: FormData): Promise<void> {

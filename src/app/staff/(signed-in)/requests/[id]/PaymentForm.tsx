@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useKeptForm } from "@/components/useKeptForm";
 import { type FieldAria, FieldFrame } from "@/components/FieldFrame";
+import { CardLastFourInput } from "./CardLastFourInput";
 import { recordPaymentAction } from "./fee-actions";
 import type { PaymentFormState } from "./fee-state";
 
@@ -41,7 +42,7 @@ export function PaymentForm({ requestId, version, invoiceId, balance, today }: {
         ? field("checkNumber", "Check number", (aria) => <input {...aria} name="checkNumber" type="text" maxLength={20} className="input-short" required />)
         : (
           <>
-            {field("cardLast4", "Card's last four digits", (aria) => <input {...aria} name="cardLast4" type="text" inputMode="numeric" maxLength={4} autoComplete="off" className="input-short" required />, "Never write down the full card number.")}
+            {field("cardLast4", "Card's last four digits", (aria) => <CardLastFourInput aria={aria} id={`${invoiceId}-cardLast4`} />, "Never write down the full card number.")}
             {field("cardAuthCode", "Authorization code", (aria) => <input {...aria} name="cardAuthCode" type="text" maxLength={12} autoComplete="off" className="input-short" required />)}
           </>
         )}

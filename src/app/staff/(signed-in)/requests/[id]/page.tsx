@@ -115,6 +115,15 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           <dt>Assignee</dt>
           <dd>{r.assignee?.name ?? "Unassigned"}</dd>
         </div>
+        {r.mailedAt ? (
+          <div>
+            <dt>Mailed</dt>
+            <dd>
+              {formatDate(r.mailedAt)}
+              {r.mailTrackingNumber ? `, tracking number ${r.mailTrackingNumber}` : ", no tracking number"}
+            </dd>
+          </div>
+        ) : null}
       </dl>
 
       {r.revocations.map((v) => {
