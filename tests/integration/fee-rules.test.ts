@@ -64,20 +64,24 @@ describe("Illinois schedules: by effective date, as data administrators enter", 
   async function receivedOn(day: string) {
     const id = await verified(associate, thirdParty());
     expect(await attachRecords(associate, id, await v(id), await recordsPdf(10))).toEqual({ ok: true });
-    await prisma.authorizationRequest.update({ where: { id }, data: { receivedAt: startOfDayInChicago(day) } });
+    const receivedAt = startOfDayInChicago(day);
+    await prisma.authorizationRequest.update({ where: { id }, data: { receivedAt, dueAt: new Date(receivedAt.getTime() + 31 * 86_400_000) } });
     return id;
   }
 
   it("a request received 1–19 January uses the previous year's figures (735 ILCS 5/8-2006: 20 January)", async () => {
-    const s2025 = { year: "2025", handling: "35.50", pages1To25: "1.33", pages26To50: "0.89", pagesOver50: "0.44", microformPage: "2.22", electronicPercent: "50", source: "Test figures for 2025 (integration test)" };
-    expect(await saveFeeSchedule(admin, s2025)).toEqual({ ok: true });
+    // Future years, so that requests other test files price today never see these schedules (a
+    // request is never priced from a later year's figures).
+    const figures = { handling: "35.50", pages1To25: "1.33", pages26To50: "0.89", pagesOver50: "0.44", microformPage: "2.22", electronicPercent: "50" };
+    expect(await saveFeeSchedule(admin, { ...figures, year: "2031", source: "Test figures for 2031 (integration test)" })).toEqual({ ok: true });
+    expect(await saveFeeSchedule(admin, { ...figures, year: "2032", handling: "36.50", source: "Test figures for 2032 (integration test)" })).toEqual({ ok: true });
     try {
-      const early = await computeRequestFees(associate, await receivedOn("2025-01-19"), paper);
-      expect(early.ok && early.computation.scheduleYear).toBe(2024);
-      const late = await computeRequestFees(associate, await receivedOn("2025-01-20"), paper);
-      expect(late.ok && late.computation.scheduleYear).toBe(2025);
+      const early = await computeRequestFees(associate, await receivedOn("2032-01-19"), paper);
+      expect(early.ok && early.computation.scheduleYear).toBe(2031);
+      const late = await computeRequestFees(associate, await receivedOn("2032-01-20"), paper);
+      expect(late.ok && late.computation.scheduleYear).toBe(2032);
     } finally {
-      await prisma.feeSchedule.delete({ where: { year: 2025 } });
+      await prisma.feeSchedule.deleteMany({ where: { year: { in: [2031, 2032] } } });
     }
   });
 
