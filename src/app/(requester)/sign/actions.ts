@@ -16,6 +16,7 @@ export type IdentityState = { message?: string; fieldErrors?: Record<string, str
 
 /** The patient answers the identity question (date of birth). */
 export async function verifyIdentityAction(_: IdentityState, formData: FormData): Promise<IdentityState> {
+  if (!(formData instanceof FormData)) return { message: "This form could not be sent. Reload the page and try again." };
   const result = await verifySigningIdentity(String(formData.get("dateOfBirth") ?? ""));
   if (!result.ok) return { message: result.message, fieldErrors: result.fieldErrors ?? { dateOfBirth: [result.message] } };
   redirect("/sign");
@@ -27,6 +28,7 @@ export async function verifyIdentityAction(_: IdentityState, formData: FormData)
  * browser sends; everything else is the online form's own checks (intakeAuthorization).
  */
 export async function signInvitationAction(formData: FormData): Promise<SubmitResult> {
+  if (!(formData instanceof FormData)) return { ok: false, kind: "refused", message: "This form could not be sent. Reload the page and try again." };
   const requestHeaders = await headers();
   const correlationId = requestHeaders.get("x-correlation-id") ?? undefined;
   try {

@@ -10,6 +10,7 @@ const text = (formData: FormData, name: string) => String(formData.get(name) ?? 
 
 /** An organisation starts a request naming the patient: nothing trusted, everything re-parsed by the use case. */
 export async function startThirdPartyAction(_: ThirdPartyFormState, formData: FormData): Promise<ThirdPartyFormState> {
+  if (!(formData instanceof FormData)) return { message: "This form could not be sent. Reload the page and try again." };
   const payload = {
     kind: text(formData, "kind") || undefined,
     organization: text(formData, "organization"),

@@ -41,6 +41,7 @@ export type ResetFormState = { message?: string; reset?: { name: string; email: 
 
 /** A new one-time password for another staff member (shown once, here); their sessions end. */
 export async function resetPasswordAction(_: ResetFormState, formData: FormData): Promise<ResetFormState> {
+  if (!(formData instanceof FormData)) return REFUSED;
   const admin = await staffFor("staff.manage");
   if (!admin) return REFUSED;
   const userId = id.safeParse(formData.get("userId"));

@@ -9,6 +9,7 @@ export type ScheduleFormState = { message?: string; fieldErrors?: Record<string,
 const FIELDS = ["year", "handling", "pages1To25", "pages26To50", "pagesOver50", "microformPage", "electronicPercent", "source"] as const;
 
 export async function saveScheduleAction(_: ScheduleFormState, formData: FormData): Promise<ScheduleFormState> {
+  if (!(formData instanceof FormData)) return { message: "This form could not be sent. Reload the page and try again." };
   const staff = await staffFor("fees.schedule");
   if (!staff) return { message: "You are not signed in, or your role does not allow this." };
   const entry = Object.fromEntries(FIELDS.map((f) => [f, String(formData.get(f) ?? "")]));

@@ -19,6 +19,7 @@ const fields = z.object({
 
 /** Any signed-in staff member, for themselves only; also the one thing allowed while a change is required. */
 export async function changePasswordAction(_: PasswordFormState, formData: FormData): Promise<PasswordFormState> {
+  if (!(formData instanceof FormData)) return { message: "This form could not be sent. Reload the page and try again." };
   const staff = await currentStaff();
   if (!staff) return { message: "Your session has ended. Sign in again." };
   const parsed = fields.safeParse({

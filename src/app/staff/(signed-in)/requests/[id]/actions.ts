@@ -55,6 +55,7 @@ export async function extendAction(_: ActionState, formData: FormData): Promise<
 }
 
 export async function extensionLetterMailedAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return REFUSED;
   const staff = await staffFor("request.process");
   const parsed = z.object({ requestId: id, version }).safeParse({ requestId: formData.get("requestId"), version: formData.get("version") });
   if (!staff || !parsed.success) return REFUSED;
@@ -62,6 +63,7 @@ export async function extensionLetterMailedAction(_: ActionState, formData: Form
 }
 
 export async function recordRevocationAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return REFUSED;
   const staff = await staffFor("request.process");
   const parsed = z.object({ requestId: id, version }).safeParse({ requestId: formData.get("requestId"), version: formData.get("version") });
   if (!staff || !parsed.success) return REFUSED;
@@ -79,6 +81,7 @@ export async function recordRevocationAction(_: ActionState, formData: FormData)
 }
 
 export async function accountingSentAction(_: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return REFUSED;
   const staff = await staffFor("request.process");
   const parsed = z.object({ requestId: id, accountingRequestId: id }).safeParse({ requestId: formData.get("requestId"), accountingRequestId: formData.get("accountingRequestId") });
   if (!staff || !parsed.success) return REFUSED;
