@@ -132,10 +132,10 @@ test("an attorney asks, the patient signs through the e-mailed link, staff see t
   for (const label of [/Every element of a valid authorization/, /Identity checked/, /No representative/, /Specially protected categories/]) await page.getByLabel(label).check();
   await page.getByRole("button", { name: "Verify the authorization" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Verified");
-  await page.getByLabel("Records to release (one PDF)").setInputFiles({ name: "records.pdf", mimeType: "application/pdf", buffer: await samplePdf("Released records") });
-  await page.getByLabel("Number of pages").fill("30");
+  // The pages billed are the attached PDF's own (issue 12).
+  await page.getByLabel("Records to release (one PDF)").setInputFiles({ name: "records.pdf", mimeType: "application/pdf", buffer: await samplePdf("Released records", 30) });
   await page.getByRole("button", { name: "Attach the records" }).click();
-  await expect(page.getByText("Records attached: 30 page")).toBeVisible();
+  await expect(page.getByText("Records attached: 30 pages (counted from the PDF)")).toBeVisible();
   await page.getByRole("button", { name: "Compute the fees" }).click();
   const computation = page.getByRole("table", { name: /Fee computation — Illinois schedule/ });
   await expect(computation).toContainText("Handling charge");

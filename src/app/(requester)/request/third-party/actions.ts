@@ -11,6 +11,9 @@ const text = (formData: FormData, name: string) => String(formData.get(name) ?? 
 /** An organisation starts a request naming the patient: nothing trusted, everything re-parsed by the use case. */
 export async function startThirdPartyAction(_: ThirdPartyFormState, formData: FormData): Promise<ThirdPartyFormState> {
   if (!(formData instanceof FormData)) return { message: "This form could not be sent. Reload the page and try again." };
+  // PostgreSQL cannot store a NUL character in text: refuse the answer that has one, by name.
+  const withNul = [...formData.entries()].filter(([, value]) => typeof value === "string" && value.includes("\u0000")).map(([name]) => name);
+  if (withNul.length) return { message: "Please correct the highlighted answers.", fieldErrors: Object.fromEntries(withNul.map((name) => [name, ["Remove the invisible control character from this answer"]])) };
   const payload = {
     kind: text(formData, "kind") || undefined,
     organization: text(formData, "organization"),
