@@ -6,6 +6,9 @@ export const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /** Every step of every journey is checked with axe before moving on. */
 export async function expectNoAxeViolations(page: Page) {
+  // Next streams a page's metadata after its body: check the page once its title has arrived
+  // (a page that never gets one still fails, here and in axe's document-title rule).
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   expect(results.violations, results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`).join("\n")).toEqual([]);
 }
