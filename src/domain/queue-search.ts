@@ -1,3 +1,4 @@
+import { isCalendarDay } from "./chicago";
 import { normalizeConfirmationNumber } from "./ids";
 
 /**
@@ -24,8 +25,7 @@ export function classifyQueueSearch(input: string): QueueSearch | null {
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(q);
   if (iso || us) {
     const [y, m, d] = iso ? [iso[1]!, iso[2]!, iso[3]!] : [us![3]!, us![1]!.padStart(2, "0"), us![2]!.padStart(2, "0")];
-    const date = new Date(`${y}-${m}-${d}T00:00:00Z`);
-    if (!Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === `${y}-${m}-${d}`) return { kind: "dateOfBirth", value: `${y}-${m}-${d}` };
+    if (isCalendarDay(`${y}-${m}-${d}`)) return { kind: "dateOfBirth", value: `${y}-${m}-${d}` };
   }
   // After dates: "1984-03-14" has the eight symbols of a confirmation number too.
   const confirmation = normalizeConfirmationNumber(q);

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
+import { dayToDateOnly } from "@/domain/chicago";
 import { classifyQueueSearch } from "@/domain/queue-search";
 import { REQUEST_STATUSES } from "@/domain/lifecycle";
 import { recordAudit } from "../audit";
@@ -132,7 +133,7 @@ async function searchCondition(q: string): Promise<Prisma.AuthorizationRequestWh
       return invoice ? { id: invoice.requestId } : { id: { in: [] } };
     }
     case "dateOfBirth":
-      return { patientDateOfBirth: new Date(`${search.value}T00:00:00Z`) };
+      return { patientDateOfBirth: dayToDateOnly(search.value) };
     case "email":
       return { OR: (["patientEmail", "representativeEmail", "deliveryEmail"] as const).map((field) => ({ [field]: { contains: search.value, mode: "insensitive" as const } })) };
     case "name":

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { dateOnlyToDay, dayToDateOnly } from "@/domain/chicago";
 import { newConfirmationNumber } from "@/domain/ids";
 import { INVITATION_DAYS, MAX_IDENTITY_ATTEMPTS, type ThirdPartyKind, thirdPartyStartSchema } from "@/domain/third-party";
 import { recordAudit } from "../audit";
@@ -70,7 +71,7 @@ export async function startThirdPartyRequest(payload: unknown, clientKey: string
             confirmationNumber,
             patientFirstName: v.patientFirstName,
             patientLastName: v.patientLastName,
-            patientDateOfBirth: new Date(`${v.patientDateOfBirth}T00:00:00Z`),
+            patientDateOfBirth: dayToDateOnly(v.patientDateOfBirth),
             patientEmail: v.patientEmail,
             recordsRequested: v.recordsRequested,
             purpose: v.purpose,
@@ -162,7 +163,7 @@ export async function verifySigningIdentity(dateOfBirth: string, now = new Date(
   const current = await currentInvitation(now, cookieJar);
   if (!current) return { ok: false, message: LINK_CLOSED };
   const { invitation } = current;
-  const matches = invitation.patientDateOfBirth.toISOString().slice(0, 10) === dateOfBirth;
+  const matches = dateOnlyToDay(invitation.patientDateOfBirth) === dateOfBirth;
   if (!matches) {
     await db().$transaction(async (tx) => {
       await tx.signingInvitation.update({ where: { id: invitation.id }, data: { failedAttempts: { increment: 1 } } });

@@ -2,6 +2,7 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { dateOnlyToDay } from "@/domain/chicago";
 import { organization } from "@/domain/organization";
 import type { SubmitResult } from "@/domain/submission";
 import { clientAddress } from "@/server/client-address";
@@ -47,7 +48,7 @@ export async function signInvitationAction(formData: FormData): Promise<SubmitRe
     // The patient named in the invitation (the date of birth the patient confirmed), and the organisation as recipient.
     const forced = {
       ...payload,
-      patient: { ...patient, dateOfBirth: invitation.patientDateOfBirth.toISOString().slice(0, 10) },
+      patient: { ...patient, dateOfBirth: dateOnlyToDay(invitation.patientDateOfBirth) },
       recipient: {
         kind: "THIRD_PARTY",
         name: tp.organization,
