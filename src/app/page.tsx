@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { organization } from "@/domain/organization";
 import { PhoneLink } from "@/components/PhoneLink";
+import { PRINTABLE_FORMS } from "@/domain/printable-forms";
 
 /** Public home page: how to ask Record Connect for copies of medical records (RULES.md §1, §4–§6). */
 export default function HomePage() {
@@ -86,7 +87,10 @@ export default function HomePage() {
               following the instructions on the form.
             </p>
             <p>
-              <a href="/forms/authorization.pdf">Authorization for Release of Health Information (PDF, printable)</a>
+              <a href={PRINTABLE_FORMS.ownRecords.path}>{PRINTABLE_FORMS.ownRecords.linkText}</a>
+            </p>
+            <p>
+              <a href={PRINTABLE_FORMS.authorization.path}>{PRINTABLE_FORMS.authorization.linkText}</a>
             </p>
           </li>
         </ul>

@@ -58,7 +58,7 @@ export const deliveryMethodLabels: Record<DeliveryMethod, { label: string; expla
   PICKUP: {
     label: "Call for pickup by the patient or legal representative",
     explanation:
-      "A Record Connect associate calls you to schedule a pickup and gives you instructions. Bring a government-issued photo ID: we check it before handing over the records.",
+      "For urgent onsite pickup. A Record Connect associate calls the patient to schedule a pickup and gives you the place, the day and time, and what to bring. Bring a government-issued photo ID: we check it before handing over the records.",
   },
 };
 

@@ -37,7 +37,12 @@ const channelLabels = { MAIL: "mail", FAX: "fax" } as const;
  * every statement shown, the signature and the signing time. For a paper form keyed in by staff
  * it is a transcript, and says so: the scan of the signed paper is the original.
  */
-export async function renderAuthorizationPdf({ form, confirmationNumber, submittedAt, signaturePng, minorSignaturePng, today, requestedBy }: AuthorizationPdfInput): Promise<Uint8Array> {
+export async function renderAuthorizationPdf(input: AuthorizationPdfInput): Promise<Uint8Array> {
+  return (await buildAuthorizationPdf(input)).finish();
+}
+
+/** The signed authorization laid out, not yet saved (the layout tests read where everything went). */
+export async function buildAuthorizationPdf({ form, confirmationNumber, submittedAt, signaturePng, minorSignaturePng, today, requestedBy }: AuthorizationPdfInput): Promise<PdfWriter> {
   const pdf = await PdfWriter.create({
     title: `Authorization for Release of Health Information ${confirmationNumber}`,
     subject: "Signed authorization",
@@ -142,6 +147,9 @@ export async function renderAuthorizationPdf({ form, confirmationNumber, submitt
     { size: 9, muted: true },
   );
 
+  // The signing block (signature, the minor's own signature, the witness) stays on one page and
+  // never leaves a trailing line or two alone on the last page (docs/decisions/0019).
+  pdf.keepRestTogether();
   pdf.heading("Signature");
   pdf.row("Signed by", signerNameOf(form));
   if (requester.kind === "REPRESENTATIVE") {
@@ -181,5 +189,5 @@ export async function renderAuthorizationPdf({ form, confirmationNumber, submitt
       { size: 9, muted: true },
     );
   }
-  return pdf.finish();
+  return pdf;
 }

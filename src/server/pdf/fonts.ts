@@ -5,8 +5,9 @@ import type { PDFDocument, PDFFont } from "pdf-lib";
 
 /**
  * The text font of every PDF we make: Noto Sans (SIL Open Font License 1.1, from the
- * @expo-google-fonts/noto-sans package, which ships the TrueType files), embedded and subset to
- * the characters used. The standard PDF fonts (Helvetica) only encode Latin-1, so a name such as
+ * @expo-google-fonts/noto-sans package, which ships the TrueType files), embedded whole (a subset
+ * lost glyphs in FreeType-based readers: docs/decisions/0019). The standard PDF fonts (Helvetica)
+ * only encode Latin-1, so a name such as
  * Łukasz Nguyễn printed as "??ukasz Nguy?n" on a legal document; Noto Sans covers Latin (with
  * Vietnamese), Greek and Cyrillic. A character it lacks still becomes "?" (layout.ts).
  *
@@ -53,5 +54,7 @@ export async function embedTextFonts(doc: PDFDocument): Promise<{ regular: PDFFo
   // so the text copied or searched in the PDF is the text written (with ccmp, "ị" became "i" and
   // a dot glyph, read back as "i.").
   const features = { ccmp: false, liga: false, clig: false, dlig: false };
-  return { regular: await doc.embedFont(regular, { subset: true, features }), bold: await doc.embedFont(bold, { subset: true, features }) };
+  // Whole fonts, not subsets: fontkit's subsets of these files lose most glyphs in FreeType-based
+  // readers (poppler: Evince, Okular; PDFium) — only pdf.js showed the text (docs/decisions/0019).
+  return { regular: await doc.embedFont(regular, { subset: false, features }), bold: await doc.embedFont(bold, { subset: false, features }) };
 }
