@@ -2,32 +2,30 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type AuthorizationFormInput, authorizationFormSchema, RECORD_TYPES, SPECIAL_CATEGORIES } from "@/domain/authorization-form";
 import { buildAuthorizationPdf } from "@/server/pdf/authorization-pdf";
-import { CONTENT_BOTTOM, type LayoutBox, MARGIN, PAGE, type PdfLayout } from "@/server/pdf/layout";
+import { PdfWriter } from "@/server/pdf/layout";
 import { TODAY, validPatientForm } from "../support/forms";
+import { geometryProblems } from "../support/pdf-geometry";
 import { pdfPages } from "../support/pdf-text";
 import { greyPng } from "../support/png";
 
-const overlaps = (a: LayoutBox, b: LayoutBox) => a.page === b.page && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-
-/** Every pair of marks on a page that overlap (none should), and every mark outside the page's content area. */
-export function geometryProblems(layout: PdfLayout): string[] {
-  const problems: string[] = [];
-  const { boxes } = layout;
-  for (let i = 0; i < boxes.length; i++) {
-    const a = boxes[i]!;
-    if (a.x < MARGIN - 0.01 || a.x + a.width > PAGE.width - MARGIN + 0.01 || a.y < CONTENT_BOTTOM - 0.01 || a.y + a.height > PAGE.height - MARGIN + 0.01)
-      problems.push(`outside the content area on page ${a.page}: ${a.kind} "${a.content}"`);
-    for (let j = i + 1; j < boxes.length; j++) {
-      const b = boxes[j]!;
-      if (overlaps(a, b)) problems.push(`page ${a.page}: ${a.kind} "${a.content}" overlaps ${b.kind} "${b.content}"`);
-    }
-  }
-  return problems;
-}
-
-const letters = "abcdefghijklmnopqrstuvwxyzłéüñçöß";
+const letters = "abcdefghijklmnopqrstuvwxyzéüñçöőąęř";
 const name = (max: number) =>
-  fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: max }).map((chars) => chars[0]!.toUpperCase() + chars.slice(1).join(""));
+  fc
+    .tuple(fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZ"), fc.array(fc.constantFrom(...letters), { maxLength: max - 1 }))
+    .map(([first, rest]) => first + rest.join(""));
+
+/** Parses a generated form, writing each special category's initials as the signing rules ask (the signer's, or the minor's own). */
+function parseSigned(input: AuthorizationFormInput) {
+  const schema = authorizationFormSchema(TODAY);
+  const first = schema.safeParse(input);
+  if (first.success) return first;
+  for (const issue of first.error.issues) {
+    const initials = /\(([A-Z]{2}) for /.exec(issue.message)?.[1];
+    const [section, key, category] = issue.path;
+    if (initials && section === "information" && key === "specialCategories") (input.information.specialCategories as Record<string, string>)[String(category)] = initials;
+  }
+  return schema.safeParse(input);
+}
 const png = fc.record({ width: fc.integer({ min: 40, max: 1400 }), height: fc.integer({ min: 20, max: 600 }) }).map(({ width, height }) => greyPng(width, height));
 const dataUrl = (buffer: Buffer) => `data:image/png;base64,${buffer.toString("base64")}`;
 const words = (maxWords: number) => fc.array(fc.constantFrom("records", "of", "the", "visit", "in", "March", "and", "follow-up", "notes", "imaging"), { minLength: 1, maxLength: maxWords }).map((w) => w.join(" ").slice(0, 200).trim());
@@ -89,7 +87,7 @@ describe("the signed authorization's layout (issue 13: the signature overlapped 
     await fc.assert(
       fc.asyncProperty(signedInputs, async (v) => {
         const { input, signaturePng, minorSignaturePng } = signedForm(v);
-        const parsed = authorizationFormSchema(TODAY).safeParse(input);
+        const parsed = parseSigned(input);
         if (!parsed.success) throw new Error(`generated an invalid form: ${JSON.stringify(parsed.error.issues.slice(0, 3))}`);
         const pdf = await buildAuthorizationPdf({ form: parsed.data, confirmationNumber: "RC-7K3M-Q9PX", submittedAt: new Date("2026-11-25T15:00:00Z"), signaturePng, minorSignaturePng });
         const { bytes, layout } = await pdf.finishWithLayout();
@@ -124,27 +122,38 @@ describe("the signed authorization's layout (issue 13: the signature overlapped 
     expect(checked).toBe(30);
   });
 
-  it("puts a signing block that does not fit under the statements on a new page, with nothing of it left behind", { timeout: 120_000 }, async () => {
-    // Longer and longer answers push the signing block down the page until it no longer fits.
+  it("puts a signing block that does not fit on the page under what precedes it on a new page, whole — and without the rule, the witness would end alone on a page", { timeout: 120_000 }, async () => {
+    const png = await greyPng(600, 200);
     let moved = 0;
-    for (let k = 0; k <= 24; k++) {
-      const f = validPatientForm();
-      f.requester = { kind: "REPRESENTATIVE", representative: { name: "Riley Placeholder", phone: "630-555-0111", authority: "HEALTH_CARE_POWER_OF_ATTORNEY", authorityDetail: "agent named in the power of attorney ".repeat(k).slice(0, 500).trim() || undefined } };
-      f.purpose = { purpose: "OTHER", purposeOther: "continuing care ".repeat(k).slice(0, 200).trim() || "care" };
-      f.signature.typedName = "Riley Placeholder";
-      const png = greyPng(600, 200);
-      Object.assign(f.signature, { method: "DRAWN", drawn: dataUrl(png) });
-      const parsed = authorizationFormSchema(TODAY).safeParse(f);
-      if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));
-      const { layout } = await (await buildAuthorizationPdf({ form: parsed.data, confirmationNumber: "RC-7K3M-Q9PX", submittedAt: new Date("2026-11-25T15:00:00Z"), signaturePng: png })).finishWithLayout();
-      const signing = layout.sections.findIndex((x) => x.title === "Signature");
-      const signingBoxes = layout.boxes.filter((b) => b.section === signing);
-      expect(new Set(signingBoxes.map((b) => b.page)), `k = ${k}`).toEqual(new Set([layout.pageCount]));
-      expect(geometryProblems(layout)).toEqual([]);
-      const before = layout.boxes.filter((b) => b.section === signing - 1);
-      if (before[before.length - 1]!.page < layout.pageCount) moved += 1;
+    let orphanedWithoutTheRule = 0;
+    for (let lines = 0; lines <= 56; lines += 2) {
+      for (const keep of [true, false]) {
+        const pdf = await PdfWriter.create({ title: "t", subject: "s", footer: "f" });
+        pdf.title("A signed form");
+        for (let i = 0; i < lines; i++) pdf.paragraph(`Line ${i} of what comes before the signature.`);
+        if (keep) pdf.keepRestTogether();
+        pdf.heading("Signature");
+        pdf.row("Signed by", "Jordan Sample");
+        pdf.row("Date and time signed", "November 25, 2026 at 9:00 AM CST");
+        pdf.image(await pdf.doc.embedPng(png), 260, 90, "Drawn signature");
+        pdf.heading("Witness to the signer's identity (740 ILCS 110/5)");
+        pdf.paragraph("A Record Connect associate records who attested to the signer's identity and how.", { size: 9 });
+        const { layout } = await pdf.finishWithLayout();
+        expect(geometryProblems(layout)).toEqual([]);
+        const pagesOf = (title: string) => new Set(layout.boxes.filter((b) => layout.sections[b.section]!.title === title).map((b) => b.page));
+        const signing = pagesOf("Signature");
+        const witness = pagesOf("Witness to the signer's identity (740 ILCS 110/5)");
+        if (keep) {
+          // One section: everything from the signature heading on, on the last page.
+          expect(signing, `${lines} lines`).toEqual(new Set([layout.pageCount]));
+          expect(witness.size).toBe(0);
+          const before = layout.boxes.filter((b) => layout.sections[b.section]!.title === "A signed form");
+          if (before[before.length - 1]!.page < layout.pageCount) moved += 1;
+        } else if ([...witness][0]! > Math.max(...signing)) orphanedWithoutTheRule += 1;
+      }
     }
-    // The sweep did reach the case the rule is for.
+    // The sweep reached the cases the rule is for: the block moved whole, where without it the witness lines were left alone.
     expect(moved).toBeGreaterThan(0);
+    expect(orphanedWithoutTheRule).toBeGreaterThan(0);
   });
 });

@@ -5,9 +5,9 @@ import type { PDFDocument, PDFFont } from "pdf-lib";
 
 /**
  * The text font of every PDF we make: Noto Sans (SIL Open Font License 1.1, from the
- * @expo-google-fonts/noto-sans package, which ships the TrueType files), embedded whole (a subset
- * lost glyphs in FreeType-based readers: docs/decisions/0019). The standard PDF fonts (Helvetica)
- * only encode Latin-1, so a name such as
+ * @expo-google-fonts/noto-sans package, which ships the TrueType files), embedded and subset to
+ * the characters used (glyphs padded: `padSubsetGlyphs`). The standard PDF fonts (Helvetica) only
+ * encode Latin-1, so a name such as
  * Łukasz Nguyễn printed as "??ukasz Nguy?n" on a legal document; Noto Sans covers Latin (with
  * Vietnamese), Greek and Cyrillic. A character it lacks still becomes "?" (layout.ts).
  *
@@ -19,6 +19,39 @@ export const FONT_FILES = { regular: path.join(DIR, "400Regular", "NotoSans_400R
 
 let bytes: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
 
+type Subset = { glyf: Uint8Array[]; offset: number; _addGlyph: (gid: number) => number };
+
+/**
+ * fontkit's TrueType subsets copy each glyph's bytes as they are, and then write the `loca` table
+ * in its short format (offsets divided by 2) whenever the subset is small. Noto Sans stores many
+ * glyphs with an odd length, so every glyph after the first odd one pointed half a byte off: PDF
+ * readers built on FreeType (poppler: Evince, Okular; PDFium: Chrome) drew most letters blank,
+ * while pdf.js, which repairs fonts, showed them (docs/decisions/0019). Padding each glyph to an
+ * even length — as the TrueType specification asks for the short format — makes the offsets exact.
+ */
+function padSubsetGlyphs<F extends ReturnType<typeof fontkit.create>>(font: F): F {
+  const withSubsets = font as unknown as { createSubset?: () => Subset };
+  const createSubset = withSubsets.createSubset?.bind(font);
+  if (!createSubset) return font;
+  withSubsets.createSubset = () => {
+    const subset = createSubset();
+    const addGlyph = subset._addGlyph.bind(subset);
+    subset._addGlyph = (gid: number) => {
+      const index = addGlyph(gid);
+      const bytes = subset.glyf[index]!;
+      if (bytes.length % 2 === 1) {
+        // fontkit's bundle has its own Buffer class, which its encoder insists on: use the glyph's.
+        const FontkitBuffer = bytes.constructor as typeof Buffer;
+        subset.glyf[index] = FontkitBuffer.concat([bytes, FontkitBuffer.alloc(1)]);
+        subset.offset += 1;
+      }
+      return index;
+    };
+    return subset;
+  };
+  return font;
+}
+
 /**
  * fontkit, parsing each font file once per process: pdf-lib asks fontkit to parse the font for
  * every document, and the parsed font's glyph and layout caches are most of the cost of setting
@@ -29,9 +62,9 @@ const parsed = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
 const cachingFontkit: typeof fontkit = {
   ...fontkit,
   create: (data: Uint8Array, postscriptName?: string) => {
-    if (postscriptName) return fontkit.create(data, postscriptName);
+    if (postscriptName) return padSubsetGlyphs(fontkit.create(data, postscriptName));
     let font = parsed.get(data);
-    if (!font) parsed.set(data, (font = fontkit.create(data)));
+    if (!font) parsed.set(data, (font = padSubsetGlyphs(fontkit.create(data))));
     return font;
   },
 };
@@ -54,7 +87,5 @@ export async function embedTextFonts(doc: PDFDocument): Promise<{ regular: PDFFo
   // so the text copied or searched in the PDF is the text written (with ccmp, "ị" became "i" and
   // a dot glyph, read back as "i.").
   const features = { ccmp: false, liga: false, clig: false, dlig: false };
-  // Whole fonts, not subsets: fontkit's subsets of these files lose most glyphs in FreeType-based
-  // readers (poppler: Evince, Okular; PDFium) — only pdf.js showed the text (docs/decisions/0019).
-  return { regular: await doc.embedFont(regular, { subset: false, features }), bold: await doc.embedFont(bold, { subset: false, features }) };
+  return { regular: await doc.embedFont(regular, { subset: true, features }), bold: await doc.embedFont(bold, { subset: true, features }) };
 }
