@@ -7,6 +7,9 @@ import type { PrismaClient } from "../src/generated/prisma/client.ts";
 import type { Prisma } from "../src/generated/prisma/client.ts";
 import { newConfirmationNumber } from "../src/domain/ids.ts";
 import { dueDateFor } from "../src/domain/deadlines.ts";
+import { addCalendarDays, chicagoDateTimeToUtc, todayInChicago } from "../src/domain/chicago.ts";
+import { organization } from "../src/domain/organization.ts";
+import { pickupInstructions } from "../src/domain/pickup.ts";
 
 export const demoStaff = [
   { email: "admin@recordconnect.example", name: "Dana Admin", role: "ADMIN" },
@@ -20,7 +23,22 @@ const DAY = 24 * 60 * 60 * 1000;
 type DemoRequest = Omit<Prisma.AuthorizationRequestCreateInput, "confirmationNumber" | "dueAt" | "idempotencyKey"> & {
   key: string;
   daysAgo: number;
+  /** An urgent onsite pickup already agreed by phone: the call's note, written by the associate. */
+  urgentPickup?: boolean;
 };
+
+/** Tomorrow at 10:00 AM in Chicago: the urgent pickup the demo data has scheduled. */
+const urgentPickupAt = () => chicagoDateTimeToUtc(`${addCalendarDays(todayInChicago(), 1)}T10:00`)!;
+
+/**
+ * The wording of an urgent pickup as the associate gives it on the phone (RULES.md §1: "an
+ * associate phones the patient to schedule an onsite pickup and gives instructions") — the same
+ * facts the portal then shows (src/domain/pickup.ts).
+ */
+export function urgentPickupWording(at: Date): string {
+  const p = pickupInstructions(at);
+  return `Urgent onsite pickup agreed by phone: ${p.day}, between ${p.window}, at ${organization.pickupPlace}. Told the patient to bring a government-issued photo ID; that an open invoice is paid beforehand by card over the phone at ${organization.paymentPhone} or by check, never cash; and that only the patient or the patient's legal representative may collect.`;
+}
 
 const patientBase = {
   patientPhone: "630-555-0100",
@@ -177,6 +195,31 @@ const demoRequests: DemoRequest[] = [
     signedAt: new Date(),
     pageCount: 18,
   },
+  {
+    key: "demo-seed-6",
+    daysAgo: 3,
+    status: "PICKUP_SCHEDULED",
+    ...patientBase,
+    patientFirstName: "Rowan",
+    patientLastName: "Urgentcase",
+    patientDateOfBirth: new Date("1968-05-19"),
+    patientEmail: "rowan.urgentcase@example.com",
+    requesterKind: "PATIENT",
+    recipientKind: "SELF",
+    completeRecord: false,
+    recordTypes: ["IMAGING_REPORTS", "VISIT_NOTES"],
+    purpose: "At the request of the individual",
+    expirationKind: "DATE",
+    expirationDate: new Date("2027-12-31"),
+    deliveryMethod: "PICKUP",
+    pickupPhone: "630-555-0166",
+    pickupBestTimes: "Urgent: needed for a specialist appointment this week; any time",
+    signerName: "Rowan Urgentcase",
+    signatureMethod: "TYPED",
+    signedAt: new Date(),
+    pageCount: 12,
+    urgentPickup: true,
+  },
 ];
 
 export type SeedResult = { staffCreated: string[]; requestsCreated: number };
@@ -192,7 +235,8 @@ export async function seedDemoData(prisma: PrismaClient, staffPassword: string):
   }
 
   let requestsCreated = 0;
-  for (const { key, daysAgo, ...data } of demoRequests) {
+  const associate = await prisma.staffUser.findUniqueOrThrow({ where: { email: "associate@recordconnect.example" } });
+  for (const { key, daysAgo, urgentPickup, ...data } of demoRequests) {
     const existing = await prisma.authorizationRequest.findUnique({ where: { idempotencyKey: key } });
     if (existing) continue;
     const receivedAt = new Date(Date.now() - daysAgo * DAY);
@@ -206,8 +250,11 @@ export async function seedDemoData(prisma: PrismaClient, staffPassword: string):
           signedAt: receivedAt,
           dueAt: dueDateFor(receivedAt),
           statusChanges: { create: { toStatus: data.status ?? "SUBMITTED", note: "Demo data" } },
+          ...(urgentPickup ? { pickupScheduledFor: urgentPickupAt() } : {}),
         },
       });
+      if (urgentPickup)
+        await tx.pickupCall.create({ data: { requestId: request.id, outcome: "REACHED_SCHEDULED", note: urgentPickupWording(request.pickupScheduledFor!), staffId: associate.id } });
       await tx.auditEvent.create({
         data: {
           actorType: "SYSTEM",

@@ -100,6 +100,7 @@ test.describe("zero 5xx on bad input", () => {
     const routes = [
       "/api/health",
       "/forms/authorization.pdf",
+      "/forms/own-records.pdf",
       "/request/confirmation/authorization.pdf",
       "/request/confirmation",
       "/portal",

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffIdentity } from "@/server/staff/auth";
+import { pickupInstructions } from "@/domain/pickup";
 import { renderNotification } from "@/server/notifications/templates";
+import { portalView } from "@/server/portal/portal";
 import { recordPickup, schedulePickup } from "@/server/staff/release";
 import { fileOf, samplePdf } from "../support/files";
 import { validPatientForm, validRepresentativeForm } from "../support/forms";
@@ -60,7 +62,22 @@ describe("a pickup is collected only by someone the authorization names, with th
     expect(m.text).toContain("1100 West 31st Street, Suite 300, Downers Grove, IL 60515");
     expect(m.text).toMatch(/Monday–Friday, 8 AM–5 PM/);
     expect(m.text).toMatch(/government-issued photo ID/);
-    expect(m.text).toMatch(/cash is never accepted/);
+    expect(m.text).toMatch(/cash is never accepted/i);
+    expect(m.text).toMatch(/proof of your authority/);
+    expect(m.text).toContain("Only the patient or the patient's legal representative may collect the records");
     expect(m.html).toContain("Downers Grove");
+  });
+
+  it("the e-mail of a scheduled pickup carries no day or time (the portal shows them), and the portal view has what the page needs", async () => {
+    const id = await scheduled();
+    const note = await prisma.notification.findFirstOrThrow({ where: { requestId: id, template: "PICKUP_SCHEDULED" } });
+    const r = await prisma.authorizationRequest.findUniqueOrThrow({ where: { id } });
+    const m = renderNotification(note.template, { confirmationNumber: r.confirmationNumber, portalUrl: "https://example.org/portal" });
+    const p = pickupInstructions(r.pickupScheduledFor!);
+    expect(m.text).not.toContain(p.day);
+    expect(m.text).not.toContain(p.window.split(" to ")[0]!);
+    expect(m.text).toContain("sign in to see the day and the time window");
+    const view = await portalView(id);
+    expect(view?.pickupScheduledFor?.getTime()).toBe(r.pickupScheduledFor!.getTime());
   });
 });

@@ -37,7 +37,7 @@ describe("file routes keep their sandbox policy (src/domain/file-routes.ts)", ()
   });
 
   it("keeps pages on the page policy", () => {
-    for (const page of ["/", "/request", "/request/confirmation", "/portal", "/portal/request", "/staff", "/staff/requests/abc", "/staff/requests/new", "/forms/authorization.pdf"]) expect(isFileRoute(page), page).toBe(false);
+    for (const page of ["/", "/request", "/request/confirmation", "/portal", "/portal/request", "/staff", "/staff/requests/abc", "/staff/requests/new", "/forms/authorization.pdf", "/forms/own-records.pdf"]) expect(isFileRoute(page), page).toBe(false);
   });
 
   it("sandboxes files: no scripts, no plugins, nothing loaded", () => {

@@ -105,12 +105,15 @@ const templates: Record<NotificationTemplate, Content> = {
   PICKUP_SCHEDULED: {
     subject: update,
     headline: () => "Your pickup is scheduled.",
+    // The place, hours and what to bring are the same for everyone; the day and time agreed are
+    // this requester's and stay in the portal (docs/decisions/0019).
     details: () => [
       `Where: ${organization.pickupPlace}.`,
-      `Hours: ${organization.pickupHours}. Sign in to see the date and time we agreed.`,
+      `When: sign in to see the day and the time window we agreed (the office is open ${organization.pickupHours}).`,
       `What to bring: ${organization.pickupBring.join(" ")}`,
+      organization.pickupWho,
     ],
-    action: "See the date and time",
+    action: "See the day and time",
   },
   REJECTED: {
     subject: update,

@@ -458,7 +458,7 @@ export class PdfWriter {
     };
     newPage();
     const full = CONTENT_TOP - CONTENT_BOTTOM;
-    this.groups.forEach((group, section) => {
+    this.groups.forEach((group) => {
       if (group.blocks.length === 0) return;
       const height = group.blocks.reduce((sum, b) => sum + b.height, 0);
       if (height > y - CONTENT_BOTTOM && y < CONTENT_TOP) newPage();

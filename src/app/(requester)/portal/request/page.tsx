@@ -12,6 +12,7 @@ import { portalView } from "@/server/portal/portal";
 import { signOutAction } from "../actions";
 import { thirdPartyKindLabels } from "@/domain/third-party";
 import { AccountingForm, DeficiencyResponseForm, NewLinkForm, RevokeForm } from "../PortalForms";
+import { PickupDetails } from "../PickupDetails";
 
 export const metadata: Metadata = { title: "Your records request" };
 export const dynamic = "force-dynamic";
@@ -58,10 +59,12 @@ export default async function PortalRequestPage() {
           <dd>
             {deliveryMethodLabels[r.deliveryMethod].label}
             {r.mailTrackingNumber ? ` — mailed ${r.mailedAt ? formatDate(r.mailedAt) : ""}, tracking number ${r.mailTrackingNumber}` : ""}
-            {r.pickupScheduledFor && r.status === "PICKUP_SCHEDULED" ? ` — pickup scheduled for ${formatDateTime(r.pickupScheduledFor)} at ${organization.pickupPlace} (open ${organization.pickupHours}). ${organization.pickupBring.join(" ")}` : ""}
+            {r.pickupScheduledFor && r.status === "PICKUP_SCHEDULED" ? ` — pickup scheduled for ${formatDateTime(r.pickupScheduledFor)}: where, when and what to bring below` : ""}
           </dd>
         </div>
       </dl>
+
+      {r.pickupScheduledFor && r.status === "PICKUP_SCHEDULED" ? <PickupDetails at={r.pickupScheduledFor} /> : null}
 
       {openDeficiency ? (
         <section aria-labelledby="missing-heading" className="stack card">
