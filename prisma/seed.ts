@@ -37,7 +37,7 @@ const urgentPickupAt = () => chicagoDateTimeToUtc(`${addCalendarDays(todayInChic
  */
 export function urgentPickupWording(at: Date): string {
   const p = pickupInstructions(at);
-  return `Urgent onsite pickup agreed by phone: ${p.day}, between ${p.window}, at ${organization.pickupPlace}. Told the patient to bring a government-issued photo ID; that an open invoice is paid beforehand by card over the phone at ${organization.paymentPhone} or by check, never cash; and that only the patient or the patient's legal representative may collect.`;
+  return `Urgent onsite pickup agreed by phone: ${p.day}, ${p.window}, at ${organization.pickupPlace}. Told the patient to bring a government-issued photo ID; that an open invoice is paid beforehand by card over the phone at ${organization.paymentPhone} or by check, never cash; and that only the patient or the patient's legal representative may collect.`;
 }
 
 const patientBase = {

@@ -14,7 +14,7 @@ export function PickupDetails({ at, now = new Date() }: { at: Date; now?: Date }
         <div>
           <dt>When</dt>
           <dd>
-            {p.day}, between {p.window}
+            {p.day}, {p.window}
           </dd>
         </div>
         <div>

@@ -1,0 +1,44 @@
+import { readFile } from "node:fs/promises";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { PDFDocument } from "pdf-lib";
+import { organization } from "../../src/domain/organization";
+import { pdfText } from "../support/pdf-text";
+import { expectNoAxeViolations } from "./support/wizard";
+
+/**
+ * The PDF a click on a link brings: downloaded (headless Chromium saves PDFs) or, where the browser
+ * shows it, the response it navigated to.
+ */
+async function pdfFromClick(page: Page, link: Locator, path: string): Promise<Buffer> {
+  const downloaded = page.waitForEvent("download").then(async (d) => readFile((await d.path())!));
+  const shown = page.waitForResponse((r) => new URL(r.url()).pathname === path && r.status() === 200).then((r) => r.body());
+  await link.click();
+  return Promise.any([downloaded, shown]);
+}
+
+test.describe("the printable forms, from the home page", () => {
+  for (const form of [
+    { link: /Request for access to my own health records/, path: "/forms/own-records.pdf", title: "Request for Access to My Own Health Records", fields: ["patient.legalName", "records.scope", "format", "signature.date", "witness.printedName"] },
+    { link: /Authorization for Release of Health Information \(PDF/, path: "/forms/authorization.pdf", title: "Authorization for Release of Health Information", fields: ["patient.legalName", "recipient.kind", "purpose", "expiration", "delivery.method", "signature.date", "witness.printedName"] },
+  ]) {
+    test(`a person clicks “${form.title}” and gets a PDF with fields to fill in, the mailing address and the fax number`, async ({ browser }) => {
+      const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+      await page.goto("/");
+      await expectNoAxeViolations(page);
+      const link = page.getByRole("main").getByRole("link", { name: form.link });
+      await expect(link).toHaveAttribute("href", form.path);
+      const bytes = await pdfFromClick(page, link, form.path);
+      expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      const doc = await PDFDocument.load(bytes);
+      const names = doc.getForm().getFields().map((f) => f.getName());
+      expect(names.length).toBeGreaterThan(25);
+      for (const name of form.fields) expect(names).toContain(name);
+      const text = await pdfText(bytes);
+      expect(text).toContain(form.title);
+      expect(text).toContain(organization.mailingAddress[2]);
+      expect(text).toContain(organization.fax);
+      expect(text).toContain("740 ILCS 110/5");
+      await page.context().close();
+    });
+  }
+});
