@@ -48,7 +48,8 @@ async function submitPickupRequest(page: Page): Promise<string> {
 }
 
 test("a scheduled pickup: the requester sees in the portal where and when to come, what to bring and who may collect; the e-mail leaves the day and time to the portal", async ({ browser }) => {
-  test.setTimeout(180_000);
+  // The wizard checks every step with axe, and staff take it through review to the schedule: long on two cores.
+  test.setTimeout(480_000);
   const requester = await (await browser.newContext()).newPage();
   const staff = await (await browser.newContext()).newPage();
   const number = await submitPickupRequest(requester);

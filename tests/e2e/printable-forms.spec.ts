@@ -6,12 +6,21 @@ import { pdfText } from "../support/pdf-text";
 import { expectNoAxeViolations } from "./support/wizard";
 
 /**
- * The PDF a click on a link brings: downloaded (headless Chromium saves PDFs) or, where the browser
- * shows it, the response it navigated to.
+ * What a click on a form's link brings: Chromium opens a PDF in its viewer (or, where it has none,
+ * saves it). Either way the answer to the click was the PDF; its bytes are then fetched again from
+ * the address the browser opened, as saving from the viewer would.
  */
 async function pdfFromClick(page: Page, link: Locator, path: string): Promise<Buffer> {
   const downloaded = page.waitForEvent("download").then(async (d) => readFile((await d.path())!));
-  const shown = page.waitForResponse((r) => new URL(r.url()).pathname === path && r.status() === 200).then((r) => r.body());
+  const shown = page
+    .waitForResponse((r) => new URL(r.url()).pathname === path)
+    .then(async (response) => {
+      expect(response.status()).toBe(200);
+      expect(response.headers()["content-type"]).toBe("application/pdf");
+      expect(response.headers()["content-disposition"]).toMatch(/^inline; filename=".+\.pdf"$/);
+      await expect(page).toHaveURL(new RegExp(`${path.replace(/\./g, "\\.")}$`));
+      return (await page.request.get(path)).body();
+    });
   await link.click();
   return Promise.any([downloaded, shown]);
 }
