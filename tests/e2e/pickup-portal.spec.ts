@@ -61,6 +61,7 @@ test("a scheduled pickup: the requester sees in the portal where and when to com
   await staff.getByRole("button", { name: "Apply" }).click();
   await staff.getByRole("row", { name: new RegExp(number) }).getByRole("link").click();
   await staff.getByRole("button", { name: "Claim this request" }).click();
+  await expect(staff.getByRole("button", { name: "Claim this request" })).toHaveCount(0);
   await staff.getByRole("button", { name: "Start review" }).click();
   await expect(staff.getByRole("heading", { level: 1 })).toContainText("In review");
   for (const label of [/Every element of a valid authorization/, /Identity checked/, /No representative/, /Specially protected categories/]) await staff.getByLabel(label).check();
