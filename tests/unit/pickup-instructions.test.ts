@@ -21,7 +21,7 @@ describe("pickup instructions: where, when (America/Chicago), what to bring, who
     expect(pickupInstructions(new Date("2026-12-02T15:00:00Z"), lateEvening).soon).toBeNull();
   });
 
-  it("for any time: the day is the Chicago day, the window lasts 30 minutes, and the place, ID, representative's proof, payment and who may collect are always said", () => {
+  it("for any time: the day is the Chicago day, the window lasts 30 minutes, and the place, ID, representative's proof, payment and who may collect are always said", { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(fc.date({ min: new Date("2026-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true }), fc.integer({ min: -3, max: 10 }), (at, daysBefore) => {
         const now = new Date(at.getTime() - daysBefore * 86_400_000);

@@ -66,7 +66,7 @@ describe.each(forms)("the printable form “$name”", (form) => {
     for (const w of found) expect(w.page, w.fieldName).toBe(sectionOfField.get(w.fieldName)!.firstPage);
   });
 
-  it("prints the office's mailing address and fax number, and what the form must say", async () => {
+  it("prints the office's mailing address and fax number, and what the form must say", { timeout: 60_000 }, async () => {
     const text = await pdfText(await (await form.build()).finish());
     for (const line of organization.mailingAddress) expect(text).toContain(line);
     expect(text).toContain(`fax it to ${organization.fax}`);
@@ -120,7 +120,7 @@ describe.each(forms)("the printable form “$name”", (form) => {
 });
 
 describe("the own-records form's fee", () => {
-  it("follows the organization's fee policy, the flat fee never above HHS's $6.50", async () => {
+  it("follows the organization's fee policy, the flat fee never above HHS's $6.50", { timeout: 60_000 }, async () => {
     const text = await pdfText(await (await buildOwnRecordsPdf({ patientElectronicFlatCents: 900, patientPageCents: 10 })).finish());
     expect(text).toContain("flat $6.50");
     expect(text).toContain("$0.10 a page");
@@ -128,7 +128,7 @@ describe("the own-records form's fee", () => {
     expect(lower).toContain("flat $0.00");
   });
 
-  it("starts with the complete record chosen", async () => {
+  it("starts with the complete record chosen", { timeout: 60_000 }, async () => {
     const doc = await PDFDocument.load(await (await buildOwnRecordsPdf()).finish());
     expect(doc.getForm().getRadioGroup("records.scope").getSelected()).toBe("COMPLETE");
   });
