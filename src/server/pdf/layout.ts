@@ -70,6 +70,8 @@ export class PdfWriter {
   private readonly groups: Group[] = [{ title: "(top)", blocks: [] }];
   private holdRest: "no" | "next-heading" | "holding" = "no";
   private readonly fieldNames = new Set<string>();
+  /** Text widths already measured (fontkit lays out each string it measures: the costly part). */
+  private readonly widths = new Map<string, number>();
   private placed: PdfLayout | null = null;
   /** Replaces characters the font cannot encode. */
   readonly safe: (text: string) => string;
@@ -101,13 +103,20 @@ export class PdfWriter {
     return { ascent, descent, pitch: Math.max(size + 4, Math.ceil(ascent + descent)) };
   }
 
+  private width(font: PDFFont, text: string, size: number): number {
+    const key = `${font === this.bold ? "b" : "r"}${size}|${text}`;
+    let w = this.widths.get(key);
+    if (w === undefined) this.widths.set(key, (w = font.widthOfTextAtSize(text, size)));
+    return w;
+  }
+
   private wrap(text: string, font: PDFFont, size: number, width: number): string[] {
     const lines: string[] = [];
     for (const paragraph of this.safe(text).split("\n")) {
       let line = "";
       for (const word of paragraph.split(/\s+/).filter(Boolean)) {
         const candidate = line ? `${line} ${word}` : word;
-        if (font.widthOfTextAtSize(candidate, size) <= width) line = candidate;
+        if (this.width(font, candidate, size) <= width) line = candidate;
         else {
           if (line) lines.push(line);
           line = word;
@@ -132,7 +141,7 @@ export class PdfWriter {
       if (!line) return;
       const baseline = top - ascent - i * pitch;
       ctx.page.drawText(line, { x, y: baseline, size, font, color });
-      ctx.box({ x, y: baseline - descent, width: font.widthOfTextAtSize(line, size), height: ascent + descent, kind: "text", content: line });
+      ctx.box({ x, y: baseline - descent, width: this.width(font, line, size), height: ascent + descent, kind: "text", content: line });
     });
     return lines.length * pitch;
   }
@@ -280,7 +289,7 @@ export class PdfWriter {
           let x = MARGIN;
           columns.forEach((column, i) => {
             const lines = i === 0 ? first : [this.safe(cells[i] ?? "")];
-            const width = Math.max(...lines.map((line) => font.widthOfTextAtSize(line, size)));
+            const width = Math.max(...lines.map((line) => this.width(font, line, size)));
             this.drawLines(ctx, top, column.align === "right" ? x + column.width - width : x, lines, font, size);
             x += column.width + gap;
           });
