@@ -3,6 +3,8 @@
 import { cookies, headers } from "next/headers";
 import { clientAddress } from "@/server/client-address";
 import { CLIENT_TOKEN_PATTERN, clientTokenCookieName, clientTokenCookieOptions, newClientToken } from "@/server/client-token";
+import { thirdPartyPaperSchema } from "@/domain/third-party";
+import { issuesByField } from "@/server/third-party/idempotency";
 import { startThirdPartyRequest } from "@/server/third-party/invitations";
 import { uploadPaperAuthorization } from "@/server/third-party/paper-uploads";
 
@@ -32,7 +34,6 @@ export async function startThirdPartyAction(_: ThirdPartyFormState, formData: Fo
   const withNul = [...formData.entries()].filter(([, value]) => typeof value === "string" && value.includes("\u0000")).map(([name]) => name);
   if (withNul.length) return { message: "Please correct the highlighted answers.", fieldErrors: Object.fromEntries(withNul.map((name) => [name, ["Remove the invisible control character from this answer"]])) };
   const path = text(formData, "signingPath");
-  if (path !== "ONLINE" && path !== "PAPER") return { message: "Please correct the highlighted answers.", fieldErrors: { signingPath: ["Choose how the patient signs the authorization"] } };
   const common = {
     kind: text(formData, "kind") || undefined,
     organization: text(formData, "organization"),
@@ -53,6 +54,11 @@ export async function startThirdPartyAction(_: ThirdPartyFormState, formData: Fo
     recordsRequested: text(formData, "recordsRequested"),
     purpose: text(formData, "purpose"),
   };
+  if (path !== "ONLINE" && path !== "PAPER") {
+    // No path chosen: say so, with every other answer's problem at once.
+    const others = thirdPartyPaperSchema.safeParse({ ...common, confirmsPatientSigned: true });
+    return { message: "Please correct the highlighted answers.", fieldErrors: { signingPath: ["Choose how the patient signs the authorization"], ...(others.success ? {} : issuesByField(others.error.issues)) } };
+  }
   const client = { clientKey: clientAddress(await headers()), clientToken: await browserToken(), idempotencyKey: formData.get("idempotencyKey") };
   if (path === "PAPER") {
     const scan = formData.get("scan");
