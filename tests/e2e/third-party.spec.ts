@@ -10,7 +10,7 @@ import { downloadSignedPdfText, expectNoAxeViolations, expectStep, fillAddress, 
  * attorney as recipient and requester, and is priced under the Illinois schedule for a third party.
  */
 test("an attorney asks, the patient signs through the e-mailed link, staff see the attorney and the Illinois third-party fees", async ({ page, browser }) => {
-  test.setTimeout(360_000); // three people, each checked with axe at every step (slow on a shared two-core machine)
+  test.setTimeout(480_000); // three people, each checked with axe at every step (slow on a shared two-core machine)
   const patientEmail = `riley.thirdparty.${Date.now()}@example.org`;
   const lastName = `Tpsigner${String(Date.now()).slice(-5).replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`;
 
