@@ -319,9 +319,14 @@ export function decideAccess(facts: SigningFacts): RequestDecision {
   const asksNotes = facts.categories.includes("PSYCHOTHERAPY_NOTES");
   const base = decideSigning({ ...facts, categories: facts.categories.filter((c) => c !== "PSYCHOTHERAPY_NOTES") });
   const refusedCategories = [...base.refusedCategories, ...(asksNotes ? [{ category: "PSYCHOTHERAPY_NOTES" as const, reason: PSYCHOTHERAPY_NOTES_NOT_ACCESS }] : [])];
-  const { splitOff: _splitOff, witness: _witness, minorSignature, ...rest } = base;
+  // No split-off (notes are refused, not split) and no 740 ILCS 110/5 witness (access is 110/4).
+  const rest: Partial<SigningDecision> = { ...base };
+  delete rest.splitOff;
+  delete rest.witness;
+  delete rest.minorSignature;
+  const minorSignature = base.minorSignature;
   return {
-    ...rest,
+    ...(rest as SigningDecision),
     ok: !base.signerRefusal && refusedCategories.length === 0,
     refusedCategories,
     ...(minorSignature

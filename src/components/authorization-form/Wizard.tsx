@@ -16,6 +16,7 @@ import { FormProvider, type Resolver, useForm, useFormState } from "react-hook-f
 import { type AnySubmittedForm, type FormMode, formSchemaFor } from "@/domain/authorization-form";
 import { type SubmitResult, UPLOAD_FIELDS } from "@/domain/submission";
 import { ErrorSummary } from "./ErrorSummary";
+import { type FeeFacts, FeeFactsContext } from "./FeeEstimate";
 import { WizardModeContext, wizardCopy } from "./mode";
 import { flattenErrors, initialValues, isFieldName, type FormValues, type Name, toSubmission, UPLOAD_ERROR_NAMES, wizardSteps } from "./model";
 import { Progress } from "./Progress";
@@ -33,8 +34,11 @@ export function AuthorizationWizard({
   action,
   prefill,
   draftKey,
+  fees,
 }: {
   today: string;
+  /** The schedule and policy the fee estimate is computed with (src/server/fee-facts.ts); none: no estimate shown. */
+  fees?: FeeFacts;
   mode?: FormMode;
   /** Answers filled in beforehand (a third party's invitation to sign: the patient and the recipient). */
   prefill?: Record<string, unknown>;
@@ -280,6 +284,7 @@ export function AuthorizationWizard({
   const isReview = step === steps.review;
 
   return (
+    <FeeFactsContext value={fees ?? null}>
     <WizardModeContext value={mode}>
       <FormProvider {...form}>
         <div className="wizard" ref={topRef}>
@@ -318,6 +323,7 @@ export function AuthorizationWizard({
         </div>
       </FormProvider>
     </WizardModeContext>
+    </FeeFactsContext>
   );
 }
 

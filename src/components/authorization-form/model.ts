@@ -19,6 +19,7 @@ import {
   suggestedExpiration,
   ACCESS_FORMAT_DELIVERY,
   type AccessFormat,
+  type SpecialCategory,
 } from "@/domain/authorization-form";
 
 /**
@@ -30,6 +31,7 @@ export type FormValues = AuthorizationFormInput & {
   door?: "ACCESS";
   /** Access only: the form and format chosen (it implies the delivery method). */
   format?: AccessFormat;
+  information: AuthorizationFormInput["information"] & { includeSpecial?: SpecialCategory[] };
   paper?: Partial<PaperAuthorizationFormInput["paper"]>;
   signature: Omit<AuthorizationFormInput["signature"], "method"> & {
     method: AuthorizationFormInput["signature"]["method"] | "WET_INK";
