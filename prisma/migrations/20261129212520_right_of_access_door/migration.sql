@@ -14,6 +14,12 @@ ALTER COLUMN "expirationKind" DROP NOT NULL;
 -- Issue 17 (docs/decisions/0018-right-of-access.md): the door a request came through, held to the
 -- rules of that door (src/domain/signing-rules.ts decideRequest; src/domain/authorization-form.ts).
 ALTER TABLE "AuthorizationRequest"
+    -- An expiry, when there is one (an authorization's: the door CHECK below requires it there), is a date or an event.
+    DROP CONSTRAINT "AuthorizationRequest_expiration",
+    ADD CONSTRAINT "AuthorizationRequest_expiration" CHECK (
+        ("expirationKind" IS NULL AND "expirationDate" IS NULL AND "expirationEvent" IS NULL)
+        OR ("expirationKind" = 'DATE' AND "expirationDate" IS NOT NULL)
+        OR ("expirationKind" = 'EVENT' AND "expirationEvent" IS NOT NULL)),
     -- An authorization states a purpose and an expiry (45 CFR 164.508(c)(1)(iv)–(v)) and has no access format;
     -- an access request (164.524) has neither purpose nor expiry, goes to the patient, has a format, and is never a third party's.
     ADD CONSTRAINT "AuthorizationRequest_door_fields" CHECK (
