@@ -14,8 +14,11 @@ import { expectConfirmation, expectNoAxeViolations, expectStep, fillAddress, nex
 
 const run = Date.now().toString(36);
 
+/** A full-page screenshot kept in the test's output folder (test-results/…) and attached to the report. */
 async function keep(page: Page, info: TestInfo, name: string) {
-  await info.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  const path = info.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await info.attach(name, { path, contentType: "image/png" });
 }
 
 /**
@@ -94,7 +97,7 @@ async function ownCompleteRecord(page: Page, info: TestInfo, p: { first: string;
   await next(page);
 
   await expectStep(page, "Review and submit");
-  await expect(page.getByRole("region", { name: "Fee and date" })).toContainText(/Expect your records by/);
+  await expect(page.getByRole("region", { name: "Fee and date", exact: true })).toContainText(/Expect your records by/);
   await expect(page.getByText("Purpose", { exact: true })).toHaveCount(0);
   await keep(page, info, "6-review");
   await page.getByRole("button", { name: "Sign and send my request" }).click();
