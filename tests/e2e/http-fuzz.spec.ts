@@ -125,6 +125,7 @@ test.describe("zero 5xx on bad input", () => {
       "/dev/mailbox",
       "/",
       "/request",
+      "/request/own",
     ];
     const segment = fc.oneof(fc.uuid().map(String), fc.string({ maxLength: 40 }), fc.constantFrom("%00", "..%2f..%2fetc%2fpasswd", "%E0%A4%A", "x".repeat(3000), "😀", "null", "-1"));
     const query = fc.dictionary(fc.constantFrom("t", "status", "q", "due", "method", "source", "mine", "unassigned", "cursor", "after", "page", "resent", "refused", "who", "upload", "sentBack", "x"), fc.oneof(fc.string({ maxLength: 60 }), fc.constant("x".repeat(1500))), { maxKeys: 5 });

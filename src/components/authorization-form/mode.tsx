@@ -37,6 +37,15 @@ export const wizardCopy = {
     unreachable:
       "We could not reach Record Connect, so your request was not sent. Check your internet connection and try again: your answers are still here.",
   },
+  access: {
+    progressLabel: "Steps of your request",
+    submit: "Sign and send my request",
+    submitting: "Sending…",
+    submittingStatus: "Sending your request. Please wait.",
+    notSent: "Your request was not sent",
+    unreachable:
+      "We could not reach Record Connect, so your request was not sent. Check your internet connection and try again: your answers are still here.",
+  },
   paper: {
     progressLabel: "Steps of keying in the paper form",
     submit: "Save the paper request",

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
-import { type AnyAuthorizationForm, formSchemaFor, isPaperForm, SPECIAL_CATEGORIES, uploadRules } from "@/domain/authorization-form";
+import { type AnySubmittedForm, formSchemaFor, isAccessDoor, isAccessForm, isPaperForm, SPECIAL_CATEGORIES, uploadRules } from "@/domain/authorization-form";
 import { todayInChicago } from "@/domain/chicago";
 import { dueDateFor, paperReceivedAt, startOfDayInChicago } from "@/domain/deadlines";
 import { newConfirmationNumber } from "@/domain/ids";
@@ -125,7 +125,9 @@ async function idempotencyBinding(channel: Channel, input: IntakeInput): Promise
  */
 export async function intakeAuthorization(channel: Channel, input: IntakeInput): Promise<IntakeResult> {
   const now = input.now ?? new Date();
-  const mode = channel.source === "PAPER" ? "paper" : "online";
+  // The door (issue 17): an online access request says so (and its schema holds it to the access
+  // rules); a paper form and a third party's invitation are always authorizations.
+  const mode = channel.source === "PAPER" ? "paper" : !input.thirdParty && isAccessDoor(input.payload) ? "access" : "online";
   const key = idempotencyKeySchema.safeParse(input.idempotencyKey);
   if (!key.success) return { ok: false, kind: "refused", message: "This form could not be sent. Reload the page and try again." };
 
@@ -263,7 +265,7 @@ async function insertRequest(
   tx: Tx,
   args: {
     channel: Channel;
-    form: AnyAuthorizationForm;
+    form: AnySubmittedForm;
     confirmationNumber: string;
     idempotencyKey: string;
     idempotencyBinding: string;
@@ -290,8 +292,9 @@ async function insertRequest(
       dueAt: dueDateFor(args.receivedAt),
       signedAt: args.signedAt,
       ...(args.thirdParty ? { thirdPartyRequester: { connect: { id: args.thirdParty.requesterId } } } : {}),
+      // An authorization's initialed consents; an access request has none (its categories are columns).
       specialConsents: {
-        create: [
+        create: isAccessForm(form) ? [] : [
           ...SPECIAL_CATEGORIES.flatMap((category) => {
             const initials = form.information.specialCategories[category];
             return initials ? [{ category, initials }] : [];
@@ -350,6 +353,8 @@ async function insertRequest(
     details: {
       source: channel.source,
       ...(receivedVia ? { receivedVia } : {}),
+      requestKind: isAccessForm(form) ? "ACCESS" : "AUTHORIZATION",
+      ...(isAccessForm(form) ? { accessFormat: form.format } : {}),
       deliveryMethod: form.delivery.method,
       requesterKind: form.requester.kind,
       documents: args.stored.length,
