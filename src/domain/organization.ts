@@ -39,6 +39,15 @@ export const organization = {
     `If an invoice is still open: pay it beforehand by card over the phone at ${PAYMENT_PHONE}, or bring a check. Cash is never accepted.`,
   ],
   pickupWho: "Only the patient or the patient's legal representative may collect the records. Anyone else needs a new authorization naming them.",
+  /**
+   * The patient portal (MyChart): where much of the record is already, and where an electronic
+   * copy can be delivered when the patient has an account (issue 17). One constant, linked from
+   * the home page and the access request.
+   */
+  patientPortalName: "MyChart",
+  patientPortalUrl: "https://mychart.dulyhealthandcare.com/MyChart/",
+  /** HHS Office for Civil Rights: where a patient complains about a refused or delayed access request (45 CFR 160.306). */
+  hhsOcrComplaintUrl: "https://www.hhs.gov/hipaa/filing-a-complaint/index.html",
   timeZone: "America/Chicago",
   responseDays: 30,
 } as const;

@@ -17,6 +17,9 @@ export type ConfirmationView = {
   deliveryMethod: "SECURE_EMAIL" | "MAIL" | "PICKUP";
   recipientKind: "SELF" | "MEDICAL_PROVIDER" | "THIRD_PARTY";
   requesterKind: "PATIENT" | "REPRESENTATIVE";
+  /** The door (issue 17): the patient's own access request, or an authorization. */
+  requestKind: "ACCESS" | "AUTHORIZATION";
+  accessFormat: "PDF_DOWNLOAD" | "EHI_EXPORT" | "PAPER_MAIL" | "PAPER_PICKUP" | null;
   notifiedByEmail: boolean;
 };
 
@@ -31,6 +34,8 @@ export async function confirmationView(requestId: string): Promise<ConfirmationV
       deliveryMethod: true,
       recipientKind: true,
       requesterKind: true,
+      requestKind: true,
+      accessFormat: true,
       _count: { select: { notifications: true } },
     },
   });
