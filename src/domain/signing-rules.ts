@@ -396,20 +396,23 @@ export const proofLabels: Record<Proof, string> = {
  * person's first name, their last letter that of the last name (middle initials allowed between).
  */
 export function initialsMatch(initials: string, name: string): boolean {
-  const letters = initials
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toUpperCase()
-    .replace(/[^A-Z]/g, "");
-  const words = name
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toUpperCase()
-    .split(/[^A-Z']+/)
+  const letters = [...foldLetters(initials).replace(/[^\p{L}]/gu, "")];
+  const words = foldLetters(name)
+    .split(/[^\p{L}']+/u)
     .map((w) => w.replace(/'/g, ""))
     .filter(Boolean);
   if (letters.length < 2 || words.length < 2) return false;
-  return letters[0] === words[0]![0] && letters[letters.length - 1] === words[words.length - 1]![0];
+  return letters[0] === [...words[0]!][0] && letters[letters.length - 1] === [...words[words.length - 1]!][0];
+}
+
+/** Letters a person may write without their marks: accents dropped (é → E), and the letters Unicode does not decompose (Ł, Ø, Đ) folded to their base. */
+const UNDECOMPOSED: Record<string, string> = { Ł: "L", Ø: "O", Đ: "D", Ħ: "H", Ŧ: "T", Ŀ: "L", Ɨ: "I" };
+function foldLetters(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLocaleUpperCase("en-US")
+    .replace(/[ŁØĐĦŦĿƗ]/g, (c) => UNDECOMPOSED[c] ?? c);
 }
 
 /** A stored request, as far as the signing rules look at it (the database row's columns). */

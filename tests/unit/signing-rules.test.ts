@@ -246,5 +246,23 @@ describe("initials belong to the person they stand for", () => {
     ["TE", "Casey Example", false],
     ["J", "Jordan Sample", false],
     ["ÉO", "Élodie O'Neil", true],
+    ["ŁA", "Łukasz Ałt", true],
+    ["LA", "Łukasz Ałt", true],
+    ["ŁK", "Łukasz Ałt", false],
+    ["NV", "Nguyễn Văn", true],
+    ["ØH", "Øystein Hølmø", true],
+    ["李王", "李 王", true],
   ])("%s for %s: %s", (initials, name, ok) => expect(initialsMatch(initials, name)).toBe(ok));
+
+  it("the first and last initials of any two-word name in any script match it, and a different first letter never does", () => {
+    const letter = fc.constantFrom(..."ABCÇDĐEÉFGHIJKLŁMNÑOØÖPQRSŠTUÜVWXYZŽĄĘÅÆΑΒΓДЖЯ李王".split(""));
+    const word = fc.tuple(letter, fc.array(fc.constantFrom(..."abcdeéłøñöüšžąęåæжя".split("")), { maxLength: 8 })).map(([f, rest]) => f + rest.join(""));
+    fc.assert(
+      fc.property(word, word, (first, last) => {
+        const name = `${first} ${last}`;
+        expect(initialsMatch(`${[...first][0]}${[...last][0]}`, name)).toBe(true);
+        expect(initialsMatch(`${[...first][0]}${[...last][0]}`.toLowerCase(), name)).toBe(true);
+      }),
+    );
+  });
 });
