@@ -15,6 +15,7 @@ import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, type Resolver, useForm, useFormState } from "react-hook-form";
 import { type AnyAuthorizationForm, type FormMode, formSchemaFor } from "@/domain/authorization-form";
 import { type SubmitResult, UPLOAD_FIELDS } from "@/domain/submission";
+import { submitWithRetry } from "./submitWithRetry";
 import { ErrorSummary } from "./ErrorSummary";
 import { WizardModeContext, wizardCopy } from "./mode";
 import { flattenErrors, initialValues, isFieldName, type FormValues, type Name, toSubmission, UPLOAD_ERROR_NAMES, wizardSteps } from "./model";
@@ -206,7 +207,7 @@ export function AuthorizationWizard({
 
   const applyResult = (result: SubmitResult) => {
     if (result.ok) return;
-    if (result.kind === "refused") {
+    if (result.kind === "refused" || result.kind === "busy") {
       setRefusal(result.message);
       return focus("refusal");
     }
@@ -244,7 +245,8 @@ export function AuthorizationWizard({
     if (getValues("requester.kind") === "REPRESENTATIVE") for (const file of files.authorityProof) data.append(UPLOAD_FIELDS.authorityProof, file);
     let result: SubmitResult;
     try {
-      result = await action(data);
+      // "Busy" (admission control): the same answers go again, same key, until they are taken.
+      result = await submitWithRetry(action, data, { onBusy: (message) => setRefusal(message) });
     } catch {
       result = { ok: false, kind: "refused", message: copy.unreachable };
     }

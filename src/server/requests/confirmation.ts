@@ -4,6 +4,7 @@ import { recordAudit } from "../audit";
 import { db } from "../db";
 import { fileStore } from "../storage";
 import { readReceipt, receiptCookieName } from "../receipt";
+import { makeSignedAuthorizationPdf } from "./signed-pdf";
 
 /** The request the browser's receipt cookie names, or null: the only way to reach the confirmation. */
 export async function requestFromReceipt(): Promise<string | null> {
@@ -18,6 +19,8 @@ export type ConfirmationView = {
   recipientKind: "SELF" | "MEDICAL_PROVIDER" | "THIRD_PARTY";
   requesterKind: "PATIENT" | "REPRESENTATIVE";
   notifiedByEmail: boolean;
+  /** The signed authorization PDF exists (it is drawn just after submission: decision 0021). */
+  signedPdfReady: boolean;
 };
 
 /** What the confirmation page shows — no PHI beyond what the submitter just typed, and the view is audited. */
@@ -31,7 +34,7 @@ export async function confirmationView(requestId: string): Promise<ConfirmationV
       deliveryMethod: true,
       recipientKind: true,
       requesterKind: true,
-      _count: { select: { notifications: true } },
+      _count: { select: { notifications: true, documents: { where: { kind: "SIGNED_AUTHORIZATION" } } } },
     },
   });
   if (!request) return null;
@@ -42,11 +45,14 @@ export async function confirmationView(requestId: string): Promise<ConfirmationV
     objectId: requestId,
     requestId,
   });
-  return { ...request, notifiedByEmail: request._count.notifications > 0 };
+  const { _count, ...rest } = request;
+  return { ...rest, notifiedByEmail: _count.notifications > 0, signedPdfReady: _count.documents > 0 };
 }
 
 /** The signed authorization PDF, read and integrity-checked, with the download audited. */
 export async function signedAuthorizationPdf(requestId: string): Promise<{ bytes: Buffer; confirmationNumber: string } | null> {
+  // Asked for before the worker drew it (decision 0021): drawn now, once (the job then finds it).
+  await makeSignedAuthorizationPdf(requestId);
   const document = await db().document.findFirst({
     where: { requestId, kind: "SIGNED_AUTHORIZATION" },
     orderBy: { createdAt: "desc" },
