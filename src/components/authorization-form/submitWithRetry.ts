@@ -9,6 +9,8 @@ export type RetryOptions = {
   onBusy?: (message: string, attempt: number) => void;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** What is done with a stored answer's receipt (default: it becomes the confirmation page's cookie). */
+  keepReceipt?: (result: Extract<SubmitResult, { ok: true }>) => Promise<SubmitResult>;
 };
 
 export const STILL_BUSY_MESSAGE =
@@ -32,7 +34,7 @@ export function busyRetryDelayMs(retryAfterMs: number, attempt: number, maxDelay
  * answers are kept.
  */
 export async function submitWithRetry(action: (data: FormData) => Promise<SubmitResult>, data: FormData, options: RetryOptions = {}): Promise<SubmitResult> {
-  const { attempts = 8, maxDelayMs = 15_000, onBusy, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)), random = Math.random } = options;
+  const { attempts = 8, maxDelayMs = 15_000, onBusy, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)), random = Math.random, keepReceipt = receiptCookie } = options;
   for (let attempt = 1; ; attempt++) {
     const result = await action(data);
     if (result.ok) return result.receipt ? keepReceipt(result) : result;
@@ -49,7 +51,7 @@ export const RECEIPT_LOST_MESSAGE = "Your request was received. Keep its confirm
  * The answer's receipt becomes the HttpOnly cookie that opens /request/confirmation. If that
  * fails, the request is stored all the same: the person is told its number.
  */
-async function keepReceipt(result: Extract<SubmitResult, { ok: true }>): Promise<SubmitResult> {
+async function receiptCookie(result: Extract<SubmitResult, { ok: true }>): Promise<SubmitResult> {
   const { receipt, ...rest } = result;
   try {
     const response = await fetch("/request/confirmation/receipt", { method: "POST", body: receipt, headers: { "content-type": "text/plain" }, credentials: "same-origin" });

@@ -2,14 +2,11 @@
 
 import { cookies, headers } from "next/headers";
 import { organization } from "@/domain/organization";
-import { BUSY_MESSAGE, type SubmitResult } from "@/domain/submission";
-import { BUSY_RETRY_AFTER_MS, submissionGate } from "@/server/admission";
+import type { SubmitResult } from "@/domain/submission";
 import { clientAddress } from "@/server/client-address";
 import { CLIENT_TOKEN_PATTERN, clientTokenCookieName, clientTokenCookieOptions, newClientToken } from "@/server/client-token";
 import { logger } from "@/server/logger";
-import { issueReceipt } from "@/server/receipt";
-import { readAuthorizationFormData } from "@/server/requests/form-data";
-import { submitAuthorization as submit } from "@/server/requests/submit-authorization";
+import { submitOnline } from "@/server/requests/submit-online";
 
 /**
  * The online authorization's server action. Anyone may submit (no session); everything is
@@ -30,19 +27,8 @@ export async function submitAuthorization(formData: FormData): Promise<SubmitRes
       jar.set(clientTokenCookieName(), clientToken, clientTokenCookieOptions());
     }
     // The online channel: a paper-form scan posted here is ignored (only staff key paper forms in).
-    // Admission control (decision 0021): past what the machine can finish, answer "busy" at once;
-    // the form sends the same answers again with the same idempotency key.
-    const token = clientToken;
-    const admitted = await submissionGate().run(() => submit({ ...readAuthorizationFormData(formData), clientKey: clientAddress(requestHeaders), clientToken: token }));
-    if (!admitted.admitted) {
-      logger.warn({ correlationId, event: "request.submit_busy", ...submissionGate().load }, "submission turned away: at capacity");
-      return { ok: false, kind: "busy", message: BUSY_MESSAGE, retryAfterMs: BUSY_RETRY_AFTER_MS };
-    }
-    const result = admitted.value;
-    if (!result.ok) return result;
-    // No cookie set here: Next would render the page again into this answer (decision 0021). The
-    // form turns the receipt into its HttpOnly cookie at /request/confirmation/receipt.
-    return { ok: true, confirmationNumber: result.confirmationNumber, dueDate: result.dueDate, receipt: issueReceipt(result.requestId) };
+    // Past admission control, stored or "busy" (decision 0021); no cookie set after this point.
+    return await submitOnline(formData, { clientKey: clientAddress(requestHeaders), clientToken });
   } catch (error) {
     logger.error({ err: error, correlationId, event: "request.submit_failed" }, "submission failed");
     return {
