@@ -48,7 +48,7 @@ const MB = 1024 * 1024;
 const plan = {
   connections: 50,
   /** Seconds per closed-loop run; each pair (baseline, product) runs twice, interleaved. */
-  loadSeconds: quick ? 3 : 8,
+  loadSeconds: quick ? 5 : 8,
   /** Seconds of offered overload (2× and 5× the measured capacity), and how long each person keeps retrying. */
   overloadSeconds: quick ? 5 : 12,
   patienceSeconds: 180,
@@ -302,6 +302,11 @@ async function submitPhase(origin: string, databaseUrl: string) {
   const p1 = await closedLoopSubmitters(people, plan.connections, plan.loadSeconds);
   const b2 = await insertRun();
   const p2 = await closedLoopSubmitters(people, plan.connections, plan.loadSeconds);
+  for (const [i, run] of [p1, p2].entries()) {
+    const sm = summarize(run.list);
+    log(`Submit: closed loop ${i + 1}: ${run.storedPerSecond.toFixed(1)} stored/s; ${sm.stored} stored, ${sm.busyAnswers} busy, ${sm.refused} refused, ${sm.unanswered} unanswered; p95 ${sm.acceptedP95Ms?.toFixed(0)} ms${sm.refusalSample ? `; e.g. ${sm.refusalSample}` : ""}`);
+  }
+  log(`Submit: unloaded p50 ${unloaded.acceptedP50Ms?.toFixed(0)} ms, p95 ${unloaded.acceptedP95Ms?.toFixed(0)} ms (${unloaded.stored} of ${unloaded.submissions} stored, ${unloaded.refused} refused)`);
   checkAnswers("baseline inserts", b1);
   const insertPerSecond = (b1.accepted / b1.durationSeconds + b2.accepted / b2.durationSeconds) / 2;
   const capacity = (p1.storedPerSecond + p2.storedPerSecond) / 2;
@@ -314,14 +319,17 @@ async function submitPhase(origin: string, databaseUrl: string) {
   );
 
   // Overload: a new person every 1/(k × capacity) s, each retrying "busy" as the form does.
-  const everyKey: string[] = [...unloadedList, ...p1.list, ...p2.list].map((x) => x.key);
-  const storedKeys = new Set([...unloadedList, ...p1.list, ...p2.list].filter((x) => x.storedAt !== undefined).map((x) => x.key));
+  // Lost, unanswered and duplicates are counted over the people who had their full patience: one
+  // at a time and under overload (the closed loop's last people stop when its window closes).
+  const everyKey: string[] = unloadedList.map((x) => x.key);
+  const storedKeys = new Set(unloadedList.filter((x) => x.storedAt !== undefined).map((x) => x.key));
   for (const k of [2, 5]) {
     await settle(databaseUrl);
     const rate = capacity * k;
     log(`Submit: ${k}× capacity offered — ${rate.toFixed(1)} new people a second for ${plan.overloadSeconds} s, each retrying busy answers (patience ${plan.patienceSeconds} s)…`);
     const run = await openLoopSubmitters(people, rate, plan.overloadSeconds, plan.patienceSeconds);
     const sum = summarize(run.list);
+    log(`Submit: ${k}×: goodput ${run.goodput.toFixed(1)}/s; ${sum.stored} of ${sum.submissions} stored, ${sum.busyAnswers} busy, ${sum.refused} refused, ${sum.unanswered} unanswered; accepted p95 ${sum.acceptedP95Ms?.toFixed(0)} ms; drained in ${run.drainSeconds.toFixed(0)} s`);
     for (const x of run.list) {
       everyKey.push(x.key);
       if (x.storedAt !== undefined) storedKeys.add(x.key);

@@ -1,4 +1,5 @@
 import "server-only";
+import { availableParallelism } from "node:os";
 import { env } from "./env";
 
 /**
@@ -63,10 +64,15 @@ export class AdmissionGate {
 
 const globalForGate = globalThis as unknown as { rcSubmissionGate?: AdmissionGate };
 
-/** The limits of the submission gate, from the environment, with defaults derived from the database pool. */
-export function submissionLimits(settings = env()): { limit: number; queueLength: number; maxWaitMs: number } {
-  const limit = settings.SUBMIT_CONCURRENCY ?? Math.max(1, Math.floor(settings.DATABASE_POOL_SIZE / 2));
-  return { limit, queueLength: settings.SUBMIT_QUEUE_LENGTH ?? limit * 2, maxWaitMs: settings.SUBMIT_QUEUE_WAIT_MS };
+/**
+ * The limits of the submission gate, from the environment. Defaults: as many at once as the
+ * machine has cores to run them (a submission is CPU work: more at once only makes each slower),
+ * and never more than half the database pool (the rest serves pages, staff and the portal); as
+ * many again may wait.
+ */
+export function submissionLimits(settings = env(), cores = availableParallelism()): { limit: number; queueLength: number; maxWaitMs: number } {
+  const limit = settings.SUBMIT_CONCURRENCY ?? Math.max(1, Math.min(cores, Math.floor(settings.DATABASE_POOL_SIZE / 2)));
+  return { limit, queueLength: settings.SUBMIT_QUEUE_LENGTH ?? limit, maxWaitMs: settings.SUBMIT_QUEUE_WAIT_MS };
 }
 
 /** The one gate of this process for submissions of the authorization (online, third-party signing, paper). */

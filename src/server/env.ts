@@ -76,8 +76,8 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
   /**
    * Admission control of submissions (src/server/admission.ts): how many run at once (default:
-   * half the database pool, the rest serves pages and staff), how many may wait for a turn
-   * (default: twice that) and for how long before the busy answer.
+   * the cores, at most half the database pool), how many may wait for a turn (default: as many)
+   * and for how long before the busy answer.
    */
   SUBMIT_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(100).optional()),
   SUBMIT_QUEUE_LENGTH: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(1000).optional()),

@@ -95,9 +95,12 @@ describe("admission control of submissions", () => {
     expect(await prisma.authorizationRequest.count({ where: { idempotencyKey: key } })).toBe(1);
   });
 
-  it("derives its limits from the database pool unless configured", () => {
+  it("derives its limits from the cores and the database pool unless configured", () => {
     const settings = { ...env(), DATABASE_POOL_SIZE: 10, SUBMIT_CONCURRENCY: undefined, SUBMIT_QUEUE_LENGTH: undefined, SUBMIT_QUEUE_WAIT_MS: 1000 };
-    expect(submissionLimits(settings)).toEqual({ limit: 5, queueLength: 10, maxWaitMs: 1000 });
-    expect(submissionLimits({ ...settings, SUBMIT_CONCURRENCY: 3, SUBMIT_QUEUE_LENGTH: 0 })).toEqual({ limit: 3, queueLength: 0, maxWaitMs: 1000 });
+    expect(submissionLimits(settings, 2)).toEqual({ limit: 2, queueLength: 2, maxWaitMs: 1000 });
+    // Never more than half the pool, however many cores.
+    expect(submissionLimits(settings, 64)).toEqual({ limit: 5, queueLength: 5, maxWaitMs: 1000 });
+    expect(submissionLimits({ ...settings, DATABASE_POOL_SIZE: 2 }, 8)).toEqual({ limit: 1, queueLength: 1, maxWaitMs: 1000 });
+    expect(submissionLimits({ ...settings, SUBMIT_CONCURRENCY: 3, SUBMIT_QUEUE_LENGTH: 0 }, 2)).toEqual({ limit: 3, queueLength: 0, maxWaitMs: 1000 });
   });
 });
