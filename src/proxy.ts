@@ -39,7 +39,7 @@ export async function proxy(request: NextRequest) {
   response.headers.set("Cache-Control", "no-store, max-age=0");
   if (!isPublicPath(request.nextUrl.pathname)) response.headers.set("X-Robots-Tag", "noindex, nofollow");
   // The form's browser token, before anything is submitted (src/server/client-token.ts).
-  if (request.nextUrl.pathname === "/request" && !CLIENT_TOKEN_PATTERN.test(request.cookies.get(clientTokenCookieName())?.value ?? "")) {
+  if (["/request", "/request/own", "/request/third-party"].includes(request.nextUrl.pathname) && !CLIENT_TOKEN_PATTERN.test(request.cookies.get(clientTokenCookieName())?.value ?? "")) {
     response.cookies.set(clientTokenCookieName(), newClientToken(), clientTokenCookieOptions());
   }
   return response;
@@ -78,7 +78,7 @@ function plainAnswer(status: number, message: string, headers: Record<string, st
 }
 
 function isPublicPath(pathname: string): boolean {
-  return pathname === "/" || pathname === "/request" || pathname.startsWith("/forms/");
+  return pathname === "/" || pathname === "/request" || pathname === "/request/own" || pathname.startsWith("/forms/");
 }
 
 export const config = {

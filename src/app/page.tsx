@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { organization } from "@/domain/organization";
+import { rightOfAccessStatements } from "@/domain/right-of-access";
 import { PhoneLink } from "@/components/PhoneLink";
 
 /** Public home page: how to ask Record Connect for copies of medical records (RULES.md §1, §4–§6). */
@@ -12,9 +13,13 @@ export default function HomePage() {
           Patients of {organization.name}, and legal representatives acting for them, can ask Record Connect for
           copies of medical records here — online or with a paper form.
         </p>
+        {/* Two doors (issue 17): the patient's own right of access, and an authorization to send records elsewhere. */}
         <div className="actions">
+          <Link className="button" href="/request/own">
+            Get my own records
+          </Link>
           <Link className="button" href="/request">
-            Start an online request
+            Send records to someone else
           </Link>
           <a className="button-secondary" href="#paper-form">
             Use a paper form instead
@@ -31,8 +36,8 @@ export default function HomePage() {
         </h2>
         <p>
           Some of your information is already available in the patient portal, <strong>MyChart</strong>: for
-          example test results, visit summaries and immunizations. Sign in to MyChart to see, download or print
-          it.
+          example test results, visit summaries and immunizations.{" "}
+          <a href={organization.patientPortalUrl}>Sign in to {organization.patientPortalName}</a> to see, download or print it.
         </p>
       </section>
 
@@ -41,6 +46,9 @@ export default function HomePage() {
         <ul>
           <li>
             <a href="#how-to-request">How to request records</a>
+          </li>
+          <li>
+            <a href="#right-of-access">Your right to your own records</a>
           </li>
           <li>
             <a href="#not-handled">Requests we can’t handle here</a>
@@ -65,17 +73,30 @@ export default function HomePage() {
 
       <section className="section" aria-labelledby="how-to-request">
         <h2 id="how-to-request">How to request records</h2>
-        <p>There are two ways to ask. Both use the same authorization and are handled the same way.</p>
+        <p>Choose what you want to do. Both work on a phone or a computer; you upload a photo of your ID.</p>
         <ul className="card-grid">
           <li className="card card-primary">
-            <h3>Online</h3>
+            <h3>Get my own records</h3>
             <p>
-              Fill in the Authorization for Release of Health Information on this website and upload a photo of your
-              ID. You can do it on a phone or a computer.
+              For the patient, or a parent, guardian or other personal representative asking for the patient. Your complete record by default,
+              as a PDF, the full electronic export or paper. No reason, no expiry date, no initials: it is your right. You see the fee and the
+              date to expect them before you send.
+            </p>
+            <p>
+              <Link className="button" href="/request/own">
+                Get my own records
+              </Link>
+            </p>
+          </li>
+          <li className="card card-primary">
+            <h3>Send records to someone else</h3>
+            <p>
+              To another doctor, an attorney, an insurer or anyone else: the patient (or their legal representative) signs an Authorization for
+              Release of Health Information naming them.
             </p>
             <p>
               <Link className="button" href="/request">
-                Start an online request
+                Send records to someone else
               </Link>
             </p>
           </li>
@@ -88,6 +109,20 @@ export default function HomePage() {
             <p>
               <a href="/forms/authorization.pdf">Authorization for Release of Health Information (PDF, printable)</a>
             </p>
+          </li>
+        </ul>
+      </section>
+
+      <section className="section" aria-labelledby="right-of-access">
+        <h2 id="right-of-access">Your right to your own records</h2>
+        <ul>
+          <li>{rightOfAccessStatements.what}</li>
+          <li>{rightOfAccessStatements.form}</li>
+          <li>{rightOfAccessStatements.speed}</li>
+          <li>{rightOfAccessStatements.cost}</li>
+          <li>{rightOfAccessStatements.notes}</li>
+          <li>
+            {rightOfAccessStatements.complaint} <a href={organization.hhsOcrComplaintUrl}>How to file a complaint with HHS</a>.
           </li>
         </ul>
       </section>

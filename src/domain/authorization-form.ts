@@ -13,7 +13,7 @@ import { z } from "zod";
 import { todayInChicago } from "./chicago";
 import { isRealExpirationEvent } from "./expiration";
 import { formatIsoDate } from "./format";
-import { type Category, decideSigning, initialsMatch, type SigningDecision, type SigningFacts, SURVIVING_RELATIONSHIPS } from "./signing-rules";
+import { type Category, decideRequest, initialsMatch, type RequestDecision, type SigningFacts, SURVIVING_RELATIONSHIPS } from "./signing-rules";
 
 // ───────────────────────────── vocabularies ─────────────────────────────
 
@@ -51,11 +51,30 @@ export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 export const RELEASE_SOURCES = ["THIS_GROUP", "EDWARD_ELMHURST", "TO_THIS_GROUP_FROM_ELSEWHERE"] as const;
 
 /** How a paper form reached Record Connect. */
-export const PAPER_CHANNELS = ["MAIL", "FAX"] as const;
+/** UPLOAD: uploaded by the third party that asks (docs/decisions/0017); only an uploaded authorization's key-in sets it. */
+export const PAPER_CHANNELS = ["MAIL", "FAX", "UPLOAD"] as const;
 export type PaperChannel = (typeof PAPER_CHANNELS)[number];
 
-/** Online: the requester fills in and signs the form here. Paper: staff key in a signed paper form. */
-export type FormMode = "online" | "paper";
+/**
+ * Online: the requester fills in and signs the authorization here. Paper: staff key in a signed
+ * paper form. Access: the patient (or personal representative) asks for the patient's own records
+ * — the right of access, 45 CFR 164.524, not an authorization (issue 17; decision 0018).
+ */
+export type FormMode = "online" | "paper" | "access";
+
+/**
+ * The form and format of an access request (45 CFR 164.524(c)(2)), each with the one delivery it
+ * implies: a PDF or the full electronic health information export (what a certified EHR must
+ * export, 45 CFR 170.315(b)(10)) through the secure download; paper by mail or at pickup.
+ */
+export const ACCESS_FORMATS = ["PDF_DOWNLOAD", "EHI_EXPORT", "PAPER_MAIL", "PAPER_PICKUP"] as const;
+export type AccessFormat = (typeof ACCESS_FORMATS)[number];
+export const ACCESS_FORMAT_DELIVERY: Record<AccessFormat, DeliveryMethod> = {
+  PDF_DOWNLOAD: "SECURE_EMAIL",
+  EHI_EXPORT: "SECURE_EMAIL",
+  PAPER_MAIL: "MAIL",
+  PAPER_PICKUP: "PICKUP",
+};
 
 export const US_STATES = [
   "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
@@ -298,6 +317,59 @@ const signatureSchema = z.strictObject({
   acknowledgeFees: z.literal(true, { error: "Confirm you have read how fees work" }),
 });
 
+// ───────────────────────────── the right of access (issue 17) ─────────────────────────────
+
+/**
+ * What the patient asks for from their own record: the complete record by default, with the
+ * specially protected records of their own care included without separate initials.
+ */
+const accessInformationSchema = z.strictObject({
+  completeRecord: z.boolean(),
+  recordTypes: z.array(z.enum(RECORD_TYPES)).max(RECORD_TYPES.length).default([]),
+  recordTypesOther: optionalText("the other kind of record", 200),
+  dateFrom: optionalIsoDate("the start date"),
+  dateTo: optionalIsoDate("the end date"),
+  /** Specially protected records of the patient's own care to include (all four unless the patient leaves some out). */
+  includeSpecial: z
+    .array(z.enum(SPECIAL_CATEGORIES))
+    .max(SPECIAL_CATEGORIES.length * 2)
+    .default([])
+    .transform((list) => SPECIAL_CATEGORIES.filter((c) => list.includes(c))),
+  /** Outside the right of access (45 CFR 164.524(a)(1)(i)): refused by the rules, with where to go instead. */
+  psychotherapyNotes: z.boolean().optional(),
+});
+
+/** Signed like the authorization (drawn or typed, the minor's own beside a parent's when required), without its statements. */
+const accessSignatureSchema = z.strictObject({
+  typedName: signatureSchema.shape.typedName,
+  method: signatureSchema.shape.method,
+  drawn: signatureSchema.shape.drawn,
+  minor: signatureSchema.shape.minor,
+});
+
+const accessShape = z.strictObject({
+  door: z.literal("ACCESS", { error: "Reload the page and try again" }),
+  requester: requesterSchema,
+  patient: patientSchema,
+  information: accessInformationSchema,
+  format: z.enum(ACCESS_FORMATS, { error: "Choose how you want your records" }),
+  delivery: deliverySchema,
+  signature: accessSignatureSchema,
+});
+
+/** The patient's own access request, online. No purpose, no expiry, no recipient: the records go to the patient. */
+export function accessRequestSchema(today: string) {
+  return accessShape.superRefine(
+    (form, ctx) => {
+      for (const { path, message } of crossFieldIssues(form as unknown as PartialForm, today)) ctx.addIssue({ code: "custom", path, message });
+    },
+    { when: () => true },
+  );
+}
+
+export type AccessRequestFormInput = z.input<typeof accessShape>;
+export type AccessRequestForm = z.output<typeof accessShape>;
+
 // ───────────────────────────── paper forms ─────────────────────────────
 
 /** When and how the paper form arrived: receipt starts the 30-day clock (RULES.md §5). */
@@ -344,6 +416,9 @@ type Issue = { path: (string | number)[]; message: string };
 type DeepPartial<T> = T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 /** What the cross-field rules look at: a form of either mode, possibly incomplete. */
 type PartialForm = DeepPartial<Omit<AuthorizationForm, "signature">> & {
+  /** "ACCESS" on the right-of-access door; absent on an authorization. */
+  door?: unknown;
+  format?: unknown;
   paper?: DeepPartial<PaperAuthorizationForm["paper"]>;
   signature?: DeepPartial<AuthorizationForm["signature"]> | DeepPartial<PaperAuthorizationForm["signature"]>;
 };
@@ -374,7 +449,7 @@ export function paperAuthorizationFormSchema(today: string) {
 
 /** The schema of a mode. */
 export function formSchemaFor(mode: FormMode, today: string) {
-  return mode === "paper" ? paperAuthorizationFormSchema(today) : authorizationFormSchema(today);
+  return mode === "paper" ? paperAuthorizationFormSchema(today) : mode === "access" ? accessRequestSchema(today) : authorizationFormSchema(today);
 }
 
 /**
@@ -426,11 +501,17 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
 
   // What to release (RULES.md §2.1, §3).
   const info = form.information;
+  const access = isAccessDoor(form);
   if (info) {
     const types = list(info.recordTypes);
-    const special = SPECIAL_CATEGORIES.filter((c) => info.specialCategories?.[c]);
+    const special = access ? list((info as { includeSpecial?: unknown }).includeSpecial) : SPECIAL_CATEGORIES.filter((c) => info.specialCategories?.[c]);
     if (!info.psychotherapyNotes && info.completeRecord !== true && types.length === 0 && special.length === 0)
-      issue(["information", "recordTypes"], "Choose the complete record, at least one kind of record, or initial a kind of specially protected information");
+      issue(
+        ["information", "recordTypes"],
+        access
+          ? "Choose your complete record, or at least one kind of record"
+          : "Choose the complete record, at least one kind of record, or initial a kind of specially protected information",
+      );
     if (types.includes("OTHER") && !stringOrNone(info.recordTypesOther)?.trim()) issue(["information", "recordTypesOther"], "Describe the other records you want");
     if (isDate(info.dateFrom) && info.dateFrom > today) issue(["information", "dateFrom"], "The start date must not be in the future");
     if (isDate(info.dateFrom) && isDate(info.dateTo) && info.dateTo < info.dateFrom)
@@ -460,7 +541,7 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
                     : [...repAt, "authority"];
       issue(path, decision.signerRefusal);
     }
-    for (const r of decision.refusedCategories) issue(categoryPath(r.category, info?.completeRecord === true), r.reason);
+    for (const r of decision.refusedCategories) issue(categoryPath(r.category, info?.completeRecord === true, access), r.reason);
     if (decision.splitOff) issue(["information", "psychotherapyNotes"], decision.splitOff.reason);
     // Initials are those of the person entitled to consent (the signer's, or the minor's own).
     const signer = signerFullName(form);
@@ -496,6 +577,10 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
   } else if (expiration?.kind === "EVENT" && decision?.calendarExpiry) {
     issue(["expiration", "kind"], "Releasing mental health records or psychotherapy notes needs a calendar expiration date (Illinois law, 740 ILCS 110/5)");
   }
+
+  // Access: the format decides the delivery (ACCESS_FORMAT_DELIVERY).
+  if (access && typeof form.format === "string" && form.format in ACCESS_FORMAT_DELIVERY && form.delivery?.method && form.delivery.method !== ACCESS_FORMAT_DELIVERY[form.format as AccessFormat])
+    issue(["format"], "Choose how you want your records again: the delivery did not match");
 
   // Section 4. Pickup is by the patient or legal representative, so the records must be theirs to collect.
   const delivery = form.delivery;
@@ -573,13 +658,15 @@ export type AuthorizationForm = z.output<typeof shape>;
 export type PaperAuthorizationForm = z.output<typeof paperShape>;
 /** A stored authorization: submitted online, or keyed in from paper. */
 export type AnyAuthorizationForm = AuthorizationForm | PaperAuthorizationForm;
+/** Anything intake stores: an authorization (either mode) or an access request. */
+export type AnySubmittedForm = AnyAuthorizationForm | AccessRequestForm;
 
-export function isPaperForm(form: AnyAuthorizationForm): form is PaperAuthorizationForm {
+export function isPaperForm(form: AnySubmittedForm): form is PaperAuthorizationForm {
   return form.signature.method === "WET_INK";
 }
 
 /** The name the authorization is signed with. */
-export function signerNameOf(form: AnyAuthorizationForm): string {
+export function signerNameOf(form: AnySubmittedForm): string {
   return isPaperForm(form) ? form.signature.signerName : form.signature.typedName;
 }
 
@@ -604,18 +691,38 @@ export function uploadRules(form: { requester: { kind: "PATIENT" | "REPRESENTATI
   return { paperFormScanRequired: false, photoIdRequired: true, authorityProofRequired: form.requester.kind === "REPRESENTATIVE" || form.patient?.emancipated === true };
 }
 
-/** The categories a form asks for, in the signing rules' terms. */
-export function categoriesOf(info: DeepPartial<AuthorizationForm["information"]> | undefined): Category[] {
+/** The categories a form asks for, in the signing rules' terms (an access request's specially protected records come without initials). */
+export function categoriesOf(info: DeepPartial<AuthorizationForm["information"]> | undefined, access = false): Category[] {
   if (!info) return [];
   const out: Category[] = [];
-  if (info.completeRecord === true || (info.recordTypes?.length ?? 0) > 0) out.push("GENERAL");
+  if (info.completeRecord === true || list(info.recordTypes).length > 0) out.push("GENERAL");
+  if (access) {
+    const included = list((info as { includeSpecial?: unknown }).includeSpecial);
+    for (const c of SPECIAL_CATEGORIES) if (included.includes(c)) out.push(c);
+    if ((info as { psychotherapyNotes?: unknown }).psychotherapyNotes === true) out.push("PSYCHOTHERAPY_NOTES");
+    return out;
+  }
   for (const c of SPECIAL_CATEGORIES) if (info.specialCategories?.[c]) out.push(c);
   if (info.psychotherapyNotes) out.push("PSYCHOTHERAPY_NOTES");
   return out;
 }
 
+/** Whether a (possibly incomplete) form came through the right-of-access door. */
+export function isAccessDoor(form: unknown): boolean {
+  return typeof form === "object" && form !== null && (form as { door?: unknown }).door === "ACCESS";
+}
+
+/** A parsed access request (the right-of-access door), as opposed to an authorization. */
+export function isAccessForm(form: AnySubmittedForm): form is AccessRequestForm {
+  return "door" in form && form.door === "ACCESS";
+}
+
+/** A (possibly incomplete) form of any door, as the rules read it (defensively: see crossFieldIssues). */
+type AnyPartialForm = PartialForm | DeepPartial<AccessRequestForm>;
+
 /** The facts the signing rules need, from a (possibly incomplete) form; undefined until who signs and the age are known. */
-export function signingFactsOf(form: PartialForm, today: string): SigningFacts | undefined {
+export function signingFactsOf(anyForm: AnyPartialForm, today: string): SigningFacts | undefined {
+  const form = anyForm as PartialForm;
   const dob = form.patient?.dateOfBirth;
   const requester = form.requester;
   // Until a real, past date of birth is entered, the date's own message says what to fix.
@@ -639,20 +746,20 @@ export function signingFactsOf(form: PartialForm, today: string): SigningFacts |
     ...(relative
       ? { relative: { relationship: relative.relationship, noSurvivingSpouse: relative.noSurvivingSpouse === true, deceasedDidNotObject: relative.noObjection === true } }
       : {}),
-    categories: categoriesOf(form.information),
+    categories: categoriesOf(form.information, isAccessDoor(form)),
   };
 }
 
-/** The signing rules' answer for a form (src/domain/signing-rules.ts), once the facts are known. */
-export function signingDecisionOf(form: PartialForm, today: string): SigningDecision | undefined {
+/** The rules' answer for a form (src/domain/signing-rules.ts `decideRequest`, by its door), once the facts are known. */
+export function signingDecisionOf(form: AnyPartialForm, today: string): RequestDecision | undefined {
   const facts = signingFactsOf(form, today);
-  return facts ? decideSigning(facts) : undefined;
+  return facts ? decideRequest(isAccessDoor(form) ? "ACCESS" : "AUTHORIZATION", facts) : undefined;
 }
 
-function categoryPath(category: Category, completeRecord: boolean): string[] {
+function categoryPath(category: Category, completeRecord: boolean, access = false): string[] {
   if (category === "GENERAL") return ["information", completeRecord ? "completeRecord" : "recordTypes"];
   if (category === "PSYCHOTHERAPY_NOTES") return ["information", "psychotherapyNotes"];
-  return ["information", "specialCategories", category];
+  return access ? ["information", "includeSpecial"] : ["information", "specialCategories", category];
 }
 
 /** The name of whoever signs: the patient, or the representative. */

@@ -111,6 +111,54 @@ export function feeRecipient(recipientKind: "SELF" | "MEDICAL_PROVIDER" | "THIRD
   return recipientKind;
 }
 
+/**
+ * The pricing recipient of a stored request, by its door (issue 17): a right-of-access request is
+ * always the patient's own copy (45 CFR 164.524(c)(4)), whoever fills it in; an authorization is
+ * priced by its recipient (feeRecipient).
+ */
+export function feeRecipientOf(r: { requestKind?: "ACCESS" | "AUTHORIZATION"; recipientKind: "SELF" | "MEDICAL_PROVIDER" | "THIRD_PARTY"; providerAddressVerified?: boolean }): FeeRecipient {
+  if (r.requestKind === "ACCESS") return "PATIENT";
+  return feeRecipient(r.recipientKind, r.providerAddressVerified ?? false);
+}
+
+/** The page counts a fee estimate shows before submitting (nobody knows the count until the records are copied). */
+export const ESTIMATE_PAGE_COUNTS = [10, 25, 50, 100, 250, 500] as const;
+
+/**
+ * What the requester is told before submitting (issue 13): the estimate that applies to this
+ * requester, recipient and delivery, from the same calculator (computeFees) staff invoice with.
+ * - FREE: records straight to a medical provider (once staff confirm the address is the provider's).
+ * - FLAT: the patient's own electronic copy: one all-inclusive amount, whatever the pages.
+ * - BY_PAGES: the total for each of ESTIMATE_PAGE_COUNTS, with whether actual postage is added.
+ * - UNAVAILABLE: no Illinois schedule covers today (staff must enter it); the invoice will say.
+ */
+export type FeeEstimate =
+  | { kind: "FREE" }
+  | { kind: "FLAT"; cents: number; rule: string }
+  | { kind: "BY_PAGES"; rows: { pages: number; totalCents: number }[]; postageAdded: boolean; scheduleYear: number | null; handlingCents: number }
+  | { kind: "UNAVAILABLE" };
+
+export function feeEstimate(
+  args: { recipient: FeeRecipient; medium: FeeMedium; mailed: boolean },
+  schedule: FeeSchedule | null,
+  policy: FeePolicy = DEFAULT_FEE_POLICY,
+): FeeEstimate {
+  const at = (pages: number) => computeFees({ recipient: args.recipient, medium: args.medium, pages, microformPages: 0, atCostItems: [], postageCents: 0 }, schedule, policy);
+  if (args.recipient === "MEDICAL_PROVIDER") return { kind: "FREE" };
+  try {
+    if (args.recipient === "PATIENT" && args.medium === "ELECTRONIC") {
+      const line = at(1).lines[0]!;
+      return { kind: "FLAT", cents: at(1).totalCents, rule: line.rule };
+    }
+    const rows = ESTIMATE_PAGE_COUNTS.map((pages) => ({ pages, totalCents: at(pages).totalCents }));
+    const handling = at(1).lines.find((l) => l.description === "Handling charge");
+    return { kind: "BY_PAGES", rows, postageAdded: args.mailed, scheduleYear: at(1).scheduleYear, handlingCents: handling?.amountCents ?? 0 };
+  } catch (error) {
+    if (error instanceof FeeInputError) return { kind: "UNAVAILABLE" };
+    throw error;
+  }
+}
+
 /** HHS's flat fee for a patient's electronic copy: at most $6.50, inclusive of labor, supplies and postage. */
 export const HHS_FLAT_FEE_CAP_CENTS = 650;
 

@@ -21,6 +21,15 @@ export const organization = {
     "Only the person who asked for the records, or the recipient the authorization names, may collect them.",
     "If an invoice is open: a check or a credit card (cash is never accepted).",
   ],
+  /**
+   * The patient portal (MyChart): where much of the record is already, and where an electronic
+   * copy can be delivered when the patient has an account (issue 17). One constant, linked from
+   * the home page and the access request.
+   */
+  patientPortalName: "MyChart",
+  patientPortalUrl: "https://mychart.dulyhealthandcare.com/MyChart/",
+  /** HHS Office for Civil Rights: where a patient complains about a refused or delayed access request (45 CFR 160.306). */
+  hhsOcrComplaintUrl: "https://www.hhs.gov/hipaa/filing-a-complaint/index.html",
   timeZone: "America/Chicago",
   responseDays: 30,
 } as const;

@@ -8,11 +8,11 @@
  * patient.
  */
 import { ageOn } from "./authorization-form";
-import { decideSigning, factsOfStoredRequest, type StoredSigningRecord } from "./signing-rules";
+import { decideStoredRequest, type StoredSigningRecord } from "./signing-rules";
 
 /** Issue 11's decision on the day of use: null when the signer may still sign this authorization, else why not. */
 export function signingDecisionProblem(record: StoredSigningRecord, day: string): string | null {
-  const d = decideSigning(factsOfStoredRequest(record, day));
+  const d = decideStoredRequest(record, day);
   return d.signerRefusal ?? d.refusedCategories[0]?.reason ?? null;
 }
 

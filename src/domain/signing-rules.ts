@@ -285,6 +285,76 @@ export function decideSigning(facts: SigningFacts): SigningDecision {
   };
 }
 
+/** Which door a request came through (issue 17): the patient's own access, or an authorization to send records elsewhere. */
+export const REQUEST_DOORS = ["ACCESS", "AUTHORIZATION"] as const;
+export type RequestDoor = (typeof REQUEST_DOORS)[number];
+
+/** What one request needs, by its door: the signing decision plus what the door itself asks. */
+export type RequestDecision = SigningDecision & {
+  door: RequestDoor;
+  /** An authorization states its purpose (164.508(c)(1)(iv)); an access request never does. */
+  purposeRequired: boolean;
+  /** An authorization has an expiry date or event (164.508(c)(1)(v)); an access request never does. */
+  expiryRequired: boolean;
+  /** Each specially protected category is initialed separately (an authorization); the patient's own access includes them without. */
+  separateInitialsRequired: boolean;
+};
+
+export const PSYCHOTHERAPY_NOTES_NOT_ACCESS =
+  "Psychotherapy notes (a therapist's own notes, kept apart from your record) are not part of the right of access (HIPAA, 45 CFR 164.524(a)(1)(i)). Everything else in your record, including mental health treatment records, is. To ask for psychotherapy notes, ask the therapist, or use “Send records to someone else” for an authorization for them alone.";
+
+/**
+ * The right-of-access door (45 CFR 164.524; docs/decisions/0018-right-of-access.md): the patient,
+ * or their personal representative, asking for the patient's own records. Who may ask is the same
+ * as who may sign (the representative rules of 164.502(g) and Illinois law do not change with the
+ * door), but access is not an authorization: no purpose, no expiry, no separate initials for the
+ * patient's own specially protected records, and no 740 ILCS 110/5 consent statements or witness
+ * (access to one's own mental health record is 740 ILCS 110/4, not a consent to disclose). What
+ * the law still requires stays: psychotherapy notes are outside the right of access
+ * (164.524(a)(1)(i)); a 12–17-year-old's mental health records reach a parent only with the
+ * minor informed and not objecting, and the minor's own signature (740 ILCS 110/4), as do records
+ * of care the minor consented to themself (45 CFR 164.502(g)(3)(i)).
+ */
+export function decideAccess(facts: SigningFacts): RequestDecision {
+  const asksNotes = facts.categories.includes("PSYCHOTHERAPY_NOTES");
+  const base = decideSigning({ ...facts, categories: facts.categories.filter((c) => c !== "PSYCHOTHERAPY_NOTES") });
+  const refusedCategories = [...base.refusedCategories, ...(asksNotes ? [{ category: "PSYCHOTHERAPY_NOTES" as const, reason: PSYCHOTHERAPY_NOTES_NOT_ACCESS }] : [])];
+  // No split-off (notes are refused, not split) and no 740 ILCS 110/5 witness (access is 110/4).
+  const rest: Partial<SigningDecision> = { ...base };
+  delete rest.splitOff;
+  delete rest.witness;
+  delete rest.minorSignature;
+  const minorSignature = base.minorSignature;
+  return {
+    ...(rest as SigningDecision),
+    ok: !base.signerRefusal && refusedCategories.length === 0,
+    refusedCategories,
+    ...(minorSignature
+      ? {
+          minorSignature: {
+            categories: minorSignature.categories,
+            reason:
+              "The patient is 12 to 17. Their mental health records (740 ILCS 110/4) and records of care they consented to themself — HIV and substance use treatment (410 ILCS 210/4, 42 CFR 2.14) — go to a parent or guardian only with the patient's own signature on this request.",
+          },
+        }
+      : {}),
+    mentalHealthStatements: false,
+    calendarExpiry: false,
+    initialsBy: {},
+    door: "ACCESS",
+    purposeRequired: false,
+    expiryRequired: false,
+    separateInitialsRequired: false,
+  };
+}
+
+/** The one decision for a request of either door: what it needs and who may sign it. */
+export function decideRequest(door: RequestDoor, facts: SigningFacts): RequestDecision {
+  return door === "ACCESS"
+    ? decideAccess(facts)
+    : { ...decideSigning(facts), door: "AUTHORIZATION", purposeRequired: true, expiryRequired: true, separateInitialsRequired: true };
+}
+
 function aliveRefusal(signer: SignerKind, who: string): string {
   switch (signer) {
     case "ESTATE_EXECUTOR_OR_ADMINISTRATOR":
@@ -303,8 +373,8 @@ function aliveRefusal(signer: SignerKind, who: string): string {
  * issue 12's release validity makes again on the day of release (e.g. a parent's authority ends
  * when the patient turns 18 or dies). Refusals come back in plain words.
  */
-export function signerEntitled(facts: SigningFacts): { ok: true } | { ok: false; reasons: string[] } {
-  const d = decideSigning(facts);
+export function signerEntitled(facts: SigningFacts, door: RequestDoor = "AUTHORIZATION"): { ok: true } | { ok: false; reasons: string[] } {
+  const d = decideRequest(door, facts);
   const reasons = [...(d.signerRefusal ? [d.signerRefusal] : []), ...d.refusedCategories.map((r) => r.reason), ...(d.splitOff ? [d.splitOff.reason] : [])];
   return reasons.length === 0 ? { ok: true } : { ok: false, reasons };
 }
@@ -354,7 +424,16 @@ export type StoredSigningRecord = {
   completeRecord: boolean;
   recordTypes: readonly string[];
   specialConsents: readonly { category: Exclude<Category, "GENERAL"> }[];
+  /** An access request's specially protected records of the patient's own care (no initials: issue 17). */
+  accessCategories?: readonly Exclude<Category, "GENERAL">[];
+  /** The door it came through (absent: an authorization, as every request was before issue 17). */
+  requestKind?: RequestDoor;
 };
+
+/** The decision for a stored request, by its door, on a given day (see factsOfStoredRequest). */
+export function decideStoredRequest(r: StoredSigningRecord, day: string): RequestDecision {
+  return decideRequest(r.requestKind ?? "AUTHORIZATION", factsOfStoredRequest(r, day));
+}
 
 /**
  * The facts of a stored request on a given day (YYYY-MM-DD in Chicago): the signing day at
@@ -382,6 +461,7 @@ export function factsOfStoredRequest(r: StoredSigningRecord, day: string): Signi
     categories: [
       ...(r.completeRecord || r.recordTypes.length > 0 ? (["GENERAL"] as const) : []),
       ...r.specialConsents.map((c) => c.category),
+      ...(r.accessCategories ?? []),
     ],
   };
 }

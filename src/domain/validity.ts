@@ -13,7 +13,11 @@ export { isRealExpirationEvent };
 
 export type AuthorizationFacts = SignerFacts & {
   status: string;
-  expirationKind: "DATE" | "EVENT";
+  /** The door (issue 17): an access request (45 CFR 164.524) has no purpose and no expiry to check. Absent: an authorization. */
+  requestKind?: "ACCESS" | "AUTHORIZATION";
+  /** An access request's specially protected records of the patient's own care (they describe records too). */
+  accessCategories?: readonly string[];
+  expirationKind: "DATE" | "EVENT" | null;
   /** `@db.Date` value. */
   expirationDate: Date | null;
   expirationEvent: string | null;
@@ -24,7 +28,7 @@ export type AuthorizationFacts = SignerFacts & {
   psychotherapyNotes: boolean;
   recipientKind: "SELF" | "MEDICAL_PROVIDER" | "THIRD_PARTY";
   recipientName: string | null;
-  purpose: string;
+  purpose: string | null;
   signerName: string;
   signedAt: Date | null;
   signerAuthorityStatement: string | null;
@@ -40,15 +44,21 @@ export function authorizationValidity(f: AuthorizationFacts, now: Date): Validit
   const problems: ValidityProblem[] = [];
   if (f.revokedAt) problems.push({ code: "REVOKED", message: "The authorization was revoked in writing: nothing more may be released under it." });
   else if (f.status === "REVOKED") problems.push({ code: "REVOKED", message: "The authorization was revoked in writing: nothing more may be released under it." });
-  if (f.expirationKind === "DATE") {
+  const access = f.requestKind === "ACCESS";
+  if (access) {
+    // The right of access does not expire and states no purpose (decision 0018).
+  } else if (f.expirationKind === null) {
+    problems.push({ code: "MISSING_ELEMENT", message: "The authorization has no expiration date or event." });
+  } else if (f.expirationKind === "DATE") {
     if (!f.expirationDate) problems.push({ code: "MISSING_ELEMENT", message: "The authorization has no expiration date or event." });
     else if (dateOnlyToDay(f.expirationDate) < today) problems.push({ code: "EXPIRED", message: `The authorization expired on ${dateOnlyToDay(f.expirationDate)}: the requester must sign a new one.` });
   } else if (!isRealExpirationEvent(f.expirationEvent)) {
     problems.push({ code: "MISSING_ELEMENT", message: "The expiration event names no event (for example “never”): the authorization has no valid expiration. Ask for a new one." });
   }
-  if (!f.completeRecord && f.recordTypes.length === 0 && !f.psychotherapyNotes) problems.push({ code: "MISSING_ELEMENT", message: "The authorization does not describe the information to release." });
+  if (!f.completeRecord && f.recordTypes.length === 0 && !f.psychotherapyNotes && (f.accessCategories?.length ?? 0) === 0)
+    problems.push({ code: "MISSING_ELEMENT", message: `The ${access ? "request" : "authorization"} does not describe the information to release.` });
   if (f.recipientKind !== "SELF" && !f.recipientName?.trim()) problems.push({ code: "MISSING_ELEMENT", message: "The authorization does not name who receives the records." });
-  if (!f.purpose.trim()) problems.push({ code: "MISSING_ELEMENT", message: "The authorization does not state the purpose." });
+  if (!access && !f.purpose?.trim()) problems.push({ code: "MISSING_ELEMENT", message: "The authorization does not state the purpose." });
   if (!f.signerName.trim() || !f.signedAt) problems.push({ code: "MISSING_ELEMENT", message: "The authorization is not signed and dated." });
   if (f.requesterKind === "REPRESENTATIVE" && !f.signerAuthorityStatement?.trim()) problems.push({ code: "MISSING_ELEMENT", message: "A representative signed without a description of their authority." });
   const signer = (f.signing ? signingDecisionProblem(f.signing, today) : null) ?? signerEntitlementProblem(f, today);

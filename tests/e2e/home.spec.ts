@@ -6,7 +6,11 @@ test.describe("public home page", () => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     const main = page.getByRole("main");
-    await expect(main.getByRole("link", { name: /start an online request/i }).first()).toHaveAttribute("href", "/request");
+    // Two doors (issue 17): the patient's own records, and sending records to someone else.
+    await expect(main.getByRole("link", { name: "Get my own records" }).first()).toHaveAttribute("href", "/request/own");
+    await expect(main.getByRole("link", { name: "Send records to someone else" }).first()).toHaveAttribute("href", "/request");
+    await expect(main.getByRole("heading", { name: "Your right to your own records" })).toBeVisible();
+    await expect(main.getByRole("link", { name: /sign in to mychart/i })).toHaveAttribute("href", /^https:\/\//);
     await expect(main).toContainText(/paper form/i);
     await expect(main).toContainText("MyChart");
     await expect(main).toContainText("Edward-Elmhurst");

@@ -1,4 +1,4 @@
-import type { AuthorizationFormInput, PaperAuthorizationFormInput } from "@/domain/authorization-form";
+import type { AccessRequestFormInput, AuthorizationFormInput, PaperAuthorizationFormInput } from "@/domain/authorization-form";
 
 /** A complete, valid patient request (fictional person), signed "today" = 2026-11-25. */
 export const TODAY = "2026-11-25";
@@ -66,5 +66,19 @@ export function validPaperForm(): PaperAuthorizationFormInput {
     patient: { ...sections.patient, firstName: "Avery", lastName: "Paperform", email: "avery.paperform@example.com" },
     delivery: { method: "SECURE_EMAIL", email: "avery.paperform@example.com", emailConfirm: "avery.paperform@example.com" },
     signature: { method: "WET_INK", signerName: "Avery Paperform", signedOn: "2026-11-18" },
+  };
+}
+
+/** A patient's own request through the right-of-access door (issue 17): the complete record, as a PDF download, signed "today". */
+export function validAccessForm(): AccessRequestFormInput {
+  const form = validPatientForm();
+  return {
+    door: "ACCESS",
+    requester: { kind: "PATIENT" },
+    patient: form.patient,
+    information: { completeRecord: true, recordTypes: [], includeSpecial: ["MENTAL_HEALTH", "HIV_AIDS", "GENETIC_TESTING", "SUBSTANCE_USE_DISORDER"] },
+    format: "PDF_DOWNLOAD",
+    delivery: { method: "SECURE_EMAIL", email: "jordan.sample@example.com", emailConfirm: "jordan.sample@example.com" },
+    signature: { typedName: "Jordan Sample", method: "TYPED" },
   };
 }

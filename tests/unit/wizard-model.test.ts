@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { authorizationFormSchema, paperAuthorizationFormSchema } from "@/domain/authorization-form";
+import { accessRequestSchema, authorizationFormSchema, paperAuthorizationFormSchema } from "@/domain/authorization-form";
 import { initialValues, toSubmission, UPLOAD_ERROR_NAMES, wizardSteps } from "@/components/authorization-form/model";
-import { TODAY, validPaperForm, validPatientForm } from "../support/forms";
+import { TODAY, validAccessForm, validPaperForm, validPatientForm } from "../support/forms";
 
 /** The form's state: the starting values of every field, with the answers of a complete form over them. */
-function filledIn(answers: object, mode: "online" | "paper") {
+function filledIn(answers: object, mode: "online" | "paper" | "access") {
   const merge = (base: unknown, over: unknown): unknown =>
     base && over && typeof base === "object" && typeof over === "object" && !Array.isArray(over)
       ? Object.fromEntries([...new Set([...Object.keys(base), ...Object.keys(over)])].map((k) => [k, merge((base as never)[k], (over as never)[k])]))
@@ -74,5 +74,35 @@ describe("the signing rules shape what the wizard sends", () => {
     const sent = toSubmission(base, TODAY, "online") as unknown as { requester: { representative: object }; patient: { emancipated: boolean } };
     expect(sent.requester.representative).not.toHaveProperty("relative");
     expect(sent.patient.emancipated).toBe(false);
+  });
+});
+
+describe("the access door (issue 17)", () => {
+  it("six steps, none for a purpose, an expiry, a recipient or fees to acknowledge; the format owns the delivery", () => {
+    const steps = wizardSteps("access");
+    expect(steps.list.map((s) => s.key)).toEqual(["requester", "patient", "accessInformation", "format", "signature", "review"]);
+    expect(steps.ofField("format")).toBe(steps.index("format"));
+    expect(steps.ofField("delivery.email")).toBe(steps.index("format"));
+    expect(steps.ofField("information.includeSpecial")).toBe(steps.index("accessInformation"));
+    expect(steps.ofField("purpose.purpose")).toBe(-1);
+    expect(steps.ofField("expiration.date")).toBe(-1);
+  });
+
+  it("starts with the complete record and every specially protected category of the patient's own care", () => {
+    expect(initialValues(TODAY, "access")).toMatchObject({ door: "ACCESS", information: { completeRecord: true, includeSpecial: ["MENTAL_HEALTH", "HIV_AIDS", "GENETIC_TESTING", "SUBSTANCE_USE_DISORDER"] } });
+    expect(initialValues(TODAY, "online")).toMatchObject({ information: { completeRecord: false } });
+  });
+
+  it("sends only the access fields, the delivery method from the format, which the access schema accepts", () => {
+    const { delivery, ...answers } = validAccessForm();
+    const { method: _method, ...details } = delivery as { method: string };
+    void _method;
+    for (const [format, method] of [["PDF_DOWNLOAD", "SECURE_EMAIL"], ["EHI_EXPORT", "SECURE_EMAIL"]] as const) {
+      const sent = toSubmission(filledIn({ ...answers, format, delivery: details }, "access"), TODAY, "access") as unknown as Record<string, unknown>;
+      expect(Object.keys(sent).sort()).toEqual(["delivery", "door", "format", "information", "patient", "requester", "signature"]);
+      expect(sent.delivery).toMatchObject({ method });
+      const parsed = accessRequestSchema(TODAY).safeParse(sent);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    }
   });
 });

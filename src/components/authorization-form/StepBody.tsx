@@ -4,6 +4,8 @@ import type { RefObject } from "react";
 import { suggestedExpiration } from "@/domain/authorization-form";
 import type { StepKey } from "./model";
 import type { Stroke } from "./SignaturePad";
+import { AccessFormatStep } from "./steps/AccessFormatStep";
+import { AccessInformationStep } from "./steps/AccessInformationStep";
 import { DeliveryStep } from "./steps/DeliveryStep";
 import { FeesStep } from "./steps/FeesStep";
 import { useWizardMode } from "./mode";
@@ -55,6 +57,10 @@ export function StepBody({
       return <DeliveryStep />;
     case "fees":
       return <FeesStep />;
+    case "accessInformation":
+      return <AccessInformationStep today={today} />;
+    case "format":
+      return <AccessFormatStep today={today} />;
     case "signature":
       return mode === "paper" ? <PaperSignatureStep today={today} /> : <SignatureStep today={today} strokesRef={strokesRef} />;
     case "review":

@@ -13,11 +13,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, type Resolver, useForm, useFormState } from "react-hook-form";
-import { type AnyAuthorizationForm, type FormMode, formSchemaFor } from "@/domain/authorization-form";
+import { type AnySubmittedForm, type FormMode, formSchemaFor } from "@/domain/authorization-form";
 import { type SubmitResult, UPLOAD_FIELDS } from "@/domain/submission";
 import { submitWithRetry } from "./submitWithRetry";
 import { ErrorSummary } from "./ErrorSummary";
-import { WizardModeContext, wizardCopy } from "./mode";
+import { type AttachedScan, AttachedScanContext, WizardModeContext, wizardCopy } from "./mode";
+import { type FeeFacts, FeeFactsContext } from "./FeeEstimate";
 import { flattenErrors, initialValues, isFieldName, type FormValues, type Name, toSubmission, UPLOAD_ERROR_NAMES, wizardSteps } from "./model";
 import { Progress } from "./Progress";
 import { RefusalNotice, RestoredNotice } from "./Notices";
@@ -34,13 +35,19 @@ export function AuthorizationWizard({
   action,
   prefill,
   draftKey,
+  attachedScan,
+  fees,
 }: {
   today: string;
+  /** The schedule and policy the fee estimate is computed with (src/server/fee-facts.ts); none: no estimate shown. */
+  fees?: FeeFacts;
   mode?: FormMode;
   /** Answers filled in beforehand (a third party's invitation to sign: the patient and the recipient). */
   prefill?: Record<string, unknown>;
   /** A draft kept apart from the public form's (the signing page). */
   draftKey?: string;
+  /** Paper mode: the scan is already on file (a third party's upload), not chosen here. */
+  attachedScan?: AttachedScan;
   /** The server action that stores the request (src/domain/submission.ts is the contract). */
   action: (data: FormData) => Promise<SubmitResult>;
 }) {
@@ -50,14 +57,14 @@ export function AuthorizationWizard({
   const initial = useMemo(() => (prefill ? (mergeAnswers(initialValues(today, mode), prefill) as ReturnType<typeof initialValues>) : initialValues(today, mode)), [today, mode, prefill]);
   const schema = useMemo(() => formSchemaFor(mode, today), [mode, today]);
   // The schema sees only the chosen branch of each choice (toSubmission), as the server will.
-  const resolver = useMemo<Resolver<FormValues, unknown, AnyAuthorizationForm>>(() => {
-    const base = zodResolver(schema as ReturnType<typeof formSchemaFor>) as unknown as Resolver<FormValues, unknown, AnyAuthorizationForm>;
+  const resolver = useMemo<Resolver<FormValues, unknown, AnySubmittedForm>>(() => {
+    const base = zodResolver(schema as ReturnType<typeof formSchemaFor>) as unknown as Resolver<FormValues, unknown, AnySubmittedForm>;
     return (values, context, options) => base(toSubmission(values, today, mode), context, options);
   }, [schema, today, mode]);
   // Answers are checked when the person presses Continue, not as they leave each field: a message
   // appearing on blur shifts the page under the pointer (the click on Continue can miss), and
   // screen-reader users hear errors in one summary, after they ask to move on.
-  const form = useForm<FormValues, unknown, AnyAuthorizationForm>({ defaultValues: initial, resolver, mode: "onSubmit", shouldFocusError: false });
+  const form = useForm<FormValues, unknown, AnySubmittedForm>({ defaultValues: initial, resolver, mode: "onSubmit", shouldFocusError: false });
   const { trigger, getValues, setError, clearErrors } = form;
   const { errors } = useFormState({ control: form.control });
 
@@ -142,7 +149,7 @@ export function AuthorizationWizard({
 
   /** Shows (and clears) the file errors of the given steps; returns the steps with a file missing. */
   const checkUploads = (checked: number[]): number[] => {
-    const problems = uploadErrors(mode, getValues("requester.kind"), files, getValues("patient.emancipated") === true);
+    const problems = uploadErrors(mode, getValues("requester.kind"), files, getValues("patient.emancipated") === true, !!attachedScan);
     const bad: number[] = [];
     for (const name of Object.values(UPLOAD_ERROR_NAMES)) {
       const at = steps.ofField(name);
@@ -240,7 +247,8 @@ export function AuthorizationWizard({
     const data = new FormData();
     data.set("payload", JSON.stringify(toSubmission(getValues(), today, mode)));
     data.set("idempotencyKey", draft.idempotencyKey());
-    if (mode === "paper" && files.paperFormScan) data.set(UPLOAD_FIELDS.paperFormScan, files.paperFormScan);
+    if (mode === "paper" && files.paperFormScan && !attachedScan) data.set(UPLOAD_FIELDS.paperFormScan, files.paperFormScan);
+    if (mode === "paper" && attachedScan) data.set("paperUploadId", attachedScan.uploadId);
     if (files.photoId) data.set(UPLOAD_FIELDS.photoId, files.photoId);
     if (getValues("requester.kind") === "REPRESENTATIVE") for (const file of files.authorityProof) data.append(UPLOAD_FIELDS.authorityProof, file);
     let result: SubmitResult;
@@ -282,7 +290,9 @@ export function AuthorizationWizard({
   const isReview = step === steps.review;
 
   return (
+    <FeeFactsContext value={fees ?? null}>
     <WizardModeContext value={mode}>
+      <AttachedScanContext value={attachedScan ?? null}>
       <FormProvider {...form}>
         <div className="wizard" ref={topRef}>
         {refusal && <RefusalNotice message={refusal} noticeRef={refusalRef} />}
@@ -319,7 +329,9 @@ export function AuthorizationWizard({
         </form>
         </div>
       </FormProvider>
+      </AttachedScanContext>
     </WizardModeContext>
+    </FeeFactsContext>
   );
 }
 

@@ -7,6 +7,17 @@ import { wizardSteps, type WizardSteps } from "./model";
 /** Which form the wizard is: the requester's own (online), or staff keying in a paper form. */
 export const WizardModeContext = createContext<FormMode>("online");
 
+/**
+ * A scan already on file (paper mode, keying in an authorization a third party uploaded,
+ * docs/decisions/0017): the wizard shows it instead of asking for a file, and sends its upload's id.
+ */
+export type AttachedScan = { uploadId: string; href: string; organization: string; receivedOn: string };
+export const AttachedScanContext = createContext<AttachedScan | null>(null);
+
+export function useAttachedScan(): AttachedScan | null {
+  return useContext(AttachedScanContext);
+}
+
 export function useWizardMode(): FormMode {
   return useContext(WizardModeContext);
 }
@@ -22,6 +33,15 @@ export const wizardCopy = {
     submit: "Sign and submit request",
     submitting: "Submitting…",
     submittingStatus: "Submitting your request. Please wait.",
+    notSent: "Your request was not sent",
+    unreachable:
+      "We could not reach Record Connect, so your request was not sent. Check your internet connection and try again: your answers are still here.",
+  },
+  access: {
+    progressLabel: "Steps of your request",
+    submit: "Sign and send my request",
+    submitting: "Sending…",
+    submittingStatus: "Sending your request. Please wait.",
     notSent: "Your request was not sent",
     unreachable:
       "We could not reach Record Connect, so your request was not sent. Check your internet connection and try again: your answers are still here.",

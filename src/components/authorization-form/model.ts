@@ -17,6 +17,9 @@ import {
   signingDecisionOf,
   SPECIAL_CATEGORIES,
   suggestedExpiration,
+  ACCESS_FORMAT_DELIVERY,
+  type AccessFormat,
+  type SpecialCategory,
 } from "@/domain/authorization-form";
 
 /**
@@ -24,6 +27,11 @@ import {
  * toSubmission) — as it holds the fields of every branch of each choice.
  */
 export type FormValues = AuthorizationFormInput & {
+  /** The right-of-access door (mode "access"): "ACCESS"; absent on an authorization. */
+  door?: "ACCESS";
+  /** Access only: the form and format chosen (it implies the delivery method). */
+  format?: AccessFormat;
+  information: AuthorizationFormInput["information"] & { includeSpecial?: SpecialCategory[] };
   paper?: Partial<PaperAuthorizationFormInput["paper"]>;
   signature: Omit<AuthorizationFormInput["signature"], "method"> & {
     method: AuthorizationFormInput["signature"]["method"] | "WET_INK";
@@ -48,6 +56,8 @@ export type StepKey =
   | "purpose"
   | "delivery"
   | "fees"
+  | "accessInformation"
+  | "format"
   | "signature"
   | "review";
 
@@ -86,6 +96,16 @@ const STEPS_BY_MODE: Record<FormMode, readonly Step[]> = {
         "signature.acknowledgeMentalHealth",
       ],
     },
+    { key: "review", title: "Review and submit", fields: [] },
+  ],
+  // The patient's own records (issue 17): only what access needs — who, identity, what, form and
+  // delivery (with the fee and the date to expect), a signature. No purpose, no expiry, no recipient.
+  access: [
+    { key: "requester", title: "Who is asking", fields: ["requester", "patient.emancipated", "uploads"] },
+    { key: "patient", title: "Patient", fields: ["patient"] },
+    { key: "accessInformation", title: "Your records", fields: ["information"] },
+    { key: "format", title: "How you get them, fee and date", fields: ["format", "delivery"] },
+    { key: "signature", title: "Sign", fields: ["signature.typedName", "signature.method", "signature.drawn", "signature.minor"] },
     { key: "review", title: "Review and submit", fields: [] },
   ],
   // No "whose records" (the printed form names this group as the one releasing) and no fees step
@@ -152,7 +172,9 @@ const emptyAddress = () => ({ line1: "", line2: "", city: "", state: "", postalC
  * suggested date (one year), and a paper form's date of receipt (today).
  */
 export function initialValues(today: string, mode: FormMode = "online"): DefaultValues<FormValues> {
+  const access = mode === "access";
   const values = {
+    ...(access ? { door: "ACCESS", format: undefined } : {}),
     // A paper form most often arrives the day it is keyed in.
     paper: { receivedOn: today, receivedVia: undefined },
     release: { source: undefined },
@@ -183,13 +205,16 @@ export function initialValues(today: string, mode: FormMode = "online"): Default
     },
     recipient: { kind: undefined, name: "", address: emptyAddress(), phone: "", fax: "", email: "" },
     information: {
-      completeRecord: false,
+      // Access: the complete record by default (issue 17).
+      completeRecord: access,
       recordTypes: [],
       recordTypesOther: "",
       dateFrom: "",
       dateTo: "",
       specialCategories: Object.fromEntries(SPECIAL_CATEGORIES.map((c) => [c, ""])),
       psychotherapyNotes: "",
+      // Access: the specially protected records of the patient's own care, all included unless left out.
+      ...(access ? { includeSpecial: [...SPECIAL_CATEGORIES] } : {}),
     },
     purpose: { purpose: undefined, purposeOther: "" },
     expiration: { kind: "DATE", date: suggestedExpiration(today), event: "" },
@@ -290,6 +315,23 @@ export function toSubmission(values: unknown, today: string, mode: FormMode): Fo
   };
 
   const signature = obj(v.signature);
+  if (mode === "access") {
+    const format = typeof v.format === "string" && v.format in ACCESS_FORMAT_DELIVERY ? (v.format as AccessFormat) : undefined;
+    const method = format ? ACCESS_FORMAT_DELIVERY[format] : undefined;
+    const includeSpecial = Array.isArray(information.includeSpecial) ? information.includeSpecial : [];
+    const accessInformation = { ...pick(information, ["dateFrom", "dateTo"]), completeRecord, recordTypes, ...(recordTypes.includes("OTHER") ? pick(information, ["recordTypesOther"]) : {}), includeSpecial };
+    const accessValues = { door: "ACCESS", requester: submittedRequester, patient: submittedPatient, information: accessInformation, format };
+    const accessDecision = signingDecision(accessValues, today);
+    const minor = obj(signature.minor);
+    return {
+      ...accessValues,
+      delivery: method ? { ...pick(delivery, deliveryKeys[method] ?? []), method } : {},
+      signature: {
+        ...pick(signature, ["typedName", "method", ...(signature.method === "DRAWN" && signature.drawn ? ["drawn"] : [])]),
+        ...(accessDecision?.minorSignature ? { minor: pick(minor, ["typedName", "method", ...(minor.method === "DRAWN" && minor.drawn ? ["drawn"] : [])]) } : {}),
+      },
+    } as unknown as FormValues;
+  }
   const decision = signingDecision({ ...v, patient: submittedPatient, requester: submittedRequester }, today);
   const minorName = decision?.minorSignature ? ["minorName"] : [];
   const shared = {
@@ -349,6 +391,9 @@ const FIELD_ORDER: string[] = (() => {
       ? Object.entries(node).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k))
       : [prefix];
   const names = leaves(initialValues("2000-01-01"), "");
+  // The access door's own fields (mode "access"), where its steps show them.
+  names.splice(names.findLastIndex((n) => n.startsWith("information.")) + 1, 0, "information.includeSpecial");
+  names.splice(names.findIndex((n) => n.startsWith("delivery.")), 0, "format");
   const afterRequester = names.findLastIndex((n) => n.startsWith("requester."));
   names.splice(afterRequester + 1, 0, UPLOAD_ERROR_NAMES.photoId, UPLOAD_ERROR_NAMES.authorityProof);
   return [UPLOAD_ERROR_NAMES.paperFormScan, ...names];

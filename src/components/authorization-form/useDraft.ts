@@ -11,12 +11,13 @@
  */
 import { useCallback, useEffect, useRef } from "react";
 import type { DefaultValues, UseFormReturn } from "react-hook-form";
-import type { AnyAuthorizationForm, FormMode } from "@/domain/authorization-form";
+import type { AnySubmittedForm, FormMode } from "@/domain/authorization-form";
 import type { FormValues } from "./model";
 
 const STORAGE_KEYS: Record<FormMode, string> = {
   online: "record-connect.authorization-draft.v1",
   paper: "record-connect.paper-authorization-draft.v1",
+  access: "record-connect.access-request-draft.v1",
 };
 const SAVE_DELAY_MS = 400;
 
@@ -31,7 +32,7 @@ type StoredDraft = {
 
 export type RestoredDraft = { hadFiles: boolean; hadDrawnSignature: boolean };
 
-function newIdempotencyKey(): string {
+export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
   // randomUUID needs a secure context; the same UUID v4 from getRandomValues otherwise.
   const b = crypto.getRandomValues(new Uint8Array(16));
@@ -94,7 +95,7 @@ export function useDraft({
   onRestore,
 }: {
   draftKey?: string;
-  form: UseFormReturn<FormValues, unknown, AnyAuthorizationForm>;
+  form: UseFormReturn<FormValues, unknown, AnySubmittedForm>;
   mode: FormMode;
   initial: DefaultValues<FormValues>;
   step: number;

@@ -1,5 +1,6 @@
 import "server-only";
-import { type AnyAuthorizationForm, isPaperForm, SPECIAL_CATEGORIES, signerNameOf, signingDecisionOf, todayInChicago } from "@/domain/authorization-form";
+import { type AnySubmittedForm, isAccessForm, isPaperForm, SPECIAL_CATEGORIES, signerNameOf, signingDecisionOf, todayInChicago } from "@/domain/authorization-form";
+import { accessFormatLabels, rightOfAccessStatements } from "@/domain/right-of-access";
 import { formatAddress, formatDateTime, formatIsoDate } from "@/domain/format";
 import {
   deliveryMethodLabels,
@@ -16,7 +17,7 @@ import { PdfWriter } from "./layout";
 import { authorityInSentence } from "@/domain/authority-phrase";
 
 export type AuthorizationPdfInput = {
-  form: AnyAuthorizationForm;
+  form: AnySubmittedForm;
   confirmationNumber: string;
   /** When it was submitted online (and so signed), or keyed in from paper. */
   submittedAt: Date;
@@ -30,7 +31,7 @@ export type AuthorizationPdfInput = {
   requestedBy?: string;
 };
 
-const channelLabels = { MAIL: "mail", FAX: "fax" } as const;
+const channelLabels = { MAIL: "mail", FAX: "fax", UPLOAD: "upload by the requesting organisation" } as const;
 
 /**
  * The signed authorization as the signer's copy (45 CFR 164.508(c)(4)): every field entered,
@@ -38,16 +39,20 @@ const channelLabels = { MAIL: "mail", FAX: "fax" } as const;
  * it is a transcript, and says so: the scan of the signed paper is the original.
  */
 export async function renderAuthorizationPdf({ form, confirmationNumber, submittedAt, signaturePng, minorSignaturePng, today, requestedBy }: AuthorizationPdfInput): Promise<Uint8Array> {
+  // The patient's own request (issue 17) is a request for access (45 CFR 164.524), not an authorization.
+  const access = isAccessForm(form) ? form : undefined;
+  const documentTitle = access ? "Request for Access to Health Information" : "Authorization for Release of Health Information";
   const pdf = await PdfWriter.create({
-    title: `Authorization for Release of Health Information ${confirmationNumber}`,
-    subject: "Signed authorization",
+    title: `${documentTitle} ${confirmationNumber}`,
+    subject: access ? "Signed request for access (45 CFR 164.524)" : "Signed authorization",
     footer: `${organization.name} · ${organization.serviceName} · ${confirmationNumber}`,
   });
-  const { patient, requester, recipient, information, purpose, expiration, delivery, signature } = form;
+  const { patient, requester, delivery, signature } = form;
   const decision = signingDecisionOf(form, today ?? todayInChicago(submittedAt));
   const patientName = `${patient.firstName} ${patient.lastName}`;
 
-  pdf.title("Authorization for Release of Health Information", `${organization.name} · ${organization.serviceName} · Confirmation number ${confirmationNumber}`);
+  pdf.title(documentTitle, `${organization.name} · ${organization.serviceName} · Confirmation number ${confirmationNumber}`);
+  if (access) pdf.paragraph("The patient's own request to inspect or receive a copy of their health records, under the right of access (HIPAA, 45 CFR 164.524). It is not an authorization to disclose records to anyone else.");
   if (isPaperForm(form)) {
     pdf.row("Paper form received", `${formatIsoDate(form.paper.receivedOn)}, by ${channelLabels[form.paper.receivedVia]}`);
     pdf.row("Keyed in", `${formatDateTime(submittedAt)}, by Record Connect staff`);
@@ -89,6 +94,23 @@ export async function renderAuthorizationPdf({ form, confirmationNumber, submitt
     }
   }
 
+  if (access) {
+    pdf.heading("3. Records asked for");
+    pdf.row("From", `${organization.name}, all locations (Record Connect on its behalf)`);
+    pdf.row("To", requester.kind === "PATIENT" ? "The patient" : "The patient's personal representative, for the patient");
+    const accessKinds = access.information.completeRecord ? ["The complete medical record"] : access.information.recordTypes.map((t) => recordTypeLabels[t]);
+    pdf.row("Records", accessKinds.length ? accessKinds.join("; ") : "Only the specially protected records below");
+    if (access.information.recordTypesOther) pdf.row("Other records", access.information.recordTypesOther);
+    pdf.row("Dates of service", access.information.dateFrom || access.information.dateTo ? `${access.information.dateFrom ? formatIsoDate(access.information.dateFrom) : "the beginning"} to ${access.information.dateTo ? formatIsoDate(access.information.dateTo) : "the present"}` : "All dates");
+    for (const category of SPECIAL_CATEGORIES) {
+      const { label, law } = specialCategoryLabels[category];
+      pdf.row(`${label} (${law})`, access.information.includeSpecial.includes(category) ? "Included (the patient's own care)" : "Not included");
+    }
+    pdf.row(psychotherapyNotesLabel, "Not part of the right of access (45 CFR 164.524(a)(1)(i))");
+    pdf.heading("4. Form, format and delivery");
+    pdf.row("Form and format", accessFormatLabels[access.format].label);
+  } else {
+  const { recipient, purpose, expiration, information } = form as Exclude<AnySubmittedForm, { door: "ACCESS" }>;
   pdf.heading("3. Release from and to");
   pdf.row("Who may release", `${organization.name}, all locations (Record Connect on its behalf)`);
   pdf.row("Recipient", recipientKindLabels[recipient.kind]);
@@ -120,6 +142,7 @@ export async function renderAuthorizationPdf({ form, confirmationNumber, submitt
   pdf.row("This authorization expires", expiration.kind === "DATE" ? `On ${formatIsoDate(expiration.date)}` : `When this happens: ${expiration.event}`);
 
   pdf.heading("4. Delivery method");
+  }
   pdf.row("Method", deliveryMethodLabels[delivery.method].label);
   if (delivery.method === "SECURE_EMAIL") pdf.row("E-mail for the secure link", delivery.email);
   if (delivery.method === "MAIL") pdf.row("Mail to", formatAddress(delivery.address));
@@ -129,6 +152,12 @@ export async function renderAuthorizationPdf({ form, confirmationNumber, submitt
   }
   pdf.paragraph(deliveryMethodLabels[delivery.method].explanation, { size: 9, muted: true });
 
+  if (access) {
+    pdf.heading("Your right of access");
+    for (const text of Object.values(rightOfAccessStatements)) pdf.paragraph(text);
+    pdf.paragraph(`Complaints: ${organization.hhsOcrComplaintUrl}`, { size: 9, muted: true });
+  } else {
+  const { expiration } = form as Exclude<AnySubmittedForm, { door: "ACCESS" }>;
   pdf.feesAndStatements();
   if (decision?.mentalHealthStatements) {
     pdf.heading("Mental health records (740 ILCS 110/5)");
@@ -141,6 +170,7 @@ export async function renderAuthorizationPdf({ form, confirmationNumber, submitt
       : "The signer confirmed reading each statement above, and how fees work, before signing.",
     { size: 9, muted: true },
   );
+  }
 
   pdf.heading("Signature");
   pdf.row("Signed by", signerNameOf(form));

@@ -1,4 +1,5 @@
 import "server-only";
+import { disclosurePurpose } from "@/domain/right-of-access";
 import { addresseeName } from "@/domain/names";
 import { can } from "@/domain/staff-access";
 import { recordAudit } from "../audit";
@@ -107,7 +108,7 @@ export async function downloadRecords(now = new Date(), cookieJar?: CookieJar): 
         disclosedAt: now,
         recipient: addresseeName(r),
         description: `Records downloaded through the secure link${r.pageCount ? `, ${plural(r.pageCount, "page")}` : ""}`,
-        purpose: r.purpose,
+        purpose: disclosurePurpose(r),
         method: "SECURE_EMAIL",
         documentId: document.id,
         fileSha256: document.sha256,

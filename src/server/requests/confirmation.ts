@@ -18,6 +18,9 @@ export type ConfirmationView = {
   deliveryMethod: "SECURE_EMAIL" | "MAIL" | "PICKUP";
   recipientKind: "SELF" | "MEDICAL_PROVIDER" | "THIRD_PARTY";
   requesterKind: "PATIENT" | "REPRESENTATIVE";
+  /** The door (issue 17): the patient's own access request, or an authorization. */
+  requestKind: "ACCESS" | "AUTHORIZATION";
+  accessFormat: "PDF_DOWNLOAD" | "EHI_EXPORT" | "PAPER_MAIL" | "PAPER_PICKUP" | null;
   notifiedByEmail: boolean;
   /** The signed authorization PDF exists (it is drawn just after submission: decision 0021). */
   signedPdfReady: boolean;
@@ -34,6 +37,8 @@ export async function confirmationView(requestId: string): Promise<ConfirmationV
       deliveryMethod: true,
       recipientKind: true,
       requesterKind: true,
+      requestKind: true,
+      accessFormat: true,
       _count: { select: { notifications: true, documents: { where: { kind: "SIGNED_AUTHORIZATION" } } } },
     },
   });

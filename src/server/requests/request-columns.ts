@@ -1,16 +1,26 @@
 import "server-only";
 import { dayToDateOnly } from "@/domain/chicago";
 import type { Prisma } from "@/generated/prisma/client";
-import { type AnyAuthorizationForm, signerNameOf, signingDecisionOf, todayInChicago } from "@/domain/authorization-form";
+import { type AnySubmittedForm, isAccessForm, signerNameOf, signingDecisionOf, todayInChicago } from "@/domain/authorization-form";
 import { authorityInSentence } from "@/domain/authority-phrase";
 import { purposeLabels, relativeStatementText } from "@/domain/labels";
 
-/** The form (online or keyed from paper), in the request table's columns. */
-export function requestColumns(form: AnyAuthorizationForm, today = todayInChicago()): Omit<
+/**
+ * The form (an authorization online or keyed from paper, or an access request), in the request
+ * table's columns. An access request (issue 17) goes to the patient (SELF), with no purpose and no
+ * expiry, its format, and the specially protected records of the patient's own care it includes
+ * (no initialed consents); CHECKs in the migration hold every row to that.
+ */
+export function requestColumns(form: AnySubmittedForm, today = todayInChicago()): Omit<
   Prisma.AuthorizationRequestCreateInput,
   "confirmationNumber" | "dueAt" | "signedAt"
 > {
-  const { patient, requester, recipient, information, purpose, expiration, delivery, signature } = form;
+  const access = isAccessForm(form) ? form : undefined;
+  const authorization = isAccessForm(form) ? undefined : form;
+  const { patient, requester, information, delivery, signature } = form;
+  const recipient = authorization?.recipient ?? ({ kind: "SELF" } as const);
+  const purpose = authorization?.purpose;
+  const expiration = authorization?.expiration;
   const rep = requester.kind === "REPRESENTATIVE" ? requester.representative : null;
   const recipientAddress = recipient.kind === "SELF" ? null : recipient.address;
   // What the signing rules asked of this authorization (the schema already held the form to it).
@@ -64,11 +74,15 @@ export function requestColumns(form: AnyAuthorizationForm, today = todayInChicag
     recordsFrom: information.dateFrom ? dayToDateOnly(information.dateFrom) : null,
     recordsTo: information.dateTo ? dayToDateOnly(information.dateTo) : null,
 
-    purpose: purpose.purpose === "OTHER" ? (purpose.purposeOther ?? "Other") : purposeLabels[purpose.purpose],
-    purposeCode: purpose.purpose,
-    expirationKind: expiration.kind,
-    expirationDate: expiration.kind === "DATE" ? dayToDateOnly(expiration.date) : null,
-    expirationEvent: expiration.kind === "EVENT" ? expiration.event : null,
+    requestKind: access ? "ACCESS" : "AUTHORIZATION",
+    accessFormat: access?.format ?? null,
+    accessCategories: access?.information.includeSpecial ?? [],
+
+    purpose: purpose ? (purpose.purpose === "OTHER" ? (purpose.purposeOther ?? "Other") : purposeLabels[purpose.purpose]) : null,
+    purposeCode: purpose?.purpose ?? null,
+    expirationKind: expiration?.kind ?? null,
+    expirationDate: expiration?.kind === "DATE" ? dayToDateOnly(expiration.date) : null,
+    expirationEvent: expiration?.kind === "EVENT" ? expiration.event : null,
 
     deliveryMethod: delivery.method,
     deliveryEmail: delivery.method === "SECURE_EMAIL" ? delivery.email : null,
@@ -92,7 +106,7 @@ export function requestColumns(form: AnyAuthorizationForm, today = todayInChicag
 }
 
 /** Where "request received" goes: the secure-link address, else the requester's own e-mail on the form. */
-export function notificationAddress(form: AnyAuthorizationForm): string | null {
+export function notificationAddress(form: AnySubmittedForm): string | null {
   if (form.delivery.method === "SECURE_EMAIL") return form.delivery.email;
   if (form.requester.kind === "REPRESENTATIVE") return form.requester.representative.email ?? null;
   return form.patient.email ?? null;

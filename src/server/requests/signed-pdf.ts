@@ -1,5 +1,5 @@
 import "server-only";
-import { type AnyAuthorizationForm, isPaperForm } from "@/domain/authorization-form";
+import { type AnySubmittedForm, isPaperForm } from "@/domain/authorization-form";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { logger } from "../logger";
@@ -18,7 +18,7 @@ import { fileStore } from "../storage";
  * The renderer is deterministic, so the PDF is the one the submission would have drawn itself.
  */
 export type SignedPdfSource = {
-  form: AnyAuthorizationForm;
+  form: AnySubmittedForm;
   confirmationNumber: string;
   /** ISO instant of submission (online: the signing time). */
   submittedAt: string;
@@ -28,7 +28,7 @@ export type SignedPdfSource = {
 };
 
 /** The drawn signature images of a form, as PNG bytes. */
-export function signatureImages(form: AnyAuthorizationForm): { signaturePng?: Buffer; minorSignaturePng?: Buffer } {
+export function signatureImages(form: AnySubmittedForm): { signaturePng?: Buffer; minorSignaturePng?: Buffer } {
   if (isPaperForm(form)) return {};
   const png = (dataUrl: string | undefined) => (dataUrl ? Buffer.from(dataUrl.split(",")[1] ?? "", "base64") : undefined);
   const minor = form.signature.minor;

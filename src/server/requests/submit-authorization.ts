@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
-import { type AnyAuthorizationForm, formSchemaFor, isPaperForm, SPECIAL_CATEGORIES, uploadRules } from "@/domain/authorization-form";
+import { type AnySubmittedForm, formSchemaFor, isAccessDoor, isAccessForm, isPaperForm, SPECIAL_CATEGORIES, uploadRules } from "@/domain/authorization-form";
 import { todayInChicago } from "@/domain/chicago";
 import { dueDateFor, paperReceivedAt, startOfDayInChicago } from "@/domain/deadlines";
 import { newConfirmationNumber } from "@/domain/ids";
@@ -127,7 +127,9 @@ async function idempotencyBinding(channel: Channel, input: IntakeInput): Promise
  */
 export async function intakeAuthorization(channel: Channel, input: IntakeInput): Promise<IntakeResult> {
   const now = input.now ?? new Date();
-  const mode = channel.source === "PAPER" ? "paper" : "online";
+  // The door (issue 17): an online access request says so (and its schema holds it to the access
+  // rules); a paper form and a third party's invitation are always authorizations.
+  const mode = channel.source === "PAPER" ? "paper" : !input.thirdParty && isAccessDoor(input.payload) ? "access" : "online";
   const key = idempotencyKeySchema.safeParse(input.idempotencyKey);
   if (!key.success) return { ok: false, kind: "refused", message: "This form could not be sent. Reload the page and try again." };
 
@@ -142,6 +144,9 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
   if (!parsed.success) {
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
   }
+  // "Uploaded by the organisation" is the upload's own key-in (src/server/third-party/paper-uploads.ts), never a choice.
+  if (parsed.success && isPaperForm(parsed.data) && parsed.data.paper.receivedVia === "UPLOAD" && !input.thirdParty?.paperUploadId)
+    (fieldErrors["paper.receivedVia"] ??= []).push("Choose whether the form came by mail or by fax");
   // PostgreSQL cannot store a NUL character in text: refuse the answer that has one, by name.
   for (const path of nulPaths(input.payload)) (fieldErrors[path || "form"] ??= []).push("Remove the invisible control character from this answer");
 
@@ -246,6 +251,13 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
   throw new Error("Could not draw a free confirmation number");
 }
 
+/** The uploaded paper authorization was keyed in or sent back meanwhile: nothing was stored. */
+export class PaperUploadAlreadyHandled extends Error {
+  constructor() {
+    super("The uploaded paper authorization is no longer pending");
+  }
+}
+
 async function storeAll(files: FileToStore[]): Promise<Array<{ spec: FileToStore; file: StoredFile }>> {
   const stored: Array<{ spec: FileToStore; file: StoredFile }> = [];
   try {
@@ -261,7 +273,7 @@ async function insertRequest(
   tx: Tx,
   args: {
     channel: Channel;
-    form: AnyAuthorizationForm;
+    form: AnySubmittedForm;
     confirmationNumber: string;
     idempotencyKey: string;
     idempotencyBinding: string;
@@ -291,8 +303,9 @@ async function insertRequest(
       pdfSourceKey: args.pdfSource.storageKey,
       pdfSourceSha256: args.pdfSource.sha256,
       ...(args.thirdParty ? { thirdPartyRequester: { connect: { id: args.thirdParty.requesterId } } } : {}),
+      // An authorization's initialed consents; an access request has none (its categories are columns).
       specialConsents: {
-        create: [
+        create: isAccessForm(form) ? [] : [
           ...SPECIAL_CATEGORIES.flatMap((category) => {
             const initials = form.information.specialCategories[category];
             return initials ? [{ category, initials }] : [];
@@ -324,10 +337,18 @@ async function insertRequest(
     select: { id: true },
   });
 
-  if (args.thirdParty) {
+  if (args.thirdParty?.invitationId) {
     // Single use: a second signing through the same invitation rolls back.
     const claimed = await tx.signingInvitation.updateMany({ where: { id: args.thirdParty.invitationId, usedAt: null }, data: { usedAt: now, requestId: request.id } });
     if (claimed.count !== 1) throw new Error("The signing invitation was already used");
+  }
+  if (args.thirdParty?.paperUploadId) {
+    // An uploaded paper authorization becomes one request, only while it waits for verification.
+    const claimed = await tx.paperAuthorizationUpload.updateMany({
+      where: { id: args.thirdParty.paperUploadId, status: "PENDING" },
+      data: { status: "KEYED", requestId: request.id, reviewedById: staffId, reviewedAt: now, correctionTokenHash: null },
+    });
+    if (claimed.count !== 1) throw new PaperUploadAlreadyHandled();
   }
   await sendSignedPdfJob(transactionExecutor(tx), { requestId: request.id });
   const notifyAddress = notificationAddress(form);
@@ -344,6 +365,8 @@ async function insertRequest(
     details: {
       source: channel.source,
       ...(receivedVia ? { receivedVia } : {}),
+      requestKind: isAccessForm(form) ? "ACCESS" : "AUTHORIZATION",
+      ...(isAccessForm(form) ? { accessFormat: form.format } : {}),
       deliveryMethod: form.delivery.method,
       requesterKind: form.requester.kind,
       documents: args.stored.length,

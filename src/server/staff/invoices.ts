@@ -1,5 +1,5 @@
 import "server-only";
-import { computeFees, type FeeComputation, FeeInputError, type FeeInput, feeRecipient, scheduleChoice } from "@/domain/fees";
+import { computeFees, type FeeComputation, FeeInputError, type FeeInput, feeRecipientOf, scheduleChoice } from "@/domain/fees";
 import { addCalendarDays, chicagoDay, dayToDateOnly, endOfDayInChicago, todayInChicago } from "@/domain/chicago";
 import { formatCents, formatIsoDate } from "@/domain/format";
 import { newInvoiceNumber } from "@/domain/ids";
@@ -35,10 +35,10 @@ export async function computeRequestFees(staff: StaffIdentity, requestId: string
   if (!can(staff.role, "invoice.issue")) return { ok: false, message: NOT_FOUND };
   const parsed = feeEntrySchema.safeParse(entry);
   if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-  const request = await client.authorizationRequest.findUnique({ where: { id: requestId }, select: { recipientKind: true, pageCount: true, receivedAt: true, providerAddressVerifiedAt: true } });
+  const request = await client.authorizationRequest.findUnique({ where: { id: requestId }, select: { requestKind: true, recipientKind: true, pageCount: true, receivedAt: true, providerAddressVerifiedAt: true } });
   if (!request) return { ok: false, message: NOT_FOUND };
   if (request.pageCount === null) return { ok: false, message: "Attach the records and count the pages first." };
-  const input = feeInput(feeRecipient(request.recipientKind, request.providerAddressVerifiedAt !== null), request.pageCount, parsed.data);
+  const input = feeInput(feeRecipientOf({ requestKind: request.requestKind, recipientKind: request.recipientKind, providerAddressVerified: request.providerAddressVerifiedAt !== null }), request.pageCount, parsed.data);
   const schedules = await client.feeSchedule.findMany();
   const choice = scheduleChoice(request.receivedAt, schedules);
   try {

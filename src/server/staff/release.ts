@@ -1,4 +1,5 @@
 import "server-only";
+import { disclosurePurpose } from "@/domain/right-of-access";
 import { PDFDocument } from "pdf-lib";
 import type { AuthorizationRequest } from "@/generated/prisma/client";
 import { recordTypeLabels } from "@/domain/labels";
@@ -223,7 +224,7 @@ async function writeDisclosure(tx: Tx, r: Loaded, staff: StaffIdentity, now: Dat
       disclosedAt: now,
       recipient,
       description: `${r.completeRecord ? "Complete medical record" : r.recordTypes.map((t) => recordTypeLabels[t]).join("; ") || "Psychotherapy notes"}${r.pageCount ? `, ${plural(r.pageCount, "page")}` : ""}`,
-      purpose: r.purpose,
+      purpose: disclosurePurpose(r),
       method: r.deliveryMethod,
       staffId: staff.id,
       documentId: records.id,

@@ -7,7 +7,7 @@ import { requesterName } from "@/domain/names";
 import type { AuthorizationRequest } from "@/generated/prisma/client";
 import { validityMessage } from "@/domain/validity";
 import type { SigningRequirements } from "@/domain/lifecycle";
-import { decideSigning, factsOfStoredRequest, type StoredSigningRecord, WITNESS_METHODS } from "@/domain/signing-rules";
+import { decideStoredRequest, type StoredSigningRecord, WITNESS_METHODS } from "@/domain/signing-rules";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { enqueueNotification } from "../notifications/outbox";
@@ -199,7 +199,7 @@ export async function signingRequirements(requestId: string): Promise<SigningReq
 
 /** The decision for a stored request, as verification's requirements. */
 export function requirementsOf(r: StoredSigningRecord, day: string): SigningRequirements {
-  const d = decideSigning(factsOfStoredRequest(r, day));
+  const d = decideStoredRequest(r, day);
   const refusal = d.signerRefusal ?? d.refusedCategories[0]?.reason ?? d.splitOff?.reason;
   return {
     minorSignature: !!d.minorSignature,

@@ -16,7 +16,7 @@ const isBlank = (a: LooseAddress | undefined) => !a || Object.values(a).every((v
  * address starts as the recipient's (a provider or third party) or else the patient's, and the
  * pickup phone as the requester's; both stay editable.
  */
-export function DeliveryStep() {
+export function DeliveryStep({ chooseMethod = true }: { chooseMethod?: boolean } = {}) {
   const { getValues, setValue } = useFormContext<FormValues>();
   const [method, recipientKind] = useWatch<FormValues, ["delivery.method", "recipient.kind"]>({ name: ["delivery.method", "recipient.kind"] });
   const paper = useWizardMode() === "paper";
@@ -43,11 +43,13 @@ export function DeliveryStep() {
 
   return (
     <>
+      {chooseMethod && (
       <RadioGroup
         name="delivery.method"
         legend={paper ? "How should the records be delivered? (Section 4 of the form)" : "How do you want to receive the records?"}
         options={DELIVERY_METHODS.map((m) => ({ value: m, label: deliveryMethodLabels[m].label, hint: deliveryMethodLabels[m].explanation }))}
       />
+      )}
       {method === "SECURE_EMAIL" && (
         <>
           <h3>Secure e-mail</h3>

@@ -4,7 +4,10 @@ import { Fragment, type ReactNode } from "react";
 import { useWatch } from "react-hook-form";
 import { dueDateFor, paperReceivedAt } from "@/domain/deadlines";
 import { formatAddress, formatDate, formatIsoDate } from "@/domain/format";
-import { SPECIAL_CATEGORIES, type AuthorizationForm, type PaperAuthorizationForm } from "@/domain/authorization-form";
+import { ACCESS_FORMAT_DELIVERY, SPECIAL_CATEGORIES, type AuthorizationForm, type PaperAuthorizationForm } from "@/domain/authorization-form";
+import { defaultMedium } from "@/domain/fees";
+import { accessFormatLabels, expectedByDay } from "@/domain/right-of-access";
+import { FeeEstimateView } from "../FeeEstimate";
 import {
   deliveryMethodLabels,
   psychotherapyNotesLabel,
@@ -13,7 +16,7 @@ import {
   recordTypeLabels,
   specialCategoryLabels,
 } from "@/domain/labels";
-import { useWizardMode, useWizardSteps } from "../mode";
+import { useAttachedScan, useWizardMode, useWizardSteps } from "../mode";
 import { signingDecision, toSubmission, type FormValues, type StepKey } from "../model";
 import type { ChosenFiles } from "../uploads";
 import { authorityInSentence } from "@/domain/authority-phrase";
@@ -65,9 +68,12 @@ function Section({ step, rows, onChange }: { step: StepKey; rows: Row[]; onChang
 /** The last step: every answer, as it will be sent, grouped by step, each with a way back to change it. */
 export function ReviewStep({ today, files, onChange }: { today: string; files: ChosenFiles; onChange: (step: number) => void }) {
   const raw = useWatch<FormValues>();
-  const paper = useWizardMode() === "paper";
+  const mode = useWizardMode();
+  const paper = mode === "paper";
+  const access = mode === "access";
+  const scanOnFile = useAttachedScan();
   // Exactly what will be submitted: hidden answers of unchosen branches are not shown.
-  const v = toSubmission(raw, today, paper ? "paper" : "online") as unknown as Submission;
+  const v = toSubmission(raw, today, mode) as unknown as Submission;
   const requester = v.requester;
   const rep = requester?.kind === "REPRESENTATIVE" ? requester.representative : undefined;
   const patient = v.patient;
@@ -84,9 +90,9 @@ export function ReviewStep({ today, files, onChange }: { today: string; files: C
   const received = typeof receivedOn === "string" && /^\d{4}-\d{2}-\d{2}$/.test(receivedOn) ? receivedOn : null;
   const due = received ? formatDate(dueDateFor(paperReceivedAt(received))) : null;
   const paperRows: Row[] = [
-    ["Scan of the signed form", fileNames(files.paperFormScan ? [files.paperFormScan] : [])],
+    ["Scan of the signed form", scanOnFile ? `Uploaded by ${scanOnFile.organization}` : fileNames(files.paperFormScan ? [files.paperFormScan] : [])],
     ["Date received", date(receivedOn)],
-    ["How it arrived", v.paper?.receivedVia === "FAX" ? "By fax" : v.paper?.receivedVia === "MAIL" ? "By mail" : show("")],
+    ["How it arrived", v.paper?.receivedVia === "FAX" ? "By fax" : v.paper?.receivedVia === "MAIL" ? "By mail" : v.paper?.receivedVia === "UPLOAD" ? "Uploaded by the organisation" : show("")],
     ["Due", due ? `${due} (30 days after receipt)` : show("")],
   ];
 
@@ -194,6 +200,38 @@ export function ReviewStep({ today, files, onChange }: { today: string; files: C
     ]);
   }
   signatureRows.push(["Date signed", formatIsoDate(today)]);
+
+  if (access) {
+    const included = Array.isArray(raw.information?.includeSpecial) ? raw.information.includeSpecial : [];
+    const accessInfoRows: Row[] = [
+      infoRows[0]!,
+      infoRows[1]!,
+      ["Specially protected records of your own care", included.length ? SPECIAL_CATEGORIES.filter((c) => included.includes(c)).map((c) => specialCategoryLabels[c].label).join("; ") : "None"],
+    ];
+    const format = raw.format;
+    const method = format ? ACCESS_FORMAT_DELIVERY[format] : undefined;
+    const formatRows: Row[] = [["Form and format", format ? accessFormatLabels[format].label : show("")], ...deliveryRows.slice(1)];
+    return (
+      <>
+        <p>Check your answers. To change one, choose “Change” next to it.</p>
+        <Section step="requester" rows={requesterRows} onChange={onChange} />
+        <Section step="patient" rows={patientRows} onChange={onChange} />
+        <Section step="accessInformation" rows={accessInfoRows} onChange={onChange} />
+        <Section step="format" rows={formatRows} onChange={onChange} />
+        <Section step="signature" rows={signatureRows.slice(1)} onChange={onChange} />
+        {method && (
+          <section aria-labelledby="review-fee-heading">
+            <h3 id="review-fee-heading">Fee and date</h3>
+            <FeeEstimateView recipient="PATIENT" medium={defaultMedium(method)} mailed={method === "MAIL"} headingLevel={4} />
+            <p>
+              Expect your records by <strong>{formatIsoDate(expectedByDay(today))}</strong> at the latest.
+            </p>
+          </section>
+        )}
+        <p>By choosing “Sign and send my request”, you sign this request for your records electronically and send it to Record Connect.</p>
+      </>
+    );
+  }
 
   if (paper) {
     return (

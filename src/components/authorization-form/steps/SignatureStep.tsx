@@ -8,6 +8,7 @@ import { mentalHealthStatements, requiredStatements } from "@/domain/labels";
 import { Checkbox, cx, ErrorText, TextField, useFieldError } from "../fields";
 import { signingDecision, type FormValues } from "../model";
 import { SignaturePad, type Stroke } from "../SignaturePad";
+import { useWizardMode } from "../mode";
 
 const STATEMENTS = [
   { name: "signature.acknowledgeRevocation", title: "Your right to revoke", text: requiredStatements.revocation, label: "I have read my right to revoke this authorization" },
@@ -41,9 +42,18 @@ export function SignatureStep({ today, strokesRef }: { today: string; strokesRef
   const minorStrokes = useRef<Stroke[]>([]);
   const minorDrawnError = useFieldError("signature.minor.drawn");
   const minorTyped = values.signature?.minor?.method !== "DRAWN";
+  // The patient's own request (issue 17) is not an authorization: none of its statements to acknowledge.
+  const access = useWizardMode() === "access";
 
   return (
     <>
+      {access ? (
+        <p>
+          By signing, you ask {patientName ? `for ${patientName}’s` : "for the patient’s"} own records under the right of access (HIPAA, 45 CFR 164.524). You
+          do not authorize anyone else to receive them.
+        </p>
+      ) : (
+      <>
       <h3>Please read</h3>
       {STATEMENTS.map((s) => {
         const textId = `${s.name.replace(/\./g, "-")}-statement`;
@@ -74,6 +84,8 @@ export function SignatureStep({ today, strokesRef }: { today: string; strokesRef
         </div>
       )}
       <p>{requiredStatements.copy}</p>
+      </>
+      )}
 
       <h3>Sign</h3>
       {representative && (

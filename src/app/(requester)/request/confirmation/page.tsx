@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatDate } from "@/domain/format";
 import { deliveryMethodLabels } from "@/domain/labels";
 import { organization } from "@/domain/organization";
+import { accessFormatLabels } from "@/domain/right-of-access";
 import { PhoneLink, QuestionsLine } from "@/components/PhoneLink";
 import { RefreshWhilePending } from "@/components/RefreshWhilePending";
 import { confirmationView, requestFromReceipt } from "@/server/requests/confirmation";
@@ -50,8 +51,11 @@ export default async function ConfirmationPage() {
     );
   }
 
+  const access = view.requestKind === "ACCESS";
   const fees =
-    view.recipientKind === "MEDICAL_PROVIDER"
+    access
+      ? `The fee for your own copy is the one you saw before sending: at most a flat $6.50 for an electronic copy, or the cost of copying for paper. If there is a fee, we send an invoice before releasing the records. Pay by credit card over the phone at ${organization.paymentPhone}, or by check. Cash is never accepted.`
+      : view.recipientKind === "MEDICAL_PROVIDER"
       ? "There is no charge, because the records go directly to another medical provider."
       : `If there is a fee, we send an invoice summarizing the charges before releasing the records. Pay by credit card over the phone at ${organization.paymentPhone}, or by check mailed to the address on the invoice. Cash is never accepted.`;
 
@@ -74,6 +78,12 @@ export default async function ConfirmationPage() {
           <dt>We will respond by</dt>
           <dd>{formatDate(view.dueAt)}</dd>
         </div>
+        {access && view.accessFormat ? (
+          <div>
+            <dt>Form and format</dt>
+            <dd>{accessFormatLabels[view.accessFormat].label}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>Delivery method</dt>
           <dd>{deliveryMethodLabels[view.deliveryMethod].label}</dd>
@@ -100,19 +110,19 @@ export default async function ConfirmationPage() {
       </section>
 
       <section aria-labelledby="copy-heading" className="stack">
-        <h2 id="copy-heading">Your copy of the authorization</h2>
+        <h2 id="copy-heading">{access ? "Your copy of your request" : "Your copy of the authorization"}</h2>
         {view.signedPdfReady ? (
           <>
-            <p>Download the authorization you signed, as a PDF, and keep it for your records.</p>
+            <p>{access ? "Download the request you signed, as a PDF, and keep it for your records." : "Download the authorization you signed, as a PDF, and keep it for your records."}</p>
             <p>
               <a className="button" href="/request/confirmation/authorization.pdf" download>
-                Download your signed authorization (PDF)
+                {access ? "Download your signed request (PDF)" : "Download your signed authorization (PDF)"}
               </a>
             </p>
           </>
         ) : (
           <p role="status">
-            Your signed authorization is being prepared as a PDF. The download link appears here in a moment.
+            {access ? "Your signed request" : "Your signed authorization"} is being prepared as a PDF. The download link appears here in a moment.
             <RefreshWhilePending />
           </p>
         )}

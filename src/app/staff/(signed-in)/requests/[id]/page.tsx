@@ -8,7 +8,9 @@ import { availableEvents, statusLabels, type LifecycleEvent } from "@/domain/lif
 import { todayInChicago } from "@/domain/authorization-form";
 import { thirdPartyKindLabels } from "@/domain/third-party";
 import { deliveryMethodLabels, recipientKindLabels, recordTypeLabels, representativeAuthorityLabels, specialCategoryLabels, survivingRelationshipLabels } from "@/domain/labels";
-import { decideSigning, factsOfStoredRequest, proofLabels, WITNESS_METHODS } from "@/domain/signing-rules";
+import { decideStoredRequest, WITNESS_METHODS } from "@/domain/signing-rules";
+import { verificationChecklist } from "@/domain/verification-checklist";
+import { accessFormatLabels } from "@/domain/right-of-access";
 import { can } from "@/domain/staff-access";
 import { releaseRequiresPayment } from "@/server/settings";
 import { requestForStaff } from "@/server/staff/requests";
@@ -34,30 +36,9 @@ const reasonSteps = [
   { event: "REJECT", submit: "Reject the request", label: "Reason for rejecting (the requester is told)" },
 ] as const;
 
-/**
- * The verification checklist (RULES.md §2, §4, §3), as the form's field names and labels. A paper
- * form's photo ID, if one came, is in its scan or a separate sheet; if none came, identity is
- * checked another way before release.
- */
-const checklistItems = (representative: boolean, proofs: string | null, paper: boolean, minorSignature: boolean, minorInformed: boolean) =>
-  [
-    ["elementsPresent", "Every element of a valid authorization is present (what, who releases, recipient, purpose, expiration, signature and date)"],
-    ["identityChecked", paper ? "Identity checked against the photo ID in the scan or separate sheet, or otherwise if none came" : "Identity checked against the photo ID"],
-    [
-      "authorityChecked",
-      representative
-        ? `Representative's authority checked against the proof${proofs ? `: ${proofs}` : ""}`
-        : proofs
-          ? `Patient's emancipation checked against the proof: ${proofs}`
-          : "No representative: not needed",
-    ],
-    ["specialConsentsMatch", "Specially protected categories initialed match what is asked for, with the initials of the person entitled to consent"],
-    ...(minorSignature ? ([["minorSignatureChecked", "The patient's own signature is there, beside the signer's, in the patient's name"]] as const) : []),
-    ...(minorInformed ? ([["minorInformedNoObjection", "The patient (12 to 17) was informed of this request and did not object (740 ILCS 110/4)"]] as const) : []),
-  ] as const;
 
 const day = (d: Date | null) => (d ? formatDateOnly(d) : "—");
-const channel = { MAIL: "mail", FAX: "fax" } as const;
+const channel = { MAIL: "mail", FAX: "fax", UPLOAD: "upload by the requesting organisation" } as const;
 /** The scan of a paper form is its signed original: listed first. */
 const documentOrder = (kind: string) => (kind === "PAPER_FORM_SCAN" ? 0 : 1);
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -70,8 +51,8 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
 
   const paper = r.source === "PAPER";
   // Who signs what, judged on the day it was signed: the same decision the form made (src/domain/signing-rules.ts).
-  const signing = decideSigning(factsOfStoredRequest(r, todayInChicago(r.signedAt)));
-  const proofsNeeded = signing.proofs.filter((p) => p !== "PHOTO_ID");
+  const signing = decideStoredRequest(r, todayInChicago(r.signedAt));
+  const access = r.requestKind === "ACCESS";
   const minorSignatureImage = r.documents.find((d) => d.kind === "MINOR_SIGNATURE_IMAGE");
   const signatureImage = r.documents.find((d) => d.kind === "SIGNATURE_IMAGE");
   const events = availableEvents(r.status, staff.role);
@@ -94,8 +75,26 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       <h1>
         Request {r.confirmationNumber} <span className="badge">{statusLabels[r.status]}</span>
         {paper ? <span className="badge badge-paper">Paper</span> : null}
+        <span className="badge">{access ? "Own records (right of access)" : "Authorization"}</span>
       </h1>
       <dl className="summary-list">
+        <div>
+          <dt>Door</dt>
+          <dd>
+            {access
+              ? "Get my own records — the patient's right of access (45 CFR 164.524): no purpose or expiry; the fee is the patient's own-copy fee"
+              : "Send records to someone else — an authorization (45 CFR 164.508)"}
+          </dd>
+        </div>
+        {access && r.accessFormat ? (
+          <div>
+            <dt>Form and format</dt>
+            <dd>
+              {accessFormatLabels[r.accessFormat].label}
+              {r.accessFormat === "EHI_EXPORT" ? " — produce the full electronic health information export from the EHR and attach it as the records" : ""}
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>Received</dt>
           <dd>
@@ -183,13 +182,13 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             </ActionForm>
           ))}
         {events.includes("VERIFY") ? (
-          <ActionForm action={transitionAction} submitLabel="Verify the authorization">
+          <ActionForm action={transitionAction} submitLabel={access ? "Verify the request" : "Verify the authorization"}>
             {hidden}
             <input type="hidden" name="event" value="VERIFY" />
             <fieldset>
               <legend>Verification checklist</legend>
               <p className="hint">Who signs: {signing.whoSigns}.</p>
-              {checklistItems(r.requesterKind === "REPRESENTATIVE", proofsNeeded.length ? proofsNeeded.map((p) => proofLabels[p]).join("; ") : null, paper, !!signing.minorSignature, !!signing.minorInformedNoObjection).map(([name, label]) => (
+              {verificationChecklist(signing, { representative: r.requesterKind === "REPRESENTATIVE", paper }).map(([name, label]) => (
                 <div className="choice" key={name}>
                   <input type="checkbox" id={name} name={name} />
                   <label htmlFor={name}>{label}</label>
@@ -394,7 +393,11 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           <div>
             <dt>Specially protected</dt>
             <dd>
-              {r.specialConsents.length
+              {access
+                ? r.accessCategories.length
+                  ? `${r.accessCategories.map((c) => (c === "PSYCHOTHERAPY_NOTES" ? "Psychotherapy notes" : specialCategoryLabels[c].label)).join("; ")} — the patient's own care, included without initials (right of access)`
+                  : "None included"
+                : r.specialConsents.length
                 ? r.specialConsents
                     .map((c) => `${c.category === "PSYCHOTHERAPY_NOTES" ? "Psychotherapy notes" : specialCategoryLabels[c.category].label} (initialed ${c.initials})`)
                     .join("; ")
@@ -448,14 +451,23 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               <dd>Yes: the patient signs as an adult; check the court&apos;s emancipation order</dd>
             </div>
           ) : null}
-          <div>
-            <dt>Purpose</dt>
-            <dd>{r.purpose}</dd>
-          </div>
-          <div>
-            <dt>Expires</dt>
-            <dd>{r.expirationKind === "DATE" ? day(r.expirationDate) : r.expirationEvent}</dd>
-          </div>
+          {access ? (
+            <div>
+              <dt>Purpose and expiry</dt>
+              <dd>None: a request for the patient&apos;s own records states no purpose and does not expire (45 CFR 164.524)</dd>
+            </div>
+          ) : (
+            <>
+              <div>
+                <dt>Purpose</dt>
+                <dd>{r.purpose}</dd>
+              </div>
+              <div>
+                <dt>Expires</dt>
+                <dd>{r.expirationKind === "DATE" ? day(r.expirationDate) : r.expirationEvent}</dd>
+              </div>
+            </>
+          )}
           <div>
             <dt>Delivery (Section 4)</dt>
             <dd>
