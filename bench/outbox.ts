@@ -15,6 +15,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { Socket } from "node:net";
 import nodemailer from "nodemailer";
 import { writeResult } from "./lib/child.ts";
 
@@ -26,14 +27,31 @@ type Notifications = {
   closeWorkerResources?: () => Promise<void>;
 };
 
+const SMTP_CONNECTIONS = Number(process.env.SMTP_MAX_CONNECTIONS ?? 5);
 const COUNT = Number(process.env.BENCH_OUTBOX_MESSAGES ?? 1000);
 const TIMEOUT_MS = Number(process.env.BENCH_OUTBOX_TIMEOUT_MS ?? 120_000);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const moduleFile = (name: string) => path.join(root, "src", "server", "notifications", `${name}.ts`);
 
-/** nodemailer with the application's transport settings, `concurrency` messages at a time. */
+/**
+ * nodemailer alone, pooled as the application's transport is (the same number of connections and
+ * messages per connection, Nagle off), `concurrency` messages handed to it at a time.
+ */
 async function baseline(concurrency: number): Promise<{ perSecond: number; messages: number; seconds: number }> {
-  const transport = nodemailer.createTransport(process.env.SMTP_URL!, { connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 15_000 });
+  const transport = nodemailer.createTransport({
+    url: process.env.SMTP_URL!,
+    pool: true,
+    maxConnections: SMTP_CONNECTIONS,
+    maxMessages: 500,
+    connectionTimeout: 5_000,
+    greetingTimeout: 5_000,
+    socketTimeout: 15_000,
+    getSocket: (_options: unknown, callback: (error: Error | null, socketOptions?: { socket: Socket }) => void) => {
+      const socket = new Socket();
+      socket.setNoDelay(true);
+      callback(null, { socket });
+    },
+  } as nodemailer.TransportOptions);
   const started = performance.now();
   let next = 0;
   const lane = async () => {
@@ -55,8 +73,10 @@ async function baseline(concurrency: number): Promise<{ perSecond: number; messa
 }
 
 const concurrency = Number(process.env.NOTIFY_CONCURRENCY ?? 2);
+// The worker keeps NOTIFY_CONCURRENCY × NOTIFY_BATCH_SIZE deliveries in flight; the baseline as many.
+const inFlight = concurrency * Number(process.env.NOTIFY_BATCH_SIZE ?? 10);
 const present = ["queue", "outbox", "worker"].every((name) => existsSync(moduleFile(name)));
-const floor = await baseline(concurrency);
+const floor = await baseline(inFlight);
 if (!present) {
   await writeResult({ available: false, reason: "worker not present", baseline: floor });
   process.exit(0);

@@ -130,7 +130,15 @@ export async function deepCursor(databaseUrl: string, fraction: number, delivery
   }
 }
 
-export type Timing = { medianMs: number; p95Ms: number; samples: number };
+export type Timing = {
+  medianMs: number;
+  p95Ms: number;
+  samples: number;
+  /** The control page's median, fetched after each sample of the view. */
+  controlMedianMs: number;
+  /** Median over the samples of (view time / control time just after it). */
+  medianRatioToControl: number;
+};
 
 /**
  * Server time of one queue view: `samples` sequential GETs on one kept-alive connection (after a
@@ -139,14 +147,29 @@ export type Timing = { medianMs: number; p95Ms: number; samples: number };
  */
 export async function timeQueueView(origin: string, query: string, cookie: string, samples: number): Promise<Timing> {
   const url = new URL(`/staff${query}`, origin);
+  // The control: a signed-in staff page with the same layout and session check but no queue
+  // data (the password page), fetched right after each queue page. Both move alike with the
+  // machine's load; their ratio moves with the queue's own work.
+  const controlUrl = new URL("/staff/password", origin);
   const times: number[] = [];
-  for (let i = 0; i < samples + 10; i++) {
+  const controls: number[] = [];
+  const ratios: number[] = [];
+  const timed = async (target: URL, expect: string) => {
     const started = performance.now();
-    const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
+    const response = await fetch(target, { headers: { cookie }, redirect: "manual" });
     const html = await response.text();
     const elapsed = performance.now() - started;
-    if (response.status !== 200 || !html.includes("Request queue")) throw new Error(`GET /staff${query} answered ${response.status}, not the queue`);
-    if (i >= 10) times.push(elapsed);
+    if (response.status !== 200 || !html.includes(expect)) throw new Error(`GET ${target.pathname}${target.search} answered ${response.status}, not the page expected`);
+    return elapsed;
+  };
+  for (let i = 0; i < samples + 10; i++) {
+    const page = await timed(url, "Request queue");
+    const control = await timed(controlUrl, "Change your password");
+    if (i >= 10) {
+      times.push(page);
+      controls.push(control);
+      ratios.push(page / control);
+    }
   }
-  return { medianMs: median(times)!, p95Ms: percentile(times, 95)!, samples: times.length };
+  return { medianMs: median(times)!, p95Ms: percentile(times, 95)!, samples: times.length, controlMedianMs: median(controls)!, medianRatioToControl: median(ratios)! };
 }

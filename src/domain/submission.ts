@@ -23,8 +23,27 @@ export type SubmitResult =
    * Stored. Online, the browser now holds a short-lived receipt cookie for /request/confirmation;
    * a paper form keyed in by staff says where to go next (the new request's staff page).
    */
-  | { ok: true; confirmationNumber: string; dueDate: string; next?: string }
+  | {
+      ok: true;
+      confirmationNumber: string;
+      dueDate: string;
+      next?: string;
+      /**
+       * Online: the signed, short-lived receipt for /request/confirmation, which the form hands to
+       * /request/confirmation/receipt to become an HttpOnly cookie (setting it in the action would
+       * make Next render the page again into the answer: decision 0021).
+       */
+      receipt?: string;
+    }
   /** Nothing was saved. Keys are field paths ("patient.address.postalCode", "uploads.photoId"). */
   | { ok: false; kind: "invalid"; message: string; fieldErrors: Record<string, string[]> }
   /** Nothing was saved, for a reason that is not a field (too many submissions, a server error). */
-  | { ok: false; kind: "refused"; message: string };
+  | { ok: false; kind: "refused"; message: string }
+  /**
+   * Nothing was saved yet because the server is at capacity (admission control, decision 0021):
+   * the answers are kept in the browser and the form sends them again, with the same idempotency
+   * key, after `retryAfterMs` (and backs off, with jitter, while the answer stays "busy").
+   */
+  | { ok: false; kind: "busy"; message: string; retryAfterMs: number };
+
+export const BUSY_MESSAGE = "We are busy right now. Your answers are kept; we will send them again in a moment.";

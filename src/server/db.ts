@@ -12,7 +12,7 @@ const globalForDb = globalThis as unknown as { rcPrisma?: PrismaClient };
 /** One Prisma client per process (kept across hot reloads in development). */
 export function db(): PrismaClient {
   if (!globalForDb.rcPrisma) {
-    const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 });
+    const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_SIZE });
     globalForDb.rcPrisma = new PrismaClient({ adapter });
   }
   return globalForDb.rcPrisma;

@@ -67,6 +67,21 @@ const schema = z.object({
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(20).default(2),
   NOTIFY_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  /** Notifications one worker slot claims at once (one fetch of due jobs), delivered side by side over the pooled SMTP connections. */
+  NOTIFY_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** SMTP connections the pooled transport keeps open, and messages sent on one before it is renewed. */
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
+  SMTP_MAX_MESSAGES: z.coerce.number().int().min(1).max(100_000).default(500),
+  /** PostgreSQL connections each process's Prisma client keeps (web server, worker). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
+  /**
+   * Admission control of submissions (src/server/admission.ts): how many run at once (default:
+   * the cores, at most half the database pool), how many may wait for a turn (default: as many)
+   * and for how long before the busy answer.
+   */
+  SUBMIT_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(100).optional()),
+  SUBMIT_QUEUE_LENGTH: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(1000).optional()),
+  SUBMIT_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });
 
 export type Env = z.infer<typeof schema>;

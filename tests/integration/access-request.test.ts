@@ -12,6 +12,7 @@ import type { StaffIdentity } from "@/server/staff/auth";
 import { computeRequestFees, issueInvoice } from "@/server/staff/invoices";
 import { attachRecords, releaseBySecureEmail } from "@/server/staff/release";
 import { transitionRequest } from "@/server/staff/requests";
+import { makeSignedAuthorizationPdf } from "@/server/requests/signed-pdf";
 import { submitAuthorization } from "@/server/requests/submit-authorization";
 import { fileStore } from "@/server/storage";
 import { fileOf, photoPng, samplePdf } from "../support/files";
@@ -40,6 +41,8 @@ async function verified(payload: unknown): Promise<string> {
   return id;
 }
 
+const fileStorePdf = (requestId: string) => prisma.document.findFirst({ where: { requestId, kind: "SIGNED_AUTHORIZATION" } });
+
 describe("an access request (the patient's own records)", () => {
   it("is stored with its door, no purpose or expiry, the complete record and its special categories without initials", async () => {
     const form = validAccessForm();
@@ -64,8 +67,10 @@ describe("an access request (the patient's own records)", () => {
       deliveryMethod: "SECURE_EMAIL",
     });
     expect(r.specialConsents).toEqual([]);
-    // The signed PDF is a request for access, not an authorization.
-    const signed = r.documents.find((d) => d.kind === "SIGNED_AUTHORIZATION")!;
+    // The signed PDF is a request for access, not an authorization. It is drawn after commit by
+    // the worker's job (decision 0021): run here, then read.
+    await makeSignedAuthorizationPdf(r.id);
+    const signed = (await fileStorePdf(r.id))!;
     const text = await pdfText(await fileStore().get(signed.storageKey, signed.sha256));
     expect(text).toContain("Request for Access to Health Information");
     expect(text).not.toContain("Authorization for Release");

@@ -52,6 +52,28 @@ describe("audit log", () => {
     expect(await prisma.auditEvent.count({ where: { action } })).toBe(0);
   });
 
+  it("takes no lock across transactions: a writer holds no advisory lock, and a second writer commits while the first is still open (decision 0021)", async () => {
+    const tag = `no-lock-${randomBytes(4).toString("hex")}`;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locksInFirst = -1;
+    const first = prisma.$transaction(
+      async (tx) => {
+        await recordAudit(tx, { actor: system, action: `${tag}.first`, objectType: "Test" });
+        const [row] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()`;
+        locksInFirst = row!.n;
+        await held; // still open while the second writer runs
+      },
+      { timeout: 30_000 },
+    );
+    // The second writer's transaction commits while the first one is still open.
+    await prisma.$transaction(async (tx) => recordAudit(tx, { actor: system, action: `${tag}.second`, objectType: "Test" }));
+    expect(await prisma.auditEvent.count({ where: { action: `${tag}.second` } })).toBe(1);
+    release();
+    await first;
+    expect(locksInFirst).toBe(0);
+  });
+
   it("refuses UPDATE, DELETE and TRUNCATE even to the owner (triggers)", async () => {
     await recordAudit(prisma, { actor: system, action: "test.immutable", objectType: "Test" });
     await sealAuditEvents(prisma, key);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PaperAuthorizationFormInput } from "@/domain/authorization-form";
 import { keyPaperAuthorization } from "@/server/requests/key-paper-authorization";
+import { makeSignedAuthorizationPdf } from "@/server/requests/signed-pdf";
 import { type IntakeInput, REPLAY_REFUSED } from "@/server/requests/submit-authorization";
 import type { StaffIdentity } from "@/server/staff/auth";
 import { queuePage } from "@/server/staff/queue";
@@ -64,6 +65,8 @@ describe("keying in a paper form", () => {
     // Due on 2026-12-20, the 30th calendar day after it arrived (to the end of that day in Chicago), not from the day it was keyed in.
     expect(result.dueDate).toBe("2026-12-21T05:59:59.999Z");
 
+    // The worker's job: the signed PDF (here a transcript) is drawn after commit (decision 0021).
+    await makeSignedAuthorizationPdf(result.requestId);
     const request = await prisma.authorizationRequest.findUniqueOrThrow({
       where: { id: result.requestId },
       include: { documents: true, statusChanges: true, notifications: true },
@@ -93,9 +96,11 @@ describe("keying in a paper form", () => {
     const decrypted = await fileStore().get(scanDoc.storageKey, scanDoc.sha256);
     expect(decrypted.equals(scanBytes)).toBe(true);
 
-    const audit = await prisma.auditEvent.findMany({ where: { requestId: request.id } });
+    const audit = await prisma.auditEvent.findMany({ where: { requestId: request.id }, orderBy: { id: "asc" } });
     expect(audit).toMatchObject([
-      { action: "request.submitted", actorType: "STAFF", actorId: staff.associate.id, actorRole: "ASSOCIATE", details: { source: "PAPER", receivedVia: "MAIL", documents: 2 } },
+      { action: "request.submitted", actorType: "STAFF", actorId: staff.associate.id, actorRole: "ASSOCIATE", details: { source: "PAPER", receivedVia: "MAIL", documents: 1 } },
+      // The transcript PDF, drawn after commit by the worker (decision 0021).
+      { action: "document.generated", actorType: "SYSTEM", details: { kind: "SIGNED_AUTHORIZATION" } },
     ]);
     expect(JSON.stringify(audit.map(({ id, ...rest }) => ({ ...rest, id: String(id) })))).not.toContain("Keyedin");
 
@@ -130,6 +135,7 @@ describe("keying in a paper form", () => {
     );
     expect(withSheets.ok).toBe(true);
     if (!withSheets.ok) return;
+    await makeSignedAuthorizationPdf(withSheets.requestId);
     const kinds = (await prisma.document.findMany({ where: { requestId: withSheets.requestId } })).map((d) => d.kind).sort();
     expect(kinds).toEqual(["AUTHORITY_PROOF", "PAPER_FORM_SCAN", "PHOTO_ID", "SIGNED_AUTHORIZATION"]);
 

@@ -11,6 +11,7 @@ import { keyPaperAuthorization } from "@/server/requests/key-paper-authorization
 import { submitAuthorization } from "@/server/requests/submit-authorization";
 import type { StaffIdentity } from "@/server/staff/auth";
 import { transitionRequest } from "@/server/staff/requests";
+import { makeSignedAuthorizationPdf } from "@/server/requests/signed-pdf";
 import { fileStore } from "@/server/storage";
 import { fileOf, photoPng, samplePdf } from "../support/files";
 import { validPaperForm, validPatientForm } from "../support/forms";
@@ -40,6 +41,8 @@ async function submit(form: AuthorizationFormInput, proof = false) {
     now,
   });
   if (!result.ok) throw new Error(`refused: ${JSON.stringify(result)}`);
+  // The worker's job: the signed PDF is drawn after commit (decision 0021).
+  await makeSignedAuthorizationPdf(result.requestId);
   return prisma.authorizationRequest.findUniqueOrThrow({ where: { id: result.requestId }, include: { specialConsents: true, documents: true } });
 }
 

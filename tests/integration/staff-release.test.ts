@@ -6,6 +6,7 @@ import { attachRecords, completeRequest, logPickupCall, markMailed, prepareMaili
 import { computeRequestFees, issueInvoice, recordPayment } from "@/server/staff/invoices";
 import { transitionRequest } from "@/server/staff/requests";
 import { submitAuthorization } from "@/server/requests/submit-authorization";
+import { fileStore } from "@/server/storage";
 import { fileOf, photoPng, samplePdf } from "../support/files";
 import { validPatientForm, validRepresentativeForm } from "../support/forms";
 import { testPrisma } from "./db";
@@ -45,6 +46,19 @@ async function attach(id: string) {
 }
 
 describe("releasing records", () => {
+  it("refuses to release while the signed authorization's PDF cannot be drawn, and changes nothing", async () => {
+    const id = await verifiedRequest(validPatientForm());
+    await attach(id);
+    // What the PDF is drawn from is unreadable (the file store lost it).
+    const { pdfSourceKey } = await prisma.authorizationRequest.findUniqueOrThrow({ where: { id } });
+    await fileStore().remove(pdfSourceKey!);
+    const before = await prisma.authorizationRequest.findUniqueOrThrow({ where: { id } });
+    expect(await releaseBySecureEmail(associate, id, before.version)).toEqual({ ok: false, message: expect.stringMatching(/still being prepared/) });
+    const after = await prisma.authorizationRequest.findUniqueOrThrow({ where: { id } });
+    expect(after).toMatchObject({ status: before.status, version: before.version });
+    expect(await prisma.disclosure.count({ where: { requestId: id } })).toBe(0);
+  });
+
   it("cannot release before the records are attached", async () => {
     const id = await verifiedRequest(validPatientForm());
     expect((await releaseBySecureEmail(associate, id, await v(id))).ok).toBe(false);
@@ -54,9 +68,14 @@ describe("releasing records", () => {
   it("by secure e-mail: released, a disclosure with the file's SHA-256, and a 'records ready' notification", async () => {
     const id = await verifiedRequest(validPatientForm());
     await attach(id);
+    // No worker runs in this file: the signed PDF is still to be drawn (decision 0021)…
+    expect(await prisma.document.count({ where: { requestId: id, kind: "SIGNED_AUTHORIZATION" } })).toBe(0);
     expect(await releaseBySecureEmail(associate, id, await v(id))).toEqual({ ok: true });
     const r = await prisma.authorizationRequest.findUniqueOrThrow({ where: { id }, include: { disclosures: true, notifications: true, documents: true } });
     expect(r.status).toBe("RELEASED");
+    // …and the release drew it: the request is released with its signed authorization on file.
+    expect(r.documents.filter((d) => d.kind === "SIGNED_AUTHORIZATION")).toHaveLength(1);
+    expect(r.pdfSourceKey).toBeNull();
     expect(r.pageCount).toBe(12);
     const records = r.documents.find((d) => d.kind === "RELEASED_RECORDS")!;
     expect(r.disclosures).toMatchObject([{ method: "SECURE_EMAIL", recipient: "Jordan Sample", fileSha256: records.sha256, staffId: associate.id, purpose: expect.any(String) }]);

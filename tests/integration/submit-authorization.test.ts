@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { makeSignedAuthorizationPdf } from "@/server/requests/signed-pdf";
 import { REPLAY_REFUSED, submitAuthorization } from "@/server/requests/submit-authorization";
 import { fileStore } from "@/server/storage";
 import { executableNamedPdf, fileOf, pdfWithJavaScript, photoPng, samplePdf } from "../support/files";
@@ -44,10 +45,20 @@ describe("submitting the authorization", () => {
     // Due on 2026-12-25, the 30th calendar day after receipt, to the end of that day in Chicago.
     expect(result.dueDate).toBe("2026-12-26T05:59:59.999Z");
 
+    // Committed without the signed PDF: its source is named on the request and its job queued (decision 0021).
+    const committed = await prisma.authorizationRequest.findUniqueOrThrow({ where: { id: result.requestId }, include: { documents: true } });
+    expect(committed.documents.map((d) => d.kind)).toEqual(["PHOTO_ID"]);
+    expect(committed.pdfSourceKey).toEqual(expect.any(String));
+    expect(await prisma.$queryRaw<unknown[]>`SELECT 1 FROM pgboss.job WHERE name = 'authorization-pdf' AND data->>'requestId' = ${result.requestId}`).toHaveLength(1);
+    // The worker's job draws it.
+    expect(await makeSignedAuthorizationPdf(result.requestId)).toBe("made");
+    expect(await makeSignedAuthorizationPdf(result.requestId)).toBe("exists");
+
     const request = await prisma.authorizationRequest.findUniqueOrThrow({
       where: { id: result.requestId },
       include: { documents: true, specialConsents: true, statusChanges: true, notifications: true },
     });
+    expect(request.pdfSourceKey).toBeNull();
     expect(request).toMatchObject({
       status: "SUBMITTED",
       source: "ONLINE",
@@ -62,7 +73,7 @@ describe("submitting the authorization", () => {
     expect(request.statusChanges.map((s) => s.toStatus)).toEqual(["SUBMITTED"]);
     expect(request.notifications).toMatchObject([{ template: "REQUEST_RECEIVED", status: "PENDING", toAddress: "jordan.sample@example.com" }]);
     const audit = await prisma.auditEvent.findMany({ where: { requestId: request.id } });
-    expect(audit.map((a) => a.action)).toEqual(["request.submitted"]);
+    expect(audit.map((a) => a.action).sort()).toEqual(["document.generated", "request.submitted"]);
     expect(JSON.stringify(audit.map(({ id, ...rest }) => ({ ...rest, id: String(id) })))).not.toContain("Zebediah");
 
     // Encrypted on disk: neither the PDF nor the name appear in any stored blob…
@@ -92,6 +103,7 @@ describe("submitting the authorization", () => {
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
+    await makeSignedAuthorizationPdf(result.requestId);
     const docs = await prisma.document.findMany({ where: { requestId: result.requestId } });
     expect(docs.map((d) => d.kind).sort()).toEqual(["AUTHORITY_PROOF", "PHOTO_ID", "SIGNATURE_IMAGE", "SIGNED_AUTHORIZATION"]);
     expect(docs.find((d) => d.kind === "AUTHORITY_PROOF")).toMatchObject({ contentType: "application/pdf", originalName: "poa.pdf" });
@@ -136,6 +148,8 @@ describe("submitting the authorization", () => {
     const numbers = new Set(results.map((r) => (r.ok ? r.confirmationNumber : "")));
     expect(numbers.size).toBe(1);
     expect(await prisma.authorizationRequest.count({ where: { idempotencyKey } })).toBe(1);
+    const { id } = await prisma.authorizationRequest.findUniqueOrThrow({ where: { idempotencyKey } });
+    await makeSignedAuthorizationPdf(id);
     const request = await prisma.authorizationRequest.findUniqueOrThrow({ where: { idempotencyKey }, include: { notifications: true, documents: true } });
     expect(request.notifications).toHaveLength(1);
     // The losers' files were removed: only the winner's two documents were added.

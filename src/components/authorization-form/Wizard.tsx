@@ -15,6 +15,7 @@ import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, type Resolver, useForm, useFormState } from "react-hook-form";
 import { type AnySubmittedForm, type FormMode, formSchemaFor } from "@/domain/authorization-form";
 import { type SubmitResult, UPLOAD_FIELDS } from "@/domain/submission";
+import { submitWithRetry } from "./submitWithRetry";
 import { ErrorSummary } from "./ErrorSummary";
 import { type AttachedScan, AttachedScanContext, WizardModeContext, wizardCopy } from "./mode";
 import { type FeeFacts, FeeFactsContext } from "./FeeEstimate";
@@ -213,7 +214,7 @@ export function AuthorizationWizard({
 
   const applyResult = (result: SubmitResult) => {
     if (result.ok) return;
-    if (result.kind === "refused") {
+    if (result.kind === "refused" || result.kind === "busy") {
       setRefusal(result.message);
       return focus("refusal");
     }
@@ -252,7 +253,8 @@ export function AuthorizationWizard({
     if (getValues("requester.kind") === "REPRESENTATIVE") for (const file of files.authorityProof) data.append(UPLOAD_FIELDS.authorityProof, file);
     let result: SubmitResult;
     try {
-      result = await action(data);
+      // "Busy" (admission control): the same answers go again, same key, until they are taken.
+      result = await submitWithRetry(action, data, { onBusy: (message) => setRefusal(message) });
     } catch {
       result = { ok: false, kind: "refused", message: copy.unreachable };
     }

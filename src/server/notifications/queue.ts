@@ -47,6 +47,22 @@ export function transactionExecutor(tx: { $queryRawUnsafe<T = unknown>(query: st
   };
 }
 
+/**
+ * The signed authorization PDF's job (docs/decisions/0021): "draw request X's signed PDF", queued
+ * in the submission's transaction and run by the same worker. The request row says whether
+ * anything is left to do, so a duplicate or a retry is harmless.
+ */
+export const SIGNED_PDF_QUEUE = "authorization-pdf";
+export type SignedPdfJob = { requestId: string };
+const signedPdfQueueOptions = {
+  name: SIGNED_PDF_QUEUE,
+  policy: "standard",
+  retryLimit: 20,
+  retryDelay: 2,
+  retryBackoff: true,
+  expireInSeconds: 120,
+} as const satisfies PgBoss.Queue;
+
 let sender: PgBoss | undefined;
 
 /**
@@ -70,6 +86,13 @@ export async function sendNotificationJob(executor: SqlExecutor, job: Notificati
   return id;
 }
 
+/** Queues the drawing of a request's signed authorization PDF through `executor` (the submission's transaction). */
+export async function sendSignedPdfJob(executor: SqlExecutor, job: SignedPdfJob): Promise<string> {
+  const id = await jobSender().send(SIGNED_PDF_QUEUE, job, { db: executor });
+  if (!id) throw new Error(`The job queue "${SIGNED_PDF_QUEUE}" does not exist: prepare the database (npm run db:migrate)`);
+  return id;
+}
+
 /**
  * Creates (or upgrades) pg-boss's schema and the notification queue; idempotent and safe to run
  * from several processes at once (pg-boss takes an advisory lock). Run with the migrations:
@@ -83,6 +106,8 @@ export async function prepareNotificationQueue(connectionString: string): Promis
   try {
     await boss.createQueue(NOTIFICATION_QUEUE, queueOptions);
     await boss.updateQueue(NOTIFICATION_QUEUE, queueOptions);
+    await boss.createQueue(SIGNED_PDF_QUEUE, signedPdfQueueOptions);
+    await boss.updateQueue(SIGNED_PDF_QUEUE, signedPdfQueueOptions);
   } finally {
     await boss.stop({ graceful: false });
   }

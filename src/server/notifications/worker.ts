@@ -6,7 +6,8 @@ import { env } from "../env";
 import { logger } from "../logger";
 import { mailTransport } from "../mail/transport";
 import { deliverNotification, requeueOrphanedNotifications } from "./delivery";
-import { NOTIFICATION_QUEUE, type NotificationJob, QUEUE_SCHEMA } from "./queue";
+import { makeOverdueSignedPdfs, makeSignedAuthorizationPdf } from "../requests/signed-pdf";
+import { NOTIFICATION_QUEUE, type NotificationJob, QUEUE_SCHEMA, SIGNED_PDF_QUEUE, type SignedPdfJob } from "./queue";
 
 export type NotificationWorker = {
   /** Stops fetching, lets the deliveries in progress finish (up to `graceMs`), and closes connections. */
@@ -31,7 +32,7 @@ export async function startNotificationWorker(): Promise<NotificationWorker> {
   const boss = new PgBoss({
     connectionString: settings.DATABASE_URL,
     schema: QUEUE_SCHEMA,
-    max: settings.NOTIFY_CONCURRENCY + 2,
+    max: settings.NOTIFY_CONCURRENCY + 3,
     application_name: "record-connect-worker",
     migrate: false,
     schedule: false,
@@ -41,22 +42,47 @@ export async function startNotificationWorker(): Promise<NotificationWorker> {
   boss.on("error", (error: unknown) => logger.error({ event: "notifications.queue_error", errorCode: (error as { code?: unknown })?.code ?? null }, "job queue error"));
   await boss.start();
 
+  // Each slot claims up to NOTIFY_BATCH_SIZE due jobs in one fetch and delivers them side by side
+  // over the pooled SMTP connections (decision 0021). pg-boss settles a batch as one: a handler
+  // that throws fails every job of its batch, so each delivery's error is kept to its own job and
+  // only the jobs whose delivery threw are failed (retried) by pg-boss.
   for (let i = 0; i < settings.NOTIFY_CONCURRENCY; i++) {
     const slot: { workerId?: string } = {};
-    slot.workerId = await boss.work<NotificationJob>(NOTIFICATION_QUEUE, { batchSize: 1, pollingIntervalSeconds: settings.NOTIFY_POLL_SECONDS }, async ([job]) => {
-      if (!job) return;
-      try {
-        await deliverNotification(job.data);
-      } catch (error) {
-        // pg-boss keeps a failed job's error in its table: give it the kind only, never a message.
-        logger.error({ event: "notification.delivery", notificationId: job.data.notificationId, outcome: "error", err: error }, "delivery failed; the job will be retried");
-        throw new Error(`delivery failed (${error instanceof Error ? error.name : "unknown"})`);
-      } finally {
-        // A job was there, so more may be: fetch again at once instead of after the polling interval.
-        if (slot.workerId) boss.notifyWorker(slot.workerId);
-      }
-    });
+    slot.workerId = await boss.work<NotificationJob>(
+      NOTIFICATION_QUEUE,
+      { batchSize: settings.NOTIFY_BATCH_SIZE, pollingIntervalSeconds: settings.NOTIFY_POLL_SECONDS },
+      async (jobs) => {
+        try {
+          const outcomes = await Promise.allSettled(jobs.map((job) => deliverNotification(job.data)));
+          const failed = jobs.filter((_, i) => outcomes[i]!.status === "rejected");
+          for (const [i, outcome] of outcomes.entries()) {
+            if (outcome.status === "rejected") {
+              logger.error({ event: "notification.delivery", notificationId: jobs[i]!.data.notificationId, outcome: "error", err: outcome.reason }, "delivery failed; the job will be retried");
+            }
+          }
+          // pg-boss keeps a failed job's error in its table: give it the kind only, never a message.
+          await Promise.all(failed.map((job) => boss.fail(NOTIFICATION_QUEUE, job.id, { message: "delivery failed" })));
+        } finally {
+          // Jobs were there, so more may be: fetch again at once instead of after the polling interval.
+          if (jobs.length > 0 && slot.workerId) boss.notifyWorker(slot.workerId);
+        }
+      },
+    );
   }
+
+  // The signed authorization PDFs (decision 0021): one at a time, beside the deliveries.
+  const pdfSlot: { workerId?: string } = {};
+  pdfSlot.workerId = await boss.work<SignedPdfJob>(SIGNED_PDF_QUEUE, { batchSize: 1, pollingIntervalSeconds: settings.NOTIFY_POLL_SECONDS }, async ([job]) => {
+    if (!job) return;
+    try {
+      await makeSignedAuthorizationPdf(job.data.requestId);
+    } catch (error) {
+      logger.error({ event: "request.signed_pdf_failed", requestId: job.data.requestId, err: error }, "could not make the signed PDF; the job will be retried");
+      throw new Error(`signed PDF failed (${error instanceof Error ? error.name : "unknown"})`);
+    } finally {
+      if (pdfSlot.workerId) boss.notifyWorker(pdfSlot.workerId);
+    }
+  });
 
   const requeue = async () => {
     try {
@@ -64,6 +90,12 @@ export async function startNotificationWorker(): Promise<NotificationWorker> {
       if (count > 0) logger.warn({ event: "notifications.requeued", count }, "pending notifications without a job were queued again");
     } catch (error) {
       logger.error({ event: "notifications.requeue_failed", err: error }, "could not requeue pending notifications");
+    }
+    try {
+      const made = await makeOverdueSignedPdfs();
+      if (made > 0) logger.warn({ event: "request.signed_pdf_swept", count: made }, "signed PDFs whose job was lost were made");
+    } catch (error) {
+      logger.error({ event: "request.signed_pdf_sweep_failed", err: error }, "could not make overdue signed PDFs");
     }
   };
   await requeue();

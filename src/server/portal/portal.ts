@@ -39,6 +39,8 @@ export async function portalView(requestId: string) {
       revocations: { select: { signedAt: true } },
       accountingRequests: { orderBy: { requestedAt: "desc" }, select: { requestedAt: true, fulfilledAt: true } },
       downloadGrants: { select: { id: true } },
+      // The signed PDF is drawn after submission (decision 0021): "being prepared" until it exists.
+      _count: { select: { documents: { where: { kind: "SIGNED_AUTHORIZATION" } } } },
     },
   });
   if (!r) return null;

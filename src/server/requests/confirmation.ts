@@ -4,6 +4,7 @@ import { recordAudit } from "../audit";
 import { db } from "../db";
 import { fileStore } from "../storage";
 import { readReceipt, receiptCookieName } from "../receipt";
+import { makeSignedAuthorizationPdf } from "./signed-pdf";
 
 /** The request the browser's receipt cookie names, or null: the only way to reach the confirmation. */
 export async function requestFromReceipt(): Promise<string | null> {
@@ -21,6 +22,8 @@ export type ConfirmationView = {
   requestKind: "ACCESS" | "AUTHORIZATION";
   accessFormat: "PDF_DOWNLOAD" | "EHI_EXPORT" | "PAPER_MAIL" | "PAPER_PICKUP" | null;
   notifiedByEmail: boolean;
+  /** The signed authorization PDF exists (it is drawn just after submission: decision 0021). */
+  signedPdfReady: boolean;
 };
 
 /** What the confirmation page shows — no PHI beyond what the submitter just typed, and the view is audited. */
@@ -36,7 +39,7 @@ export async function confirmationView(requestId: string): Promise<ConfirmationV
       requesterKind: true,
       requestKind: true,
       accessFormat: true,
-      _count: { select: { notifications: true } },
+      _count: { select: { notifications: true, documents: { where: { kind: "SIGNED_AUTHORIZATION" } } } },
     },
   });
   if (!request) return null;
@@ -47,11 +50,14 @@ export async function confirmationView(requestId: string): Promise<ConfirmationV
     objectId: requestId,
     requestId,
   });
-  return { ...request, notifiedByEmail: request._count.notifications > 0 };
+  const { _count, ...rest } = request;
+  return { ...rest, notifiedByEmail: _count.notifications > 0, signedPdfReady: _count.documents > 0 };
 }
 
 /** The signed authorization PDF, read and integrity-checked, with the download audited. */
 export async function signedAuthorizationPdf(requestId: string): Promise<{ bytes: Buffer; confirmationNumber: string } | null> {
+  // Asked for before the worker drew it (decision 0021): drawn now, once (the job then finds it).
+  await makeSignedAuthorizationPdf(requestId);
   const document = await db().document.findFirst({
     where: { requestId, kind: "SIGNED_AUTHORIZATION" },
     orderBy: { createdAt: "desc" },

@@ -13,7 +13,7 @@ import { db, type Tx } from "../db";
 import { env } from "../env";
 import { logger } from "../logger";
 import { enqueueNotification } from "../notifications/outbox";
-import { renderAuthorizationPdf } from "../pdf/authorization-pdf";
+import { sendSignedPdfJob, transactionExecutor } from "../notifications/queue";
 import { consumeRateLimit } from "../rate-limit";
 import type { StaffIdentity } from "../staff/auth";
 import { fileStore } from "../storage";
@@ -21,6 +21,7 @@ import type { StoredFile } from "../storage/file-store";
 import { checkUpload, type CheckedUpload } from "../uploads";
 import type { ThirdPartyLink } from "../third-party/invitations";
 import { notificationAddress, requestColumns } from "./request-columns";
+import { encodeSignedPdfSource, signatureImages } from "./signed-pdf";
 
 /** The uploads and values of one submission, as posted (nothing trusted yet). */
 export type IntakeInput = {
@@ -81,8 +82,9 @@ type FileToStore = {
 /**
  * Submits an online authorization. Bad input changes nothing and comes back with field-level
  * messages. A valid one is stored in one transaction — the request, its consents, its
- * documents (encrypted, written to the file store just before), a status change, the "request
- * received" notification and the audit event — and gets a random confirmation number and the
+ * documents (encrypted, written to the file store just before), a status change, the job that
+ * draws the signed PDF after commit (./signed-pdf.ts), the "request received" notification and
+ * the audit event — and gets a random confirmation number and the
  * 30-day due date. The same idempotency key always yields the same single request.
  */
 export async function submitAuthorization({ clientKey, clientToken, ...input }: SubmissionInput): Promise<IntakeResult> {
@@ -200,10 +202,7 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
     };
   }
 
-  const signaturePng =
-    !isPaperForm(form) && form.signature.method === "DRAWN" && form.signature.drawn ? Buffer.from(form.signature.drawn.split(",")[1] ?? "", "base64") : undefined;
-  const minor = !isPaperForm(form) ? form.signature.minor : undefined;
-  const minorSignaturePng = minor?.method === "DRAWN" && minor.drawn ? Buffer.from(minor.drawn.split(",")[1] ?? "", "base64") : undefined;
+  const { signaturePng, minorSignaturePng } = signatureImages(form);
   const files: FileToStore[] = [
     ...uploads,
     ...proofs.map((p) => ({ kind: "AUTHORITY_PROOF" as const, bytes: p.bytes, contentType: p.contentType, originalName: p.originalName })),
@@ -218,19 +217,28 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
   for (let attempt = 0; attempt < 3; attempt++) {
     const confirmationNumber = input.thirdParty?.confirmationNumber ?? newConfirmationNumber();
     const requestedBy = input.thirdParty ? requestedByLine(input.thirdParty.kind, input.thirdParty.organization) : undefined;
-    const pdf = Buffer.from(await renderAuthorizationPdf({ form, confirmationNumber, submittedAt: now, signaturePng, minorSignaturePng, today: todayInChicago(now), requestedBy }));
-    const stored = await storeAll([...files, { kind: "SIGNED_AUTHORIZATION", bytes: pdf, contentType: "application/pdf" }]);
+    // The signed PDF is drawn after commit by the worker (decision 0021): what it is drawn from is
+    // stored, encrypted, beside the uploads, and its job is queued in the transaction.
+    const source = encodeSignedPdfSource({ form, confirmationNumber, submittedAt: now.toISOString(), today: todayInChicago(now), ...(requestedBy ? { requestedBy } : {}) });
+    const stored = await storeAll(files);
+    let pdfSource: StoredFile;
+    try {
+      pdfSource = await fileStore().put(source);
+    } catch (error) {
+      await Promise.all(stored.map((s) => fileStore().remove(s.file.storageKey).catch(() => undefined)));
+      throw error;
+    }
     try {
       // Under a burst, wait for a pooled connection rather than failing the person's submission
       // after Prisma's default 2 s (docs/performance.md).
       const requestId = await db().$transaction(
-        (tx) => insertRequest(tx, { channel, form, confirmationNumber, idempotencyKey: key.data, idempotencyBinding: binding, now, ...dates, stored, thirdParty: input.thirdParty }),
+        (tx) => insertRequest(tx, { channel, form, confirmationNumber, idempotencyKey: key.data, idempotencyBinding: binding, now, ...dates, stored, pdfSource, thirdParty: input.thirdParty }),
         SUBMIT_TRANSACTION,
       );
       logger.info({ requestId, source: channel.source, event: "request.submitted" }, "authorization submitted");
       return { ok: true, requestId, confirmationNumber, dueDate: dueDateFor(dates.receivedAt).toISOString() };
     } catch (error) {
-      await Promise.all(stored.map((s) => fileStore().remove(s.file.storageKey).catch(() => undefined)));
+      await Promise.all([...stored.map((s) => s.file.storageKey), pdfSource.storageKey].map((key) => fileStore().remove(key).catch(() => undefined)));
       const target = uniqueViolationTarget(error);
       if (target?.includes("idempotencyKey")) {
         const winner = await findByIdempotencyKey(key.data, binding);
@@ -273,6 +281,7 @@ async function insertRequest(
     receivedAt: Date;
     signedAt: Date;
     stored: Array<{ spec: FileToStore; file: StoredFile }>;
+    pdfSource: StoredFile;
     thirdParty?: ThirdPartyLink;
   },
 ): Promise<string> {
@@ -291,6 +300,8 @@ async function insertRequest(
       receivedAt: args.receivedAt,
       dueAt: dueDateFor(args.receivedAt),
       signedAt: args.signedAt,
+      pdfSourceKey: args.pdfSource.storageKey,
+      pdfSourceSha256: args.pdfSource.sha256,
       ...(args.thirdParty ? { thirdPartyRequester: { connect: { id: args.thirdParty.requesterId } } } : {}),
       // An authorization's initialed consents; an access request has none (its categories are columns).
       specialConsents: {
@@ -339,6 +350,7 @@ async function insertRequest(
     });
     if (claimed.count !== 1) throw new PaperUploadAlreadyHandled();
   }
+  await sendSignedPdfJob(transactionExecutor(tx), { requestId: request.id });
   const notifyAddress = notificationAddress(form);
   if (notifyAddress) {
     await enqueueNotification(tx, { requestId: request.id, template: "REQUEST_RECEIVED", idempotencyKey: `request-received:${request.id}`, toAddress: notifyAddress });

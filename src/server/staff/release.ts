@@ -10,6 +10,7 @@ import { db, type Tx } from "../db";
 import { enqueueNotification } from "../notifications/outbox";
 import { renderCoverLetter, renderMailingLabel, type MailingAddress } from "../pdf/mailing-pdfs";
 import { releaseRequiresPayment } from "../settings";
+import { makeSignedAuthorizationPdf } from "../requests/signed-pdf";
 import { fileStore } from "../storage";
 import { checkUpload } from "../uploads";
 import type { StaffIdentity } from "./auth";
@@ -88,6 +89,7 @@ export async function verifyProviderAddress(staff: StaffIdentity, requestId: str
 
 /** Secure e-mail: the records become downloadable in the requester portal, and the requester is told. */
 export async function releaseBySecureEmail(staff: StaffIdentity, requestId: string, expectedVersion: number): Promise<StaffResult> {
+  await signedPdfBeforeRelease(requestId);
   return step(staff, requestId, expectedVersion, { action: "request.released", event: "RELEASE", write: async (tx, r, now) => {
     if (r.deliveryMethod !== "SECURE_EMAIL" || !r.deliveryEmail) throw new StepRefused("This request is not for secure e-mail delivery.");
     const records = await releasedRecords(tx, r, now);
@@ -116,6 +118,7 @@ export async function prepareMailing(staff: StaffIdentity, requestId: string, ex
 
 /** Mail, step 2: the envelope went out, with its tracking number. */
 export async function markMailed(staff: StaffIdentity, requestId: string, expectedVersion: number, trackingNumber: string): Promise<StaffResult> {
+  await signedPdfBeforeRelease(requestId);
   const tracking = trackingNumber.trim();
   if (!/^[A-Za-z0-9 -]{6,40}$/.test(tracking)) return { ok: false, message: "Enter the tracking number from the mailing receipt." };
   return step(staff, requestId, expectedVersion, { action: "request.released", event: "RELEASE", write: async (tx, r, now) => {
@@ -163,6 +166,7 @@ export async function schedulePickup(staff: StaffIdentity, requestId: string, ex
  * its number). The disclosure names who collected.
  */
 export async function recordPickup(staff: StaffIdentity, requestId: string, expectedVersion: number, entry: PickupEntry): Promise<StaffResult> {
+  await signedPdfBeforeRelease(requestId);
   const idType = PICKUP_ID_TYPES.find((t) => t === entry.idType);
   const idLast4 = entry.idLast4.trim().toUpperCase();
   if (!idType) return { ok: false, message: "Choose the kind of photo ID you checked." };
@@ -188,8 +192,18 @@ export async function completeRequest(staff: StaffIdentity, requestId: string, e
 
 // ───────────── helpers ─────────────
 
+/**
+ * A release goes with the signed authorization on file: its PDF, drawn after submission by the
+ * worker (decision 0021), is drawn now if the worker has not yet. A failure here is not the
+ * release's: the step then refuses, below, and says to try again.
+ */
+async function signedPdfBeforeRelease(requestId: string): Promise<void> {
+  await makeSignedAuthorizationPdf(requestId).catch(() => undefined);
+}
+
 /** The records a release sends: the latest attached, and only once any invoice the policy waits for is paid. */
 async function releasedRecords(tx: Tx, r: Loaded, now: Date) {
+  if (r.pdfSourceKey) throw new StepRefused("The signed authorization's PDF is still being prepared. Try again in a minute.");
   // Checked again at the moment of release, inside its transaction (45 CFR 164.508(b)(2), (b)(5)).
   const validity = await validityInTransaction(tx, r.id, now);
   if (!validity.valid) throw new StepRefused(validityMessage(validity));

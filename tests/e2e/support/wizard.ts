@@ -86,7 +86,12 @@ export async function expectConfirmation(page: Page): Promise<string> {
 
 /** Downloads the signed authorization from the confirmation page and returns its text. */
 export async function downloadSignedPdfText(page: Page): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Download your signed authorization/ }).click()]);
+  // The PDF is drawn by the worker just after submission (decision 0021): the page says it is
+  // being prepared and shows the link, without a reload, once it exists.
+  const link = page.getByRole("link", { name: /Download your signed authorization/ });
+  await expect(link.or(page.getByRole("status").filter({ hasText: "being prepared" }))).toBeVisible();
+  await expect(link).toBeVisible({ timeout: 30_000 });
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
   const { readFile } = await import("node:fs/promises");
   const { pdfText } = await import("../../support/pdf-text");
   return pdfText(await readFile((await download.path())!));

@@ -6,14 +6,12 @@ import type { SubmitResult } from "@/domain/submission";
 import { clientAddress } from "@/server/client-address";
 import { CLIENT_TOKEN_PATTERN, clientTokenCookieName, clientTokenCookieOptions, newClientToken } from "@/server/client-token";
 import { logger } from "@/server/logger";
-import { issueReceipt, receiptCookieName, receiptCookieOptions } from "@/server/receipt";
-import { readAuthorizationFormData } from "@/server/requests/form-data";
-import { submitAuthorization as submit } from "@/server/requests/submit-authorization";
+import { submitOnline } from "@/server/requests/submit-online";
 
 /**
  * The online authorization's server action. Anyone may submit (no session); everything is
- * re-parsed and checked by the use case. On success the browser gets a receipt cookie for the
- * confirmation page; the confirmation number is the only thing sent back.
+ * re-parsed and checked by the use case, past admission control (decision 0021). On success the
+ * answer carries the confirmation number and a signed receipt for the confirmation page.
  */
 export async function submitAuthorization(formData: FormData): Promise<SubmitResult> {
   if (!(formData instanceof FormData)) return { ok: false, kind: "refused", message: "This form could not be sent. Reload the page and try again." };
@@ -29,10 +27,8 @@ export async function submitAuthorization(formData: FormData): Promise<SubmitRes
       jar.set(clientTokenCookieName(), clientToken, clientTokenCookieOptions());
     }
     // The online channel: a paper-form scan posted here is ignored (only staff key paper forms in).
-    const result = await submit({ ...readAuthorizationFormData(formData), clientKey: clientAddress(requestHeaders), clientToken });
-    if (!result.ok) return result;
-    jar.set(receiptCookieName(), issueReceipt(result.requestId), receiptCookieOptions());
-    return { ok: true, confirmationNumber: result.confirmationNumber, dueDate: result.dueDate };
+    // Past admission control, stored or "busy" (decision 0021); no cookie set after this point.
+    return await submitOnline(formData, { clientKey: clientAddress(requestHeaders), clientToken });
   } catch (error) {
     logger.error({ err: error, correlationId, event: "request.submit_failed" }, "submission failed");
     return {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { QuestionsLine } from "@/components/PhoneLink";
+import { RefreshWhilePending } from "@/components/RefreshWhilePending";
 import { CLOSED_STATUSES, statusLabels } from "@/domain/lifecycle";
 import { formatCents, formatDate, formatDateTime } from "@/domain/format";
 import { deliveryMethodLabels } from "@/domain/labels";
@@ -157,9 +158,16 @@ export default async function PortalRequestPage() {
       ) : (
       <section aria-labelledby="authorization-heading" className="stack">
         <h2 id="authorization-heading">Your authorization</h2>
-        <p>
-          <a href="/portal/authorization.pdf">The authorization you signed (PDF)</a>
-        </p>
+        {r._count.documents > 0 ? (
+          <p>
+            <a href="/portal/authorization.pdf">The authorization you signed (PDF)</a>
+          </p>
+        ) : (
+          <p role="status">
+            The PDF of the authorization you signed is being prepared. It appears here in a moment.
+            <RefreshWhilePending />
+          </p>
+        )}
         {r.revocations.length ? (
           <p>You revoked this authorization on {formatDate(r.revocations[0]!.signedAt)}.</p>
         ) : !closed && !["RELEASED"].includes(r.status) && !portalCanRevoke(r) ? (

@@ -5,6 +5,7 @@ import { deliveryMethodLabels } from "@/domain/labels";
 import { organization } from "@/domain/organization";
 import { accessFormatLabels } from "@/domain/right-of-access";
 import { PhoneLink, QuestionsLine } from "@/components/PhoneLink";
+import { RefreshWhilePending } from "@/components/RefreshWhilePending";
 import { confirmationView, requestFromReceipt } from "@/server/requests/confirmation";
 
 export const metadata: Metadata = { title: "Request received" };
@@ -110,12 +111,21 @@ export default async function ConfirmationPage() {
 
       <section aria-labelledby="copy-heading" className="stack">
         <h2 id="copy-heading">{access ? "Your copy of your request" : "Your copy of the authorization"}</h2>
-        <p>{access ? "Download the request you signed, as a PDF, and keep it for your records." : "Download the authorization you signed, as a PDF, and keep it for your records."}</p>
-        <p>
-          <a className="button" href="/request/confirmation/authorization.pdf" download>
-            {access ? "Download your signed request (PDF)" : "Download your signed authorization (PDF)"}
-          </a>
-        </p>
+        {view.signedPdfReady ? (
+          <>
+            <p>{access ? "Download the request you signed, as a PDF, and keep it for your records." : "Download the authorization you signed, as a PDF, and keep it for your records."}</p>
+            <p>
+              <a className="button" href="/request/confirmation/authorization.pdf" download>
+                {access ? "Download your signed request (PDF)" : "Download your signed authorization (PDF)"}
+              </a>
+            </p>
+          </>
+        ) : (
+          <p role="status">
+            {access ? "Your signed request" : "Your signed authorization"} is being prepared as a PDF. The download link appears here in a moment.
+            <RefreshWhilePending />
+          </p>
+        )}
         <p className="muted small">For your privacy this page is available only for a short time in this browser.</p>
       </section>
 
