@@ -7,6 +7,7 @@ import type { PrismaClient } from "../src/generated/prisma/client.ts";
 import type { Prisma } from "../src/generated/prisma/client.ts";
 import { newConfirmationNumber } from "../src/domain/ids.ts";
 import { dueDateFor } from "../src/domain/deadlines.ts";
+import { commitmentDueDate, DEFAULT_COMMITMENT_BUSINESS_DAYS } from "../src/domain/response-commitment.ts";
 
 export const demoStaff = [
   { email: "admin@recordconnect.example", name: "Dana Admin", role: "ADMIN" },
@@ -205,6 +206,9 @@ export async function seedDemoData(prisma: PrismaClient, staffPassword: string):
           receivedAt,
           signedAt: receivedAt,
           dueAt: dueDateFor(receivedAt),
+          commitmentDueAt: commitmentDueDate(receivedAt, DEFAULT_COMMITMENT_BUSINESS_DAYS),
+          // The completed demo request went out a week after it arrived (the dashboard's turnaround).
+          ...(data.status === "COMPLETED" ? { releasedAt: new Date(receivedAt.getTime() + 7 * DAY) } : {}),
           statusChanges: { create: { toStatus: data.status ?? "SUBMITTED", note: "Demo data" } },
         },
       });

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { organization } from "@/domain/organization";
 import { PhoneLink } from "@/components/PhoneLink";
+import { ResponseCommitment } from "@/components/ResponseCommitment";
 
 /** Public home page: how to ask Record Connect for copies of medical records (RULES.md §1, §4–§6). */
 export default function HomePage() {
@@ -12,6 +13,7 @@ export default function HomePage() {
           Patients of {organization.name}, and legal representatives acting for them, can ask Record Connect for
           copies of medical records here — online or with a paper form.
         </p>
+        <ResponseCommitment />
         <div className="actions">
           <Link className="button" href="/request">
             Start an online request

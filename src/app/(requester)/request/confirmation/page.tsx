@@ -4,6 +4,7 @@ import { formatDate } from "@/domain/format";
 import { deliveryMethodLabels } from "@/domain/labels";
 import { organization } from "@/domain/organization";
 import { PhoneLink, QuestionsLine } from "@/components/PhoneLink";
+import { ResponseCommitment } from "@/components/ResponseCommitment";
 import { confirmationView, requestFromReceipt } from "@/server/requests/confirmation";
 
 export const metadata: Metadata = { title: "Request received" };
@@ -78,6 +79,7 @@ export default async function ConfirmationPage() {
           <dd>{deliveryMethodLabels[view.deliveryMethod].label}</dd>
         </div>
       </dl>
+      <ResponseCommitment />
 
       <section aria-labelledby="next-heading" className="stack">
         <h2 id="next-heading">What happens next</h2>
