@@ -67,10 +67,10 @@ export function niceScale(max: number, maxTicks = 5): { top: number; ticks: numb
   const rough = max / maxTicks;
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough)!;
-  const top = Math.ceil(max / step) * step;
-  const ticks: number[] = [];
-  for (let t = 0; t <= top + step / 2; t += step) ticks.push(Number(t.toPrecision(12)));
-  return { top, ticks };
+  const round = (v: number) => Number(v.toPrecision(12));
+  const count = Math.ceil(round(max / step));
+  const ticks = Array.from({ length: count + 1 }, (_, i) => round(i * step));
+  return { top: ticks.at(-1)!, ticks };
 }
 
 /** Days as staff read them: one decimal under 10, whole days above; "—" when there is nothing. */
