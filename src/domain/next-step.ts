@@ -50,7 +50,7 @@ export type NextStepPlace = "actions" | "release" | "fees" | null;
 export type NextStep = { key: NextStepKey; title: string; detail: string; place: NextStepPlace };
 
 const STEPS: Record<NextStepKey, Omit<NextStep, "key">> = {
-  MAIL_EXTENSION_LETTER: { title: "Mail the extension letter", detail: "The requester must be told of the extension in writing: print the letter, mail it, then mark it mailed.", place: "actions" },
+  MAIL_EXTENSION_LETTER: { title: "Mail the extension letter", detail: "The requester must be told of the extension in writing: print the letter (under Other actions), mail it, then mark it mailed.", place: "actions" },
   CLAIM: { title: "Claim this request", detail: "Nobody is working on it yet. Claim it, then start the review.", place: "actions" },
   START_REVIEW: { title: "Start the review", detail: "Check the authorization against the verification checklist.", place: "actions" },
   VERIFY: { title: "Verify the authorization", detail: "Complete the checklist and verify — or mark it deficient, saying what is missing.", place: "actions" },

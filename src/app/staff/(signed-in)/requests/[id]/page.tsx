@@ -209,11 +209,6 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             <input type="hidden" name="event" value={next.key} />
           </ActionForm>
         ) : null}
-        {next.key === "MAIL_EXTENSION_LETTER" && extensionLetter ? (
-          <p>
-            <a href={`/staff/requests/${r.id}/documents/${extensionLetter.id}`}>Print the extension letter (PDF)</a>
-          </p>
-        ) : null}
         {canProcess && next.key === "MAIL_EXTENSION_LETTER" ? (
           <ActionForm action={extensionLetterMailedAction} submitLabel="Mark the extension letter as mailed">
             {hidden}
