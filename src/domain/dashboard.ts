@@ -9,6 +9,9 @@ export const DELIVERY_METHODS = ["SECURE_EMAIL", "MAIL", "PICKUP"] as const;
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 export const OPEN_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.filter((s) => !["COMPLETED", "REJECTED", "REVOKED"].includes(s));
 
+/** Short names of the delivery methods for charts and tables (the form's own labels are sentences). */
+export const methodShortLabels: Record<DeliveryMethod, string> = { SECURE_EMAIL: "Secure e-mail", MAIL: "Mail", PICKUP: "Pickup" };
+
 /** Days in "due this week" (today and the six days after it) and in the turnaround window. */
 export const WEEK_DAYS = 7;
 export const TURNAROUND_DAYS = 90;
@@ -62,11 +65,12 @@ export function statusMethodTable(counts: readonly StatusMethodCount[]): StatusM
  * A round upper bound for a chart's axis and its ticks: 1, 2 or 5 × 10ⁿ steps, at most `maxTicks`
  * of them, so a bar's length reads against a labelled scale.
  */
-export function niceScale(max: number, maxTicks = 5): { top: number; ticks: number[] } {
+export function niceScale(max: number, maxTicks = 5, wholeNumbers = false): { top: number; ticks: number[] } {
   if (!Number.isFinite(max) || max <= 0) return { top: 1, ticks: [0, 1] };
   const rough = max / maxTicks;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough)!;
+  // Counts are whole: a scale of requests never steps by half a request.
+  const step = Math.max(wholeNumbers ? 1 : 0, [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough)!);
   const round = (v: number) => Number(v.toPrecision(12));
   const count = Math.ceil(round(max / step));
   const ticks = Array.from({ length: count + 1 }, (_, i) => round(i * step));

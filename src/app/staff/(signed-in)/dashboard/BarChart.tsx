@@ -8,7 +8,21 @@ export type ChartSeries = { name: string; color: string; values: number[] };
  * image to assistive technology (role="img" with a summary); the same figures are in the table
  * that always accompanies it.
  */
-export function BarChart({ label, categories, series, stacked = false, format = (v: number) => v.toLocaleString("en-US") }: { label: string; categories: string[]; series: ChartSeries[]; stacked?: boolean; format?: (v: number) => string }) {
+export function BarChart({
+  label,
+  categories,
+  series,
+  stacked = false,
+  wholeNumbers = false,
+  format = (v: number) => v.toLocaleString("en-US"),
+}: {
+  label: string;
+  categories: string[];
+  series: ChartSeries[];
+  stacked?: boolean;
+  wholeNumbers?: boolean;
+  format?: (v: number) => string;
+}) {
   const width = 640;
   const left = 150;
   const right = 56;
@@ -20,7 +34,7 @@ export function BarChart({ label, categories, series, stacked = false, format = 
   const plotHeight = categories.length * (rowHeight + rowGap);
   const height = top + plotHeight + 24;
   const totals = categories.map((_, i) => (stacked ? series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0) : Math.max(0, ...series.map((s) => s.values[i] ?? 0))));
-  const { top: max, ticks } = niceScale(Math.max(0, ...totals));
+  const { top: max, ticks } = niceScale(Math.max(0, ...totals), 5, wholeNumbers);
   const x = (v: number) => left + ((width - left - right) * v) / max;
 
   return (

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DELIVERY_METHODS, formatDays, TURNAROUND_DAYS } from "@/domain/dashboard";
+import { DELIVERY_METHODS, formatDays, methodShortLabels, TURNAROUND_DAYS } from "@/domain/dashboard";
 import { formatIsoDate } from "@/domain/format";
-import { deliveryMethodLabels } from "@/domain/labels";
 import { statusLabels } from "@/domain/lifecycle";
+import { plural } from "@/domain/plural";
 import { responseCommitmentDays } from "@/server/settings";
 import { dashboardFor } from "@/server/staff/dashboard";
 import { requireStaffPage } from "@/server/staff/session";
@@ -26,7 +26,7 @@ export default async function DashboardPage() {
   const now = new Date();
   const [d, commitmentDays] = await Promise.all([dashboardFor(staff, now), responseCommitmentDays()]);
   if (!d) return null; // requireStaffPage refused already; kept for the type
-  const methods = DELIVERY_METHODS.map((m) => ({ key: m, label: deliveryMethodLabels[m].label }));
+  const methods = DELIVERY_METHODS.map((m) => ({ key: m, label: methodShortLabels[m] }));
   const openRows = d.open.rows;
   const turnaround = d.turnaround.filter((t) => t.method !== "ALL");
   const all = d.turnaround.find((t) => t.method === "ALL")!;
@@ -86,6 +86,7 @@ export default async function DashboardPage() {
         <h2 id="open-heading">Open requests by status and delivery method</h2>
         <BarChart
           stacked
+          wholeNumbers
           label={`Bar chart: ${n(d.open.total)} open requests by status, each bar split by delivery method. The figures are in the table below.`}
           categories={openRows.map((r) => statusLabels[r.status])}
           series={methods.map((m) => ({ name: m.label, color: METHOD_COLORS[m.key], values: openRows.map((r) => r.byMethod[m.key]) }))}
@@ -139,12 +140,12 @@ export default async function DashboardPage() {
       <section aria-labelledby="turnaround-heading" className="stack">
         <h2 id="turnaround-heading">Turnaround over the last {TURNAROUND_DAYS} days</h2>
         <p>
-          From receipt to release, for the {n(all.released)} requests released since {formatIsoDate(d.window.sinceDay)}: median {formatDays(all.medianDays)}, 90th percentile {formatDays(all.p90Days)}.
+          From receipt to release, for the {plural(all.released, "request")} released since {formatIsoDate(d.window.sinceDay)}: median {formatDays(all.medianDays)}, 90th percentile {formatDays(all.p90Days)}.
           {all.withCommitment ? ` ${percent(all.withinCommitment, all.withCommitment)} went out within our commitment.` : ""}
         </p>
         <BarChart
           label={`Bar chart: median and 90th-percentile days from receipt to release over the last ${TURNAROUND_DAYS} days, by delivery method. The figures are in the table below.`}
-          categories={turnaround.map((t) => deliveryMethodLabels[t.method as keyof typeof deliveryMethodLabels].label)}
+          categories={turnaround.map((t) => (t.method === "ALL" ? "All methods" : methodShortLabels[t.method]))}
           series={[
             { name: "Median", color: "#005ea2", values: turnaround.map((t) => t.medianDays ?? 0) },
             { name: "90th percentile", color: "#8a4b00", values: turnaround.map((t) => t.p90Days ?? 0) },
@@ -174,7 +175,7 @@ export default async function DashboardPage() {
             <tbody>
               {d.turnaround.map((t) => (
                 <tr key={t.method}>
-                  <th scope="row">{t.method === "ALL" ? "All methods" : deliveryMethodLabels[t.method].label}</th>
+                  <th scope="row">{t.method === "ALL" ? "All methods" : methodShortLabels[t.method]}</th>
                   <td className="numeric">{n(t.released)}</td>
                   <td className="numeric">{formatDays(t.medianDays)}</td>
                   <td className="numeric">{formatDays(t.p90Days)}</td>
