@@ -256,7 +256,11 @@ describe("the dashboard's statements at the scale of 1,000,000 requests", () => 
       }
       const byName = Object.fromEntries(plans.map((p) => [p.name, p.indexes]));
       expect(byName["turnaround over 90 days"]).toContain("AuthorizationRequest_releasedAt_deliveryMethod_receivedAt_idx");
-      expect(byName["past our commitment"]).toContain("AuthorizationRequest_closedAt_commitmentDueAt_idx");
+      // Nearly every open request is past its commitment but the last week's: any index that starts
+      // at the open requests ((closedAt, …)) reads only them, whichever the planner prefers.
+      expect(byName["past our commitment"]!.some((i) => i.startsWith("AuthorizationRequest_closedAt_"))).toBe(true);
+      expect(byName["open by status and method"]!.some((i) => i.startsWith("AuthorizationRequest_closedAt_"))).toBe(true);
+      expect(byName["overdue and due this week"]!.some((i) => i.startsWith("AuthorizationRequest_closedAt_"))).toBe(true);
       expect(byName["my requests"]).toContain("AuthorizationRequest_assigneeId_closedAt_dueAt_idx");
     } finally {
       await client.end();

@@ -62,6 +62,11 @@ describe("the chart scale", () => {
     expect(niceScale(9_735).top).toBe(10_000);
     expect(niceScale(2.3)).toEqual({ top: 2.5, ticks: [0, 0.5, 1, 1.5, 2, 2.5] });
   });
+  it("steps by whole numbers for counts", () => {
+    expect(niceScale(2, 5, true)).toEqual({ top: 2, ticks: [0, 1, 2] });
+    expect(niceScale(1, 5, true)).toEqual({ top: 1, ticks: [0, 1] });
+    expect(niceScale(37, 5, true)).toEqual({ top: 40, ticks: [0, 10, 20, 30, 40] });
+  });
   it("always reaches the largest value with at most a few ticks (property)", () => {
     fc.assert(
       fc.property(fc.double({ min: 0.001, max: 1e9, noNaN: true }), (max) => {
