@@ -20,7 +20,7 @@ CREATE INDEX "AuthorizationRequest_closedAt_status_deliveryMethod_idx" ON "Autho
 CREATE INDEX "AuthorizationRequest_assigneeId_closedAt_dueAt_idx" ON "AuthorizationRequest"("assigneeId", "closedAt", "dueAt");
 
 -- CreateIndex
-CREATE INDEX "AuthorizationRequest_closedAt_commitmentDueAt_idx" ON "AuthorizationRequest"("closedAt", "commitmentDueAt");
+CREATE INDEX "AuthorizationRequest_commitment_missed_idx" ON "AuthorizationRequest"("closedAt", "releasedAt", "commitmentDueAt");
 
 -- CreateIndex
-CREATE INDEX "AuthorizationRequest_releasedAt_deliveryMethod_receivedAt_idx" ON "AuthorizationRequest"("releasedAt", "deliveryMethod", "receivedAt");
+CREATE INDEX "AuthorizationRequest_turnaround_idx" ON "AuthorizationRequest"("releasedAt", "deliveryMethod", "receivedAt", "commitmentDueAt");

@@ -36,7 +36,7 @@ export const dashboardQueries = {
     SELECT count(*) FILTER (WHERE "dueAt" < ${now})::int AS "overdue",
            count(*) FILTER (WHERE "dueAt" >= ${now})::int AS "dueThisWeek"
     FROM "AuthorizationRequest" WHERE "closedAt" IS NULL AND "dueAt" <= ${weekEnd}`,
-  /** Open, not released, and past our own commitment: (closedAt, commitmentDueAt). */
+  /** Open, not released, and past our own commitment: (closedAt, releasedAt, commitmentDueAt), one range. */
   commitmentMissed: (now: Date) => Prisma.sql`
     SELECT count(*)::int AS "count"
     FROM "AuthorizationRequest" WHERE "closedAt" IS NULL AND "commitmentDueAt" < ${now} AND "releasedAt" IS NULL`,
