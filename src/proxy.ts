@@ -39,7 +39,7 @@ export async function proxy(request: NextRequest) {
   response.headers.set("Cache-Control", "no-store, max-age=0");
   if (!isPublicPath(request.nextUrl.pathname)) response.headers.set("X-Robots-Tag", "noindex, nofollow");
   // The form's browser token, before anything is submitted (src/server/client-token.ts).
-  if (request.nextUrl.pathname === "/request" && !CLIENT_TOKEN_PATTERN.test(request.cookies.get(clientTokenCookieName())?.value ?? "")) {
+  if ((request.nextUrl.pathname === "/request" || request.nextUrl.pathname === "/request/third-party") && !CLIENT_TOKEN_PATTERN.test(request.cookies.get(clientTokenCookieName())?.value ?? "")) {
     response.cookies.set(clientTokenCookieName(), newClientToken(), clientTokenCookieOptions());
   }
   return response;

@@ -51,7 +51,8 @@ export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 export const RELEASE_SOURCES = ["THIS_GROUP", "EDWARD_ELMHURST", "TO_THIS_GROUP_FROM_ELSEWHERE"] as const;
 
 /** How a paper form reached Record Connect. */
-export const PAPER_CHANNELS = ["MAIL", "FAX"] as const;
+/** UPLOAD: uploaded by the third party that asks (docs/decisions/0017); only an uploaded authorization's key-in sets it. */
+export const PAPER_CHANNELS = ["MAIL", "FAX", "UPLOAD"] as const;
 export type PaperChannel = (typeof PAPER_CHANNELS)[number];
 
 /** Online: the requester fills in and signs the form here. Paper: staff key in a signed paper form. */

@@ -15,6 +15,7 @@ const FILE_ROUTES: readonly RegExp[] = [
   /^\/staff\/requests\/[^/]+\/documents\/[^/]+$/,
   /^\/staff\/requests\/[^/]+\/invoices\/[^/]+$/,
   /^\/staff\/requests\/[^/]+\/accounting$/,
+  /^\/staff\/paper-uploads\/[^/]+\/scans\/[^/]+$/,
 ];
 
 export function isFileRoute(pathname: string): boolean {

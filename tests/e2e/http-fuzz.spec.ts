@@ -116,12 +116,18 @@ test.describe("zero 5xx on bad input", () => {
       "/staff/requests/new",
       "/staff/accounts",
       "/staff/notifications",
+      "/staff/paper-uploads",
+      "/staff/paper-uploads/{id}",
+      "/staff/paper-uploads/{id}/scans/{id}",
+      "/request/third-party",
+      "/request/third-party/correct",
+      "/request/third-party/correct/open",
       "/dev/mailbox",
       "/",
       "/request",
     ];
     const segment = fc.oneof(fc.uuid().map(String), fc.string({ maxLength: 40 }), fc.constantFrom("%00", "..%2f..%2fetc%2fpasswd", "%E0%A4%A", "x".repeat(3000), "😀", "null", "-1"));
-    const query = fc.dictionary(fc.constantFrom("t", "status", "q", "due", "method", "source", "mine", "unassigned", "cursor", "after", "page", "resent", "refused", "who", "x"), fc.oneof(fc.string({ maxLength: 60 }), fc.constant("x".repeat(1500))), { maxKeys: 5 });
+    const query = fc.dictionary(fc.constantFrom("t", "status", "q", "due", "method", "source", "mine", "unassigned", "cursor", "after", "page", "resent", "refused", "who", "upload", "sentBack", "x"), fc.oneof(fc.string({ maxLength: 60 }), fc.constant("x".repeat(1500))), { maxKeys: 5 });
     const cookieValue = fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom(`${randomUUID()}.99999999999999.forged`, "a.b.c", "", "%"));
     const cookieName = fc.constantFrom("rc-receipt", "rc-staff", "rc-staff-pending", "portal-session", "portal-pending", "portal-grant", "x");
     const failures: Failure[] = [];

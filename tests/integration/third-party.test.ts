@@ -30,6 +30,8 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
+const client = () => ({ clientKey: randomUUID(), clientToken: randomUUID(), idempotencyKey: randomUUID() });
+
 const start = (patientEmail: string): ThirdPartyStartInput => ({
   kind: "INSURER",
   organization: "Prairie Mutual Insurance",
@@ -48,7 +50,7 @@ const start = (patientEmail: string): ThirdPartyStartInput => ({
 
 async function invite() {
   const patientEmail = `tp-${randomUUID()}@example.org`;
-  const started = await startThirdPartyRequest(start(patientEmail), randomUUID());
+  const started = await startThirdPartyRequest(start(patientEmail), client());
   if (!started.ok) throw new Error(JSON.stringify(started));
   const invitation = await prisma.signingInvitation.findUniqueOrThrow({ where: { confirmationNumber: started.confirmationNumber } });
   expect(invitation.notificationId).toBeTruthy();
@@ -90,14 +92,27 @@ describe("third-party requests", () => {
 
   it("refuses bad answers with field messages and stores nothing", async () => {
     const before = await prisma.thirdPartyRequester.count();
-    const result = await startThirdPartyRequest({ ...start("claims@prairiemutual.example"), understandsPatientSigns: false, kind: "PATIENT" }, randomUUID());
+    const result = await startThirdPartyRequest({ ...start("claims@prairiemutual.example"), understandsPatientSigns: false, kind: "PATIENT" }, client());
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.fieldErrors ?? {})).toEqual(expect.arrayContaining(["kind", "understandsPatientSigns"]));
     // The link goes to the patient, never to the organisation's own address.
-    const own = await startThirdPartyRequest(start("claims@prairiemutual.example"), randomUUID());
+    const own = await startThirdPartyRequest(start("claims@prairiemutual.example"), client());
     expect(own.ok === false && own.fieldErrors?.patientEmail).toBeTruthy();
     expect(await prisma.thirdPartyRequester.count()).toBe(before);
+  });
+
+  it("a double submit or retry with the same form key stores one invitation and sends one e-mail; another browser's replay gets nothing", async () => {
+    const patientEmail = `tp-twice-${randomUUID()}@example.org`;
+    const sender = client();
+    const results = await Promise.all([startThirdPartyRequest(start(patientEmail), sender), startThirdPartyRequest(start(patientEmail), sender)]);
+    const retry = await startThirdPartyRequest(start(patientEmail), sender);
+    expect(new Set([...results, retry].map((r) => (r.ok ? r.confirmationNumber : "refused"))).size).toBe(1);
+    expect(retry.ok).toBe(true);
+    expect(await prisma.signingInvitation.count({ where: { patientEmail } })).toBe(1);
+    expect(await prisma.notification.count({ where: { toAddress: patientEmail, template: "SIGNING_INVITATION" } })).toBe(1);
+    expect(await startThirdPartyRequest(start(patientEmail), { ...sender, clientToken: randomUUID() })).toMatchObject({ ok: false, message: expect.stringContaining("already sent") });
+    expect(await startThirdPartyRequest(start(patientEmail), { ...sender, idempotencyKey: "not-a-key" })).toMatchObject({ ok: false });
   });
 
   it("checks the date of birth with one answer for every wrong one, and closes the link after too many", async () => {

@@ -4,7 +4,7 @@ import { organization } from "@/domain/organization";
 import { escapeHtml, NOTIFICATION_TEMPLATES, renderNotification } from "@/server/notifications/templates";
 import { validPatientForm, validRepresentativeForm } from "../support/forms";
 
-const context = { confirmationNumber: "RC-7K3M-Q9PX", portalUrl: "https://requests.example.org/portal", trackingNumber: "9400 1000 0000 0000 0000 00", code: "482913", signUrl: `https://requests.example.org/sign/open?t=${"A".repeat(43)}` };
+const context = { confirmationNumber: "RC-7K3M-Q9PX", portalUrl: "https://requests.example.org/portal", trackingNumber: "9400 1000 0000 0000 0000 00", code: "482913", signUrl: `https://requests.example.org/sign/open?t=${"A".repeat(43)}`, correctUrl: `https://requests.example.org/request/third-party/correct/open?t=${"B".repeat(43)}` };
 
 /** What a sample request holds that must never reach an e-mail (SECURITY.md §9). */
 function phiCanaries(): string[] {
@@ -39,7 +39,7 @@ function phiCanaries(): string[] {
 describe("notification e-mails", () => {
   it("exist for every template the database knows", () => {
     expect(NOTIFICATION_TEMPLATES.sort()).toEqual(
-      ["ACCESS_CODE", "COMPLETED", "DEFICIENCY", "EXTENSION", "INVOICE_ISSUED", "MAILED", "PAYMENT_RECEIVED", "PICKUP_CALL", "PICKUP_SCHEDULED", "RECORDS_READY", "REJECTED", "REQUEST_RECEIVED", "SIGNING_INVITATION"].sort(),
+      ["ACCESS_CODE", "COMPLETED", "DEFICIENCY", "EXTENSION", "INVOICE_ISSUED", "MAILED", "PAYMENT_RECEIVED", "PICKUP_CALL", "PICKUP_SCHEDULED", "RECORDS_READY", "REJECTED", "REQUEST_RECEIVED", "SIGNING_INVITATION", "PAPER_AUTHORIZATION_DEFICIENT"].sort(),
     );
   });
 
@@ -47,7 +47,7 @@ describe("notification e-mails", () => {
     it(`${template}: subject, text and HTML with the confirmation number, the portal link and the phone, and no PHI`, () => {
       const message = renderNotification(template, context);
       // The invitation to sign (third party) links to its single-use signing page instead of the portal.
-      const link = template === "SIGNING_INVITATION" ? context.signUrl : context.portalUrl;
+      const link = template === "SIGNING_INVITATION" ? context.signUrl : template === "PAPER_AUTHORIZATION_DEFICIENT" ? context.correctUrl : context.portalUrl;
       expect(message.subject.length).toBeGreaterThan(10);
       for (const part of [message.text, message.html]) {
         expect(part).toContain(context.confirmationNumber);
@@ -81,6 +81,7 @@ describe("notification e-mails", () => {
     expect(code.subject).not.toContain("482913");
     expect(() => renderNotification("ACCESS_CODE", { ...context, code: null })).toThrow(/six-digit code/);
     expect(() => renderNotification("SIGNING_INVITATION", { ...context, signUrl: null })).toThrow(/invitation to sign is closed/);
+    expect(() => renderNotification("PAPER_AUTHORIZATION_DEFICIENT", { ...context, correctUrl: null })).toThrow(/no longer waiting for a correction/);
   });
 
   it("escape what they interpolate, and refuse anything but a confirmation number", () => {

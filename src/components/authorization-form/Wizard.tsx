@@ -16,7 +16,7 @@ import { FormProvider, type Resolver, useForm, useFormState } from "react-hook-f
 import { type AnyAuthorizationForm, type FormMode, formSchemaFor } from "@/domain/authorization-form";
 import { type SubmitResult, UPLOAD_FIELDS } from "@/domain/submission";
 import { ErrorSummary } from "./ErrorSummary";
-import { WizardModeContext, wizardCopy } from "./mode";
+import { type AttachedScan, AttachedScanContext, WizardModeContext, wizardCopy } from "./mode";
 import { flattenErrors, initialValues, isFieldName, type FormValues, type Name, toSubmission, UPLOAD_ERROR_NAMES, wizardSteps } from "./model";
 import { Progress } from "./Progress";
 import { RefusalNotice, RestoredNotice } from "./Notices";
@@ -33,6 +33,7 @@ export function AuthorizationWizard({
   action,
   prefill,
   draftKey,
+  attachedScan,
 }: {
   today: string;
   mode?: FormMode;
@@ -40,6 +41,8 @@ export function AuthorizationWizard({
   prefill?: Record<string, unknown>;
   /** A draft kept apart from the public form's (the signing page). */
   draftKey?: string;
+  /** Paper mode: the scan is already on file (a third party's upload), not chosen here. */
+  attachedScan?: AttachedScan;
   /** The server action that stores the request (src/domain/submission.ts is the contract). */
   action: (data: FormData) => Promise<SubmitResult>;
 }) {
@@ -141,7 +144,7 @@ export function AuthorizationWizard({
 
   /** Shows (and clears) the file errors of the given steps; returns the steps with a file missing. */
   const checkUploads = (checked: number[]): number[] => {
-    const problems = uploadErrors(mode, getValues("requester.kind"), files, getValues("patient.emancipated") === true);
+    const problems = uploadErrors(mode, getValues("requester.kind"), files, getValues("patient.emancipated") === true, !!attachedScan);
     const bad: number[] = [];
     for (const name of Object.values(UPLOAD_ERROR_NAMES)) {
       const at = steps.ofField(name);
@@ -239,7 +242,8 @@ export function AuthorizationWizard({
     const data = new FormData();
     data.set("payload", JSON.stringify(toSubmission(getValues(), today, mode)));
     data.set("idempotencyKey", draft.idempotencyKey());
-    if (mode === "paper" && files.paperFormScan) data.set(UPLOAD_FIELDS.paperFormScan, files.paperFormScan);
+    if (mode === "paper" && files.paperFormScan && !attachedScan) data.set(UPLOAD_FIELDS.paperFormScan, files.paperFormScan);
+    if (mode === "paper" && attachedScan) data.set("paperUploadId", attachedScan.uploadId);
     if (files.photoId) data.set(UPLOAD_FIELDS.photoId, files.photoId);
     if (getValues("requester.kind") === "REPRESENTATIVE") for (const file of files.authorityProof) data.append(UPLOAD_FIELDS.authorityProof, file);
     let result: SubmitResult;
@@ -281,6 +285,7 @@ export function AuthorizationWizard({
 
   return (
     <WizardModeContext value={mode}>
+      <AttachedScanContext value={attachedScan ?? null}>
       <FormProvider {...form}>
         <div className="wizard" ref={topRef}>
         {refusal && <RefusalNotice message={refusal} noticeRef={refusalRef} />}
@@ -317,6 +322,7 @@ export function AuthorizationWizard({
         </form>
         </div>
       </FormProvider>
+      </AttachedScanContext>
     </WizardModeContext>
   );
 }

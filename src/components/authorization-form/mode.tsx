@@ -7,6 +7,17 @@ import { wizardSteps, type WizardSteps } from "./model";
 /** Which form the wizard is: the requester's own (online), or staff keying in a paper form. */
 export const WizardModeContext = createContext<FormMode>("online");
 
+/**
+ * A scan already on file (paper mode, keying in an authorization a third party uploaded,
+ * docs/decisions/0017): the wizard shows it instead of asking for a file, and sends its upload's id.
+ */
+export type AttachedScan = { uploadId: string; href: string; organization: string; receivedOn: string };
+export const AttachedScanContext = createContext<AttachedScan | null>(null);
+
+export function useAttachedScan(): AttachedScan | null {
+  return useContext(AttachedScanContext);
+}
+
 export function useWizardMode(): FormMode {
   return useContext(WizardModeContext);
 }

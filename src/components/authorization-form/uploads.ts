@@ -29,11 +29,13 @@ export function uploadErrors(
   requesterKind: unknown,
   files: ChosenFiles,
   emancipated = false,
+  /** The scan is already on file (a third party's upload keyed in by staff). */
+  scanOnFile = false,
 ): Partial<Record<(typeof UPLOAD_ERROR_NAMES)[keyof typeof UPLOAD_ERROR_NAMES], string>> {
   const representative = requesterKind === "REPRESENTATIVE";
   const rules = uploadRules({ requester: { kind: representative ? "REPRESENTATIVE" : "PATIENT" }, patient: { emancipated: !representative && emancipated } }, mode);
   const errors: Partial<Record<string, string>> = {};
-  if (rules.paperFormScanRequired && !files.paperFormScan) errors[UPLOAD_ERROR_NAMES.paperFormScan] = "Choose the scan of the signed paper form";
+  if (rules.paperFormScanRequired && !files.paperFormScan && !scanOnFile) errors[UPLOAD_ERROR_NAMES.paperFormScan] = "Choose the scan of the signed paper form";
   if (rules.photoIdRequired && !files.photoId) errors[UPLOAD_ERROR_NAMES.photoId] = "Choose a photo or scan of a government-issued photo ID";
   if (representative || emancipated) {
     if (rules.authorityProofRequired && files.authorityProof.length === 0)

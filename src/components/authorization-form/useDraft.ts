@@ -31,7 +31,7 @@ type StoredDraft = {
 
 export type RestoredDraft = { hadFiles: boolean; hadDrawnSignature: boolean };
 
-function newIdempotencyKey(): string {
+export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
   // randomUUID needs a secure context; the same UUID v4 from getRandomValues otherwise.
   const b = crypto.getRandomValues(new Uint8Array(16));

@@ -7,6 +7,7 @@ import { logger } from "../logger";
 import { mailTransport } from "../mail/transport";
 import { issueDownloadGrant } from "../portal/downloads";
 import { issueSigningLink } from "../third-party/invitations";
+import { issueCorrectionLink } from "../third-party/paper-uploads";
 import { describeSmtpFailure, retryDelayMs } from "./failures";
 import { NOTIFICATION_QUEUE, QUEUE_SCHEMA, sendNotificationJob, transactionExecutor, type NotificationJob } from "./queue";
 import { type RenderedMessage, renderNotification } from "./templates";
@@ -66,19 +67,23 @@ export async function deliverNotification(job: NotificationJob): Promise<Deliver
       const grant = row.template === "RECORDS_READY" && row.requestId ? await issueDownloadGrant(tx, row.requestId) : null;
       // An invitation to sign (third party) carries a fresh single-use link the same way.
       const signing = row.template === "SIGNING_INVITATION" ? await issueSigningLink(tx, row.id) : null;
+      // So does a notice that an uploaded paper authorization was sent back (its correction page).
+      const correction = row.template === "PAPER_AUTHORIZATION_DEFICIENT" ? await issueCorrectionLink(tx, row.id) : null;
       const withdraw = async () => {
         if (grant) await tx.downloadGrant.delete({ where: { id: grant.id } });
         if (signing) await signing.withdraw();
+        if (correction) await correction.withdraw();
       };
 
       let message: RenderedMessage;
       try {
         message = renderNotification(row.template, {
-          confirmationNumber: row.confirmationNumber ?? signing?.confirmationNumber ?? "",
+          confirmationNumber: row.confirmationNumber ?? signing?.confirmationNumber ?? correction?.confirmationNumber ?? "",
           portalUrl: portalUrl(),
           trackingNumber: row.mailTrackingNumber,
           downloadUrl: grant?.url,
           signUrl: signing?.url,
+          correctUrl: correction?.url,
           code: job.params?.code,
           extension: row.template === "EXTENSION" && row.extendedAt && row.dueAt ? { reason: row.extensionReason, newDueDay: chicagoDay(row.dueAt) } : null,
         });

@@ -23,6 +23,8 @@ export type MessageContext = {
   downloadUrl?: string | null;
   /** SIGNING_INVITATION: the single-use link to sign (src/server/third-party/invitations.ts); the link goes there. */
   signUrl?: string | null;
+  /** PAPER_AUTHORIZATION_DEFICIENT: the single-use link to the page that shows what is wrong and takes a corrected scan (src/server/third-party/paper-uploads.ts). */
+  correctUrl?: string | null;
   /** ACCESS_CODE: the one-time sign-in code (required for it). */
   code?: string | null;
   /** EXTENSION: the reason (a fixed text) and the new due day (YYYY-MM-DD). */
@@ -142,6 +144,14 @@ const templates: Record<NotificationTemplate, Content> = {
     ],
     action: "See the request and sign",
   },
+  PAPER_AUTHORIZATION_DEFICIENT: {
+    subject: update,
+    headline: () => "We could not accept the signed authorization you uploaded.",
+    details: () => [
+      "Open the secure link below to see why, and to upload a corrected authorization signed by the patient or their legal representative. The link works for 30 days. Do not forward this e-mail.",
+    ],
+    action: "See what is wrong and upload a corrected authorization",
+  },
 };
 
 export const NOTIFICATION_TEMPLATES = Object.keys(templates) as NotificationTemplate[];
@@ -161,6 +171,7 @@ export const notificationTemplateLabels: Record<NotificationTemplate, string> = 
   COMPLETED: "Request completed",
   ACCESS_CODE: "Sign-in code",
   SIGNING_INVITATION: "Invitation to sign (third party)",
+  PAPER_AUTHORIZATION_DEFICIENT: "Uploaded authorization sent back (third party)",
 };
 
 const QUESTIONS = `Questions? Call ${organization.serviceName} at ${organization.questionsPhone}, ${organization.questionsHours}.`;
@@ -171,12 +182,17 @@ export function renderNotification(template: NotificationTemplate, context: Mess
   if (!CONFIRMATION_NUMBER_PATTERN.test(context.confirmationNumber)) throw new Error("A notification needs the request's confirmation number");
   if (template === "ACCESS_CODE" && !/^\d{6}$/.test(context.code ?? "")) throw new Error("The sign-in code e-mail needs its six-digit code");
   if (template === "SIGNING_INVITATION" && !context.signUrl) throw new Error("The invitation to sign is closed (used, expired or locked)");
+  if (template === "PAPER_AUTHORIZATION_DEFICIENT" && !context.correctUrl) throw new Error("The uploaded authorization is no longer waiting for a correction");
   const subject = content.subject(context);
   const headline = content.headline(context);
   const details = content.details(context);
   const reference = template === "ACCESS_CODE" ? [] : [`Confirmation number: ${context.confirmationNumber}`];
 
-  const link = (template === "RECORDS_READY" && context.downloadUrl) || (template === "SIGNING_INVITATION" && context.signUrl) || context.portalUrl;
+  const link =
+    (template === "RECORDS_READY" && context.downloadUrl) ||
+    (template === "SIGNING_INVITATION" && context.signUrl) ||
+    (template === "PAPER_AUTHORIZATION_DEFICIENT" && context.correctUrl) ||
+    context.portalUrl;
   const text = [headline, ...reference, ...details, `${content.action}: ${link}`, QUESTIONS, PRIVACY].join("\n\n") + "\n";
 
   const p = (inner: string, style = "") => `<p style="margin:0 0 16px;${style}">${inner}</p>`;

@@ -30,7 +30,7 @@ export type AuthorizationPdfInput = {
   requestedBy?: string;
 };
 
-const channelLabels = { MAIL: "mail", FAX: "fax" } as const;
+const channelLabels = { MAIL: "mail", FAX: "fax", UPLOAD: "upload by the requesting organisation" } as const;
 
 /**
  * The signed authorization as the signer's copy (45 CFR 164.508(c)(4)): every field entered,

@@ -142,6 +142,9 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
   if (!parsed.success) {
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
   }
+  // "Uploaded by the organisation" is the upload's own key-in (src/server/third-party/paper-uploads.ts), never a choice.
+  if (parsed.success && isPaperForm(parsed.data) && parsed.data.paper.receivedVia === "UPLOAD" && !input.thirdParty?.paperUploadId)
+    (fieldErrors["paper.receivedVia"] ??= []).push("Choose whether the form came by mail or by fax");
   // PostgreSQL cannot store a NUL character in text: refuse the answer that has one, by name.
   for (const path of nulPaths(input.payload)) (fieldErrors[path || "form"] ??= []).push("Remove the invisible control character from this answer");
 
@@ -240,6 +243,13 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
   throw new Error("Could not draw a free confirmation number");
 }
 
+/** The uploaded paper authorization was keyed in or sent back meanwhile: nothing was stored. */
+export class PaperUploadAlreadyHandled extends Error {
+  constructor() {
+    super("The uploaded paper authorization is no longer pending");
+  }
+}
+
 async function storeAll(files: FileToStore[]): Promise<Array<{ spec: FileToStore; file: StoredFile }>> {
   const stored: Array<{ spec: FileToStore; file: StoredFile }> = [];
   try {
@@ -316,10 +326,18 @@ async function insertRequest(
     select: { id: true },
   });
 
-  if (args.thirdParty) {
+  if (args.thirdParty?.invitationId) {
     // Single use: a second signing through the same invitation rolls back.
     const claimed = await tx.signingInvitation.updateMany({ where: { id: args.thirdParty.invitationId, usedAt: null }, data: { usedAt: now, requestId: request.id } });
     if (claimed.count !== 1) throw new Error("The signing invitation was already used");
+  }
+  if (args.thirdParty?.paperUploadId) {
+    // An uploaded paper authorization becomes one request, only while it waits for verification.
+    const claimed = await tx.paperAuthorizationUpload.updateMany({
+      where: { id: args.thirdParty.paperUploadId, status: "PENDING" },
+      data: { status: "KEYED", requestId: request.id, reviewedById: staffId, reviewedAt: now, correctionTokenHash: null },
+    });
+    if (claimed.count !== 1) throw new PaperUploadAlreadyHandled();
   }
   const notifyAddress = notificationAddress(form);
   if (notifyAddress) {

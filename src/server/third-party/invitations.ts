@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { dateOnlyToDay, dayToDateOnly } from "@/domain/chicago";
 import { newConfirmationNumber } from "@/domain/ids";
 import { INVITATION_DAYS, MAX_IDENTITY_ATTEMPTS, type ThirdPartyKind, thirdPartyStartSchema } from "@/domain/third-party";
+import { FORM_NOT_SENT, issuesByField, sameBinding, THIRD_PARTY_REPLAY_REFUSED, thirdPartyBinding, thirdPartyIdempotencyKey } from "./idempotency";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { env } from "../env";
@@ -32,16 +33,27 @@ const hashClient = (clientKey: string) => sha(clientKey).slice(0, 16);
 
 export type StartThirdPartyResult = { ok: true; confirmationNumber: string } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 
+/** Who sends a third party's form, and the form's own random key (decision 0009). */
+export type ThirdPartyClient = {
+  /** The client's address, for the rate limit; stored only hashed. */
+  clientKey: string;
+  /** The browser's own rc-client token: a replay of the key answers only this browser. */
+  clientToken: string;
+  /** Made once per form in the browser: a double submit or a retry stores one invitation. */
+  idempotencyKey: unknown;
+};
+
 /** The organisation asks: its details and the patient's are stored, and the patient is e-mailed a link to sign. */
-export async function startThirdPartyRequest(payload: unknown, clientKey: string, now = new Date()): Promise<StartThirdPartyResult> {
+export async function startThirdPartyRequest(payload: unknown, client: ThirdPartyClient, now = new Date()): Promise<StartThirdPartyResult> {
+  const key = thirdPartyIdempotencyKey.safeParse(client.idempotencyKey);
+  if (!key.success) return { ok: false, message: FORM_NOT_SENT };
+  const binding = thirdPartyBinding(client.clientToken, payload);
+  const earlier = await db().signingInvitation.findUnique({ where: { idempotencyKey: key.data }, select: { confirmationNumber: true, idempotencyBinding: true } });
+  if (earlier) return sameBinding(earlier.idempotencyBinding, binding) ? { ok: true, confirmationNumber: earlier.confirmationNumber } : { ok: false, message: THIRD_PARTY_REPLAY_REFUSED };
   const parsed = thirdPartyStartSchema.safeParse(payload);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
-    return { ok: false, message: "Please correct the highlighted answers.", fieldErrors };
-  }
+  if (!parsed.success) return { ok: false, message: "Please correct the highlighted answers.", fieldErrors: issuesByField(parsed.error.issues) };
   const v = parsed.data;
-  if (!(await consumeRateLimit(db(), "third-party-start", clientKey, env().RATE_LIMIT_SUBMISSIONS_PER_HOUR, 3600)))
+  if (!(await consumeRateLimit(db(), "third-party-start", client.clientKey, env().RATE_LIMIT_SUBMISSIONS_PER_HOUR, 3600)))
     return { ok: false, message: "We have received several requests from this device in the last hour. Please wait an hour and try again, or call Record Connect." };
 
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -69,6 +81,8 @@ export async function startThirdPartyRequest(payload: unknown, clientKey: string
           data: {
             thirdPartyRequesterId: requester.id,
             confirmationNumber,
+            idempotencyKey: key.data,
+            idempotencyBinding: binding,
             patientFirstName: v.patientFirstName,
             patientLastName: v.patientLastName,
             patientDateOfBirth: dayToDateOnly(v.patientDateOfBirth),
@@ -87,7 +101,7 @@ export async function startThirdPartyRequest(payload: unknown, clientKey: string
         });
         if (sent) await tx.signingInvitation.update({ where: { id: invitation.id }, data: { notificationId: sent.id } });
         await recordAudit(tx, {
-          actor: { type: "ANONYMOUS", clientKey: hashClient(clientKey) },
+          actor: { type: "ANONYMOUS", clientKey: hashClient(client.clientKey) },
           action: "third_party.request_started",
           objectType: "SigningInvitation",
           objectId: invitation.id,
@@ -97,6 +111,11 @@ export async function startThirdPartyRequest(payload: unknown, clientKey: string
       logger.info({ event: "third_party.request_started" }, "third-party request started");
       return { ok: true, confirmationNumber };
     } catch (error) {
+      if (error instanceof Error && /idempotencyKey/.test(error.message)) {
+        // A concurrent double submit won the race: answer as the winner did.
+        const winner = await db().signingInvitation.findUnique({ where: { idempotencyKey: key.data }, select: { confirmationNumber: true, idempotencyBinding: true } });
+        if (winner) return sameBinding(winner.idempotencyBinding, binding) ? { ok: true, confirmationNumber: winner.confirmationNumber } : { ok: false, message: THIRD_PARTY_REPLAY_REFUSED };
+      }
       if (error instanceof Error && /confirmationNumber/.test(error.message)) continue;
       throw error;
     }
@@ -184,4 +203,13 @@ export async function verifiedInvitation(now = new Date(), cookieJar?: CookieJar
   return current?.verified ? current.invitation : null;
 }
 
-export type ThirdPartyLink = { requesterId: string; invitationId: string; confirmationNumber: string; kind: ThirdPartyKind; organization: string };
+/**
+ * A request that comes from a third party: its reserved number, the organisation, and what it
+ * came through — the patient's online signature (an invitation) or a paper authorization the
+ * organisation uploaded (docs/decisions/0017). Intake claims that one in the request's own
+ * transaction.
+ */
+export type ThirdPartyLink = { requesterId: string; confirmationNumber: string; kind: ThirdPartyKind; organization: string } & (
+  | { invitationId: string; paperUploadId?: undefined }
+  | { paperUploadId: string; invitationId?: undefined }
+);

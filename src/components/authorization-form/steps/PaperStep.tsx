@@ -5,6 +5,7 @@ import { dueDateFor, paperReceivedAt } from "@/domain/deadlines";
 import { formatDate } from "@/domain/format";
 import { FileField } from "../FileField";
 import { RadioGroup, TextField } from "../fields";
+import { useAttachedScan } from "../mode";
 import { UPLOAD_ERROR_NAMES, type FormValues, type Name } from "../model";
 import { type ChosenFiles, fileProblem } from "../uploads";
 
@@ -18,6 +19,7 @@ export function PaperStep({ files, setFiles }: { files: ChosenFiles; setFiles: (
   const { setError, clearErrors } = useFormContext<FormValues>();
   const receivedOn = useWatch<FormValues, "paper.receivedOn">({ name: "paper.receivedOn" });
   const due = isDay(receivedOn) ? dueDateFor(paperReceivedAt(receivedOn)) : null;
+  const attached = useAttachedScan();
 
   const chooseScan = (chosen: File[]) => {
     const file = chosen[0];
@@ -27,6 +29,28 @@ export function PaperStep({ files, setFiles }: { files: ChosenFiles; setFiles: (
     clearErrors(UPLOAD_ERROR_NAMES.paperFormScan as Name);
     setFiles((f) => ({ ...f, paperFormScan: file }));
   };
+
+  if (attached) {
+    // An authorization a third party uploaded: the scan is on file and arrived the day it was uploaded.
+    const attachedDue = dueDateFor(paperReceivedAt(attached.receivedOn));
+    return (
+      <>
+        <p>
+          Key the authorization in as it was filled in. One without a signature, or missing an answer this page asks for, cannot be keyed in:
+          go back to the upload and send it back to {attached.organization} with what is missing.
+        </p>
+        <p>
+          <a href={attached.href} target="_blank" rel="noopener">
+            Open the scan {attached.organization} uploaded (opens in a new tab)
+          </a>
+        </p>
+        <p>
+          Received {formatDate(paperReceivedAt(attached.receivedOn))}, uploaded by {attached.organization}. Due {formatDate(attachedDue)}, 30 days after
+          receipt.
+        </p>
+      </>
+    );
+  }
 
   return (
     <>

@@ -13,7 +13,7 @@ import {
   recordTypeLabels,
   specialCategoryLabels,
 } from "@/domain/labels";
-import { useWizardMode, useWizardSteps } from "../mode";
+import { useAttachedScan, useWizardMode, useWizardSteps } from "../mode";
 import { signingDecision, toSubmission, type FormValues, type StepKey } from "../model";
 import type { ChosenFiles } from "../uploads";
 import { authorityInSentence } from "@/domain/authority-phrase";
@@ -66,6 +66,7 @@ function Section({ step, rows, onChange }: { step: StepKey; rows: Row[]; onChang
 export function ReviewStep({ today, files, onChange }: { today: string; files: ChosenFiles; onChange: (step: number) => void }) {
   const raw = useWatch<FormValues>();
   const paper = useWizardMode() === "paper";
+  const scanOnFile = useAttachedScan();
   // Exactly what will be submitted: hidden answers of unchosen branches are not shown.
   const v = toSubmission(raw, today, paper ? "paper" : "online") as unknown as Submission;
   const requester = v.requester;
@@ -84,9 +85,9 @@ export function ReviewStep({ today, files, onChange }: { today: string; files: C
   const received = typeof receivedOn === "string" && /^\d{4}-\d{2}-\d{2}$/.test(receivedOn) ? receivedOn : null;
   const due = received ? formatDate(dueDateFor(paperReceivedAt(received))) : null;
   const paperRows: Row[] = [
-    ["Scan of the signed form", fileNames(files.paperFormScan ? [files.paperFormScan] : [])],
+    ["Scan of the signed form", scanOnFile ? `Uploaded by ${scanOnFile.organization}` : fileNames(files.paperFormScan ? [files.paperFormScan] : [])],
     ["Date received", date(receivedOn)],
-    ["How it arrived", v.paper?.receivedVia === "FAX" ? "By fax" : v.paper?.receivedVia === "MAIL" ? "By mail" : show("")],
+    ["How it arrived", v.paper?.receivedVia === "FAX" ? "By fax" : v.paper?.receivedVia === "MAIL" ? "By mail" : v.paper?.receivedVia === "UPLOAD" ? "Uploaded by the organisation" : show("")],
     ["Due", due ? `${due} (30 days after receipt)` : show("")],
   ];
 

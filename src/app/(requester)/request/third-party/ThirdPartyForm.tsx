@@ -1,15 +1,46 @@
 "use client";
 
+import { type FormEvent, useActionState, useRef, useState, useTransition } from "react";
 import { FieldFrame } from "@/components/FieldFrame";
-import { useKeptForm } from "@/components/useKeptForm";
+import { ACCEPT_ATTRIBUTE } from "@/components/authorization-form/uploads";
+import { newIdempotencyKey } from "@/components/authorization-form/useDraft";
 import { US_STATES } from "@/domain/authorization-form";
-import { THIRD_PARTY_KINDS, thirdPartyKindLabels } from "@/domain/third-party";
+import { type SigningPath, THIRD_PARTY_KINDS, thirdPartyKindLabels } from "@/domain/third-party";
 import { startThirdPartyAction, type ThirdPartyFormState } from "./actions";
 
-/** The organisation's request: who it is, the patient it names, and what it asks for. */
+/**
+ * The organisation's request: who it is, the patient it names, what it asks for, and how the
+ * patient signs — online through a link we e-mail them, or on paper the organisation uploads.
+ * A random key made once per form goes with every send: a double click or a retry stores one
+ * request (decision 0009). What was typed stays when the server answers with an error.
+ */
 export function ThirdPartyForm() {
-  const { state, onSubmit, pending } = useKeptForm(startThirdPartyAction, {} as ThirdPartyFormState);
+  const [state, dispatch, pending] = useActionState(startThirdPartyAction, {} as ThirdPartyFormState);
+  const [, startTransition] = useTransition();
+  const key = useRef<string | null>(null);
+  const [path, setPath] = useState<SigningPath | null>(null);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    formData.set("idempotencyKey", (key.current ??= newIdempotencyKey()));
+    startTransition(() => dispatch(formData));
+  };
   const e = state.fieldErrors ?? {};
+  if (state.confirmationNumber && state.path === "PAPER") {
+    return (
+      <div className="notice notice-success" role="status">
+        <h2>We received the signed authorization</h2>
+        <p>
+          Your reference is <strong className="confirmation-number">{state.confirmationNumber}</strong>. Keep it: it becomes the request&apos;s
+          confirmation number once our staff have verified the authorization.
+        </p>
+        <p>
+          Our staff check that the patient (or their legal representative) signed it and that it covers what you ask for. If something is
+          missing, we e-mail you a secure link to see what and to upload a corrected copy. Nothing is released before it is verified.
+        </p>
+      </div>
+    );
+  }
   if (state.confirmationNumber) {
     return (
       <div className="notice notice-success" role="status">
@@ -99,9 +130,29 @@ export function ThirdPartyForm() {
           {(aria) => <input {...aria} name="matterReference" type="text" maxLength={80} className="input-medium" />}
         </FieldFrame>
       </fieldset>
+      <fieldset id="signingPath" aria-describedby={e.signingPath ? "signingPath-error" : undefined}>
+        <legend>How does the patient sign the authorization?</legend>
+        {e.signingPath ? (
+          <p id="signingPath-error" className="field-error">
+            {e.signingPath[0]}
+          </p>
+        ) : null}
+        <label className="choice">
+          <input type="radio" name="signingPath" value="ONLINE" checked={path === "ONLINE"} onChange={() => setPath("ONLINE")} /> The patient will sign online (we
+          e-mail them a link)
+        </label>
+        <label className="choice">
+          <input type="radio" name="signingPath" value="PAPER" checked={path === "PAPER"} onChange={() => setPath("PAPER")} /> We have an authorization the
+          patient signed on paper — upload it
+        </label>
+      </fieldset>
       <fieldset>
         <legend>The patient</legend>
-        <p>We e-mail the patient a secure link. They confirm their date of birth, review your request and sign if they agree.</p>
+        {path === "PAPER" ? (
+          <p>As written on the authorization the patient signed. Our staff check the scan against it.</p>
+        ) : (
+          <p>We e-mail the patient a secure link. They confirm their date of birth, review your request and sign if they agree.</p>
+        )}
         <FieldFrame id="patientFirstName" label="Patient's first name" errors={e.patientFirstName}>
           {(aria) => <input {...aria} name="patientFirstName" type="text" autoComplete="off" maxLength={80} />}
         </FieldFrame>
@@ -111,9 +162,11 @@ export function ThirdPartyForm() {
         <FieldFrame id="patientDateOfBirth" label="Patient's date of birth" errors={e.patientDateOfBirth}>
           {(aria) => <input {...aria} name="patientDateOfBirth" type="date" className="input-short" />}
         </FieldFrame>
-        <FieldFrame id="patientEmail" label="Patient's e-mail address" hint="The patient's own address: the link to sign goes there." errors={e.patientEmail}>
-          {(aria) => <input {...aria} name="patientEmail" type="email" autoComplete="off" maxLength={254} />}
-        </FieldFrame>
+        {path !== "PAPER" ? (
+          <FieldFrame id="patientEmail" label="Patient's e-mail address" hint="The patient's own address: the link to sign goes there." errors={e.patientEmail}>
+            {(aria) => <input {...aria} name="patientEmail" type="email" autoComplete="off" maxLength={254} />}
+          </FieldFrame>
+        ) : null}
       </fieldset>
       <fieldset>
         <legend>What you are asking for</legend>
@@ -124,16 +177,36 @@ export function ThirdPartyForm() {
           {(aria) => <input {...aria} name="purpose" type="text" maxLength={300} />}
         </FieldFrame>
       </fieldset>
-      <div id="understandsPatientSigns">
-        {e.understandsPatientSigns ? <p className="field-error">{e.understandsPatientSigns[0]}</p> : null}
-        <label className="choice">
-          <input type="checkbox" name="understandsPatientSigns" value="yes" /> I understand that the patient (or their legal representative) signs
-          the authorization, not me, and that we are invoiced under the Illinois fee schedule for copies sent to a third party.
-        </label>
-      </div>
+      {path === "PAPER" ? (
+        <>
+          <FieldFrame
+            id="scan"
+            label="Scan of the signed authorization"
+            hint="Every page of the authorization the patient (or their legal representative) signed, naming your organisation as recipient: one PDF, or a photo or scan of a single page. PDF, JPG or PNG, up to 10 MB and 50 pages."
+            errors={e.scan}
+          >
+            {(aria) => <input {...aria} name="scan" type="file" accept={ACCEPT_ATTRIBUTE} />}
+          </FieldFrame>
+          <div id="confirmsPatientSigned">
+            {e.confirmsPatientSigned ? <p className="field-error">{e.confirmsPatientSigned[0]}</p> : null}
+            <label className="choice">
+              <input type="checkbox" name="confirmsPatientSigned" value="yes" /> I confirm that the patient (or their legal representative) signed
+              this authorization, not our organisation, and that we are invoiced under the Illinois fee schedule for copies sent to a third party.
+            </label>
+          </div>
+        </>
+      ) : (
+        <div id="understandsPatientSigns">
+          {e.understandsPatientSigns ? <p className="field-error">{e.understandsPatientSigns[0]}</p> : null}
+          <label className="choice">
+            <input type="checkbox" name="understandsPatientSigns" value="yes" /> I understand that the patient (or their legal representative)
+            signs the authorization, not me, and that we are invoiced under the Illinois fee schedule for copies sent to a third party.
+          </label>
+        </div>
+      )}
       <div className="actions">
         <button type="submit" className="button" disabled={pending}>
-          Send the request to the patient to sign
+          {path === "PAPER" ? "Upload the signed authorization" : "Send the request to the patient to sign"}
         </button>
       </div>
     </form>

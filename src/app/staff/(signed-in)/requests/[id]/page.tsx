@@ -59,7 +59,7 @@ const checklistItems = (representative: boolean, proofs: string | null, paper: b
   ] as const;
 
 const day = (d: Date | null) => (d ? formatDateOnly(d) : "—");
-const channel = { MAIL: "mail", FAX: "fax" } as const;
+const channel = { MAIL: "mail", FAX: "fax", UPLOAD: "upload by the requesting organisation" } as const;
 /** The scan of a paper form is its signed original: listed first. */
 const documentOrder = (kind: string) => (kind === "PAPER_FORM_SCAN" ? 0 : 1);
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);

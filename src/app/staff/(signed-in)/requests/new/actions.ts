@@ -6,6 +6,7 @@ import { logger } from "@/server/logger";
 import { readAuthorizationFormData } from "@/server/requests/form-data";
 import { keyPaperAuthorization } from "@/server/requests/key-paper-authorization";
 import { staffFor } from "@/server/staff/session";
+import { keyUploadedAuthorization } from "@/server/third-party/paper-uploads";
 
 /**
  * Staff key in a signed paper form (the wizard in paper mode). The session and role are checked
@@ -17,7 +18,10 @@ export async function keyPaperFormAction(formData: FormData): Promise<SubmitResu
   const correlationId = (await headers()).get("x-correlation-id") ?? undefined;
   try {
     const staff = await staffFor("request.key_paper");
-    const result = await keyPaperAuthorization(staff, readAuthorizationFormData(formData));
+    // An authorization a third party uploaded (docs/decisions/0017): its scan, its organisation, its number.
+    const uploadId = formData.get("paperUploadId");
+    const result =
+      uploadId === null ? await keyPaperAuthorization(staff, readAuthorizationFormData(formData)) : await keyUploadedAuthorization(staff, uploadId, readAuthorizationFormData(formData));
     if (!result.ok) return result;
     return { ok: true, confirmationNumber: result.confirmationNumber, dueDate: result.dueDate, next: `/staff/requests/${result.requestId}` };
   } catch (error) {
