@@ -30,7 +30,7 @@ import { lighthouseScores } from "./lib/lighthouse.ts";
 import { closedLoop, type LoadResult } from "./lib/load.ts";
 import { sampleGroupMemory } from "./lib/memory.ts";
 import { firstLoadJavaScript } from "./lib/page-weight.ts";
-import { bulkLoadRequests, deepCursor, staffSessionCookie, timeQueueView, type Timing } from "./lib/queue.ts";
+import { bulkLoadRequests, deepCursor, staffSessionCookie, timeQueueView, timeStaffPage, type Timing } from "./lib/queue.ts";
 import { figure, type Figure, renderTable } from "./lib/report.ts";
 import { submissionAccepted, submissionBody, submissionHeaders, submissionRequest, submitActionId } from "./lib/submission.ts";
 import { closedLoopSubmitters, driver, openLoopSubmitters, type Submission, submitAsABrowser, summarize, type Summary } from "./lib/submitters.ts";
@@ -393,7 +393,11 @@ async function queuePhase(origin: string, databaseUrl: string, child: Child) {
       120_000,
       JSON.stringify(list.map((v) => ({ name: v.name, query: v.search }))),
     );
-    return { timings, plans };
+    // The staff dashboard (issue 13) reads the same table: its page time, and each of its statements' plans.
+    const dashboard = await timeStaffPage(origin, "/staff/dashboard", "Turnaround over the last", cookie, plan.queueSamples);
+    const dashboardPlans = await child<Array<{ name: string; nodes: string[]; seqScanOnRequests: boolean; executionTimeMs: number; sql: string }>>("dashboard-plans.ts", 120_000);
+    log(`Dashboard (${label}): ${dashboard.medianMs.toFixed(1)} ms; SQL ${dashboardPlans.map((p) => `${p.name} ${p.executionTimeMs.toFixed(2)} ms`).join(", ")}`);
+    return { timings, plans, dashboard, dashboardPlans };
   };
 
   log(`Queue: bulk-loading ${plan.smallQueue.toLocaleString("en-US")} requests…`);
@@ -423,6 +427,32 @@ async function queuePhase(origin: string, databaseUrl: string, child: Child) {
       }),
     );
   }
+  figures.push(
+    figure({
+      section: "Dashboard",
+      name: `staff dashboard, median server time at ${plan.largeQueue.toLocaleString("en-US")}`,
+      unit: "ms",
+      value: large.dashboard.medianMs,
+      baselineName: `at ${plan.smallQueue.toLocaleString("en-US")}`,
+      baseline: small.dashboard.medianMs,
+      target: { on: "ratio", atMost: 1.3 },
+      details: { large: large.dashboard, small: small.dashboard },
+    }),
+  );
+  const dashboardSeqScans = large.dashboardPlans.filter((p) => p.seqScanOnRequests).map((p) => p.name);
+  figures.push(
+    figure({
+      section: "Dashboard",
+      name: `query plans at ${plan.largeQueue.toLocaleString("en-US")}: sequential scans of the requests table`,
+      unit: "",
+      value: dashboardSeqScans.length,
+      baselineName: "statements measured",
+      baseline: large.dashboardPlans.length,
+      target: { on: "value", atMost: 0 },
+      note: dashboardSeqScans.length ? `in ${dashboardSeqScans.join(", ")}` : undefined,
+      details: { plans: Object.fromEntries(large.dashboardPlans.map((p) => [p.name, { nodes: p.nodes, executionTimeMs: p.executionTimeMs }])) },
+    }),
+  );
   const seqScans = large.plans.filter((p) => p.seqScanOnRequests).map((p) => p.name);
   figures.push(
     figure({

@@ -10,6 +10,7 @@ import { dueDateFor } from "../src/domain/deadlines.ts";
 import { addCalendarDays, chicagoDateTimeToUtc, todayInChicago } from "../src/domain/chicago.ts";
 import { organization } from "../src/domain/organization.ts";
 import { pickupInstructions } from "../src/domain/pickup.ts";
+import { commitmentDueDate, DEFAULT_COMMITMENT_BUSINESS_DAYS } from "../src/domain/response-commitment.ts";
 
 export const demoStaff = [
   { email: "admin@recordconnect.example", name: "Dana Admin", role: "ADMIN" },
@@ -249,6 +250,9 @@ export async function seedDemoData(prisma: PrismaClient, staffPassword: string):
           receivedAt,
           signedAt: receivedAt,
           dueAt: dueDateFor(receivedAt),
+          commitmentDueAt: commitmentDueDate(receivedAt, DEFAULT_COMMITMENT_BUSINESS_DAYS),
+          // The completed demo request went out a week after it arrived (the dashboard's turnaround).
+          ...(data.status === "COMPLETED" ? { releasedAt: new Date(receivedAt.getTime() + 7 * DAY) } : {}),
           statusChanges: { create: { toStatus: data.status ?? "SUBMITTED", note: "Demo data" } },
           ...(urgentPickup ? { pickupScheduledFor: urgentPickupAt() } : {}),
         },

@@ -19,7 +19,7 @@ const FIRST_NAMES = ["Jordan", "Riley", "Morgan", "Casey", "Avery", "Quinn", "Ta
 
 const INSERT = `
 INSERT INTO "AuthorizationRequest" (
-  "confirmationNumber", "source", "status", "receivedAt", "dueAt", "assigneeId", "closedAt", "closeReason",
+  "confirmationNumber", "source", "status", "receivedAt", "dueAt", "commitmentDueAt", "releasedAt", "assigneeId", "closedAt", "closeReason",
   "patientFirstName", "patientLastName", "patientDateOfBirth", "patientPhone", "patientEmail",
   "patientAddressLine1", "patientCity", "patientState", "patientPostalCode",
   "requesterKind", "representativeName", "representativePhone", "representativeAuthority",
@@ -30,6 +30,9 @@ SELECT
   'RC-' || substr(x.h, 1, 4) || '-' || substr(x.h, 5, 4),
   (CASE WHEN g % 10 = 0 THEN 'PAPER' ELSE 'ONLINE' END)::"RequestSource",
   s.status, x.received, x.received + interval '30 days',
+  -- About five business days; released 1–16 days after receipt (before closing, never after now).
+  x.received + interval '7 days',
+  CASE WHEN s.status IN ('RELEASED', 'COMPLETED') THEN LEAST(x.received + (1 + g % 16) * interval '1 day', $6::timestamptz) END,
   CASE WHEN s.status = 'SUBMITTED' THEN NULL ELSE ($3::uuid[])[1 + g % cardinality($3::uuid[])] END,
   CASE WHEN s.closed THEN x.received + interval '21 days' END,
   CASE WHEN s.status IN ('REJECTED', 'REVOKED') THEN 'Closed' END,
@@ -50,7 +53,7 @@ SELECT
   CASE WHEN x.method = 'PICKUP' THEN '630-555-0122' END,
   'Signed Name', (CASE WHEN g % 10 = 0 THEN 'WET_INK' ELSE 'TYPED' END)::"SignatureMethod", x.received,
   (CASE WHEN g % 10 = 0 THEN (CASE WHEN g % 20 = 0 THEN 'FAX' ELSE 'MAIL' END) END)::"PaperChannel", x.received, x.received
-FROM generate_series($1::int, $2::int) AS g
+FROM generate_series($1::int, $2::int, $8::int) AS g
 CROSS JOIN LATERAL (SELECT
   upper(lpad(to_hex(g), 8, '0')) AS h,
   $6::timestamptz - g * interval '288 seconds' AS received,
@@ -62,8 +65,11 @@ CROSS JOIN LATERAL (SELECT c.closed,
   (CASE WHEN NOT c.closed THEN ($7::text[])[1 + (g * 7) % 8]
         WHEN g % 100 < 90 THEN 'COMPLETED' WHEN g % 100 < 97 THEN 'REJECTED' ELSE 'REVOKED' END)::"RequestStatus" AS status) AS s`;
 
-/** Loads requests number `from`..`to` (1 = the newest) in batches; returns the seconds it took. */
-export async function bulkLoadRequests(databaseUrl: string, from: number, to: number, now: Date, log: (line: string) => void): Promise<number> {
+/**
+ * Loads requests number `from`..`to` (1 = the newest) in batches; returns the seconds it took.
+ * `every` > 1 loads one request in that many (a sample with the same history, mix and open share).
+ */
+export async function bulkLoadRequests(databaseUrl: string, from: number, to: number, now: Date, log: (line: string) => void, every = 1): Promise<number> {
   const client = new pg.Client(databaseUrl);
   await client.connect();
   const started = performance.now();
@@ -74,7 +80,9 @@ export async function bulkLoadRequests(databaseUrl: string, from: number, to: nu
     const batch = 100_000;
     for (let start = from; start <= to; start += batch) {
       const end = Math.min(to, start + batch - 1);
-      await client.query(INSERT, [start, end, staffIds, FIRST_NAMES, LAST_NAMES, now, OPEN_STATUSES]);
+      // Each batch starts on the sample's own rhythm (from + k·every).
+      const first = start + ((((from - start) % every) + every) % every);
+      if (first <= end) await client.query(INSERT, [first, end, staffIds, FIRST_NAMES, LAST_NAMES, now, OPEN_STATUSES, every]);
       if (to - from > batch) log(`  loaded requests ${start.toLocaleString("en-US")}–${end.toLocaleString("en-US")}`);
     }
     await client.query(`ANALYZE "AuthorizationRequest"`);
@@ -146,10 +154,17 @@ export type Timing = {
  * Every page must be the queue (not the sign-in page or an error).
  */
 export async function timeQueueView(origin: string, query: string, cookie: string, samples: number): Promise<Timing> {
-  const url = new URL(`/staff${query}`, origin);
-  // The control: a signed-in staff page with the same layout and session check but no queue
-  // data (the password page), fetched right after each queue page. Both move alike with the
-  // machine's load; their ratio moves with the queue's own work.
+  return timeStaffPage(origin, `/staff${query}`, "Request queue", cookie, samples);
+}
+
+/**
+ * The same for any staff page: `samples` sequential GETs after 10 warm-ups; each answer must be 200
+ * and contain `marker`. The control: a signed-in staff page with the same layout and session check
+ * but no queue data (the password page), fetched right after each sample. Both move alike with the
+ * machine's load; their ratio moves with the page's own work.
+ */
+export async function timeStaffPage(origin: string, pathAndQuery: string, marker: string, cookie: string, samples: number): Promise<Timing> {
+  const url = new URL(pathAndQuery, origin);
   const controlUrl = new URL("/staff/password", origin);
   const times: number[] = [];
   const controls: number[] = [];
@@ -163,7 +178,7 @@ export async function timeQueueView(origin: string, query: string, cookie: strin
     return elapsed;
   };
   for (let i = 0; i < samples + 10; i++) {
-    const page = await timed(url, "Request queue");
+    const page = await timed(url, marker);
     const control = await timed(controlUrl, "Change your password");
     if (i >= 10) {
       times.push(page);

@@ -3,6 +3,7 @@ import { organization } from "@/domain/organization";
 import { rightOfAccessStatements } from "@/domain/right-of-access";
 import { PhoneLink } from "@/components/PhoneLink";
 import { PRINTABLE_FORMS } from "@/domain/printable-forms";
+import { ResponseCommitment } from "@/components/ResponseCommitment";
 
 /** Public home page: how to ask Record Connect for copies of medical records (RULES.md §1, §4–§6). */
 export default function HomePage() {
@@ -14,6 +15,7 @@ export default function HomePage() {
           Patients of {organization.name}, and legal representatives acting for them, can ask Record Connect for
           copies of medical records here — online or with a paper form.
         </p>
+        <ResponseCommitment />
         {/* Two doors (issue 17): the patient's own right of access, and an authorization to send records elsewhere. */}
         <div className="actions">
           <Link className="button" href="/request/own">

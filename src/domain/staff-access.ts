@@ -18,6 +18,7 @@ export const STAFF_ACTIONS = [
   "notification.resend",
   "staff.manage",
   "fees.schedule", // enter a year's Illinois fee schedule from the Comptroller's publication
+  "settings.manage", // the organisation's policies, e.g. the response commitment (docs/decisions/0020)
   "audit.view",
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
@@ -38,7 +39,7 @@ const MATRIX: Record<StaffRole, readonly StaffAction[]> = {
     "audit.view",
   ],
   // Admins run accounts and read the audit log; they do not handle patients' records.
-  ADMIN: ["staff.manage", "fees.schedule", "audit.view", "notification.resend"],
+  ADMIN: ["staff.manage", "fees.schedule", "settings.manage", "audit.view", "notification.resend"],
 };
 
 export function can(role: StaffRole, action: StaffAction): boolean {

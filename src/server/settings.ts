@@ -1,5 +1,6 @@
 import "server-only";
 import { DEFAULT_FEE_POLICY, type FeePolicy, HHS_FLAT_FEE_CAP_CENTS } from "@/domain/fees";
+import { commitmentBusinessDays } from "@/domain/response-commitment";
 import { db, type Tx } from "./db";
 
 /**
@@ -27,3 +28,11 @@ export async function releaseRequiresPayment(client: Tx | ReturnType<typeof db> 
   const values = await read(client, ["releaseRequiresPayment"]);
   return values.get("releaseRequiresPayment") !== false;
 }
+
+/** Our response commitment in business days (docs/decisions/0020): 1 to 15, default 5. */
+export async function responseCommitmentDays(client: Tx | ReturnType<typeof db> = db()): Promise<number> {
+  const values = await read(client, [RESPONSE_COMMITMENT_KEY]);
+  return commitmentBusinessDays(values.get(RESPONSE_COMMITMENT_KEY));
+}
+
+export const RESPONSE_COMMITMENT_KEY = "responseCommitment.businessDays";

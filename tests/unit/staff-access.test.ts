@@ -5,7 +5,7 @@ import { can, FREE_SIGN_IN_FAILURES, SIGN_IN_MAX_DELAY_MS, signInDelayMs, STAFF_
 const expected: Record<(typeof STAFF_ROLES)[number], string[]> = {
   ASSOCIATE: ["queue.view", "request.view", "document.view", "request.key_paper", "request.process", "request.extend", "invoice.issue", "payment.record"],
   SUPERVISOR: ["queue.view", "request.view", "document.view", "request.key_paper", "request.process", "request.extend", "request.reject", "invoice.issue", "payment.record", "notification.resend", "audit.view"],
-  ADMIN: ["staff.manage", "fees.schedule", "audit.view", "notification.resend"],
+  ADMIN: ["staff.manage", "fees.schedule", "settings.manage", "audit.view", "notification.resend"],
 };
 
 describe("staff role × action matrix", () => {

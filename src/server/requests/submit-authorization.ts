@@ -6,6 +6,7 @@ import { type AnySubmittedForm, formSchemaFor, isAccessDoor, isAccessForm, isPap
 import { todayInChicago } from "@/domain/chicago";
 import { dueDateFor, paperReceivedAt, startOfDayInChicago } from "@/domain/deadlines";
 import { newConfirmationNumber } from "@/domain/ids";
+import { commitmentDueDate } from "@/domain/response-commitment";
 import { requestedByLine } from "@/domain/third-party";
 import { MAX_PROOF_FILES, type SubmitResult } from "@/domain/submission";
 import { type Actor, recordAudit } from "../audit";
@@ -14,6 +15,7 @@ import { env } from "../env";
 import { logger } from "../logger";
 import { enqueueNotification } from "../notifications/outbox";
 import { sendSignedPdfJob, transactionExecutor } from "../notifications/queue";
+import { responseCommitmentDays } from "../settings";
 import { consumeRateLimit } from "../rate-limit";
 import type { StaffIdentity } from "../staff/auth";
 import { fileStore } from "../storage";
@@ -299,6 +301,7 @@ async function insertRequest(
       status: "SUBMITTED",
       receivedAt: args.receivedAt,
       dueAt: dueDateFor(args.receivedAt),
+      commitmentDueAt: commitmentDueDate(args.receivedAt, await responseCommitmentDays(tx)),
       signedAt: args.signedAt,
       pdfSourceKey: args.pdfSource.storageKey,
       pdfSourceSha256: args.pdfSource.sha256,

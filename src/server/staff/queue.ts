@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { dayToDateOnly } from "@/domain/chicago";
+import { dashboardWindow } from "@/domain/dashboard";
 import { classifyQueueSearch } from "@/domain/queue-search";
 import { REQUEST_STATUSES } from "@/domain/lifecycle";
 import { recordAudit } from "../audit";
@@ -16,7 +17,8 @@ export const queueQuerySchema = z.object({
   delivery: z.enum(["SECURE_EMAIL", "MAIL", "PICKUP"]).optional().catch(undefined),
   /** Online, or paper forms keyed in by staff: the queue holds both (RULES.md §1). */
   source: z.enum(["ONLINE", "PAPER"]).optional().catch(undefined),
-  due: z.enum(["overdue", "soon"]).optional().catch(undefined),
+  /** overdue, due within 5 days, due this week (today + 6 days in Chicago), or past our own response commitment and not yet released. */
+  due: z.enum(["overdue", "soon", "week", "commitment"]).optional().catch(undefined),
   who: z.enum(["mine", "unassigned"]).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   /** Keyset cursor: the due date and id of the last row of the previous page. */
@@ -41,6 +43,9 @@ export type QueueRow = {
   status: (typeof REQUEST_STATUSES)[number];
   receivedAt: Date;
   dueAt: Date;
+  /** Our response commitment (docs/decisions/0020); null for requests received before it. */
+  commitmentDueAt: Date | null;
+  releasedAt: Date | null;
   assigneeName: string | null;
 };
 
@@ -60,6 +65,8 @@ export async function queuePage(staff: StaffIdentity, query: QueueQuery, now = n
   if (query.source) conditions.push({ source: query.source });
   if (query.due === "overdue") conditions.push({ dueAt: { lt: now } });
   if (query.due === "soon") conditions.push({ dueAt: { gte: now, lte: new Date(now.getTime() + 5 * DAY) } });
+  if (query.due === "week") conditions.push({ dueAt: { gte: now, lte: dashboardWindow(now).weekEnd } });
+  if (query.due === "commitment") conditions.push({ commitmentDueAt: { lt: now }, releasedAt: null });
   if (query.who === "mine") conditions.push({ assigneeId: staff.id });
   if (query.who === "unassigned") conditions.push({ assigneeId: null });
   if (query.q) conditions.push(await searchCondition(query.q));
@@ -90,6 +97,8 @@ export async function queuePage(staff: StaffIdentity, query: QueueQuery, now = n
       status: true,
       receivedAt: true,
       dueAt: true,
+      commitmentDueAt: true,
+      releasedAt: true,
       assignee: { select: { name: true } },
     },
   });
@@ -105,6 +114,8 @@ export async function queuePage(staff: StaffIdentity, query: QueueQuery, now = n
     status: r.status,
     receivedAt: r.receivedAt,
     dueAt: r.dueAt,
+    commitmentDueAt: r.commitmentDueAt,
+    releasedAt: r.releasedAt,
     assigneeName: r.assignee?.name ?? null,
   }));
   const last = rows.at(-1);

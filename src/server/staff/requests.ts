@@ -171,7 +171,7 @@ export async function requestForStaff(staff: StaffIdentity, requestId: string) {
 }
 
 /** A document's bytes for staff (checked against its SHA-256), with the open audited. */
-export async function openDocument(staff: StaffIdentity, requestId: string, documentId: string) {
+export async function openDocument(staff: StaffIdentity, requestId: string, documentId: string, shown: "download" | "inline" = "download") {
   if (!can(staff.role, "document.view")) return null;
   const document = await db().document.findFirst({ where: { id: documentId, requestId } });
   if (!document) return null;
@@ -182,7 +182,7 @@ export async function openDocument(staff: StaffIdentity, requestId: string, docu
     objectType: "Document",
     objectId: document.id,
     requestId,
-    details: { kind: document.kind },
+    details: { kind: document.kind, shown },
   });
   return { bytes, contentType: document.contentType, kind: document.kind };
 }

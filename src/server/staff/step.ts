@@ -64,7 +64,8 @@ export async function step(staff: StaffIdentity, requestId: string, expectedVers
       const now = new Date();
       const bumped = await tx.authorizationRequest.updateMany({
         where: { id: requestId, version: expectedVersion, status: request.status },
-        data: { version: { increment: 1 }, status: to, ...options.data?.(request, now) },
+        // The first release is when the records went out: the dashboard's turnaround ends there.
+        data: { version: { increment: 1 }, status: to, ...(to === "RELEASED" && !request.releasedAt ? { releasedAt: now } : {}), ...options.data?.(request, now) },
       });
       if (bumped.count !== 1) return { ok: false as const, message: STALE };
       const details = (await options.write?.(tx, request, now)) ?? {};

@@ -17,6 +17,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           <div className="container staff-bar-inner">
             {/* While a password change is required, nothing else is open: no links to it either. */}
             <nav aria-label="Staff" className="inline-form">
+              {!staff.mustChangePassword && can(staff.role, "queue.view") ? <Link href="/staff/dashboard">Dashboard</Link> : null}
               {!staff.mustChangePassword && can(staff.role, "queue.view") ? <Link href="/staff">Queue</Link> : null}
               {pendingUploads !== null ? (
                 <Link href="/staff/paper-uploads">
@@ -27,6 +28,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
               {!staff.mustChangePassword && can(staff.role, "notification.resend") ? <Link href="/staff/notifications">Notifications</Link> : null}
               {!staff.mustChangePassword && can(staff.role, "staff.manage") ? <Link href="/staff/accounts">Accounts</Link> : null}
               {!staff.mustChangePassword && can(staff.role, "fees.schedule") ? <Link href="/staff/fee-schedules">Fee schedules</Link> : null}
+              {!staff.mustChangePassword && can(staff.role, "settings.manage") ? <Link href="/staff/settings">Settings</Link> : null}
               <Link href="/staff/password">Password</Link>
             </nav>
             <p>

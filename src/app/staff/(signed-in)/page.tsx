@@ -7,6 +7,7 @@ import { REQUEST_STATUSES, statusLabels } from "@/domain/lifecycle";
 import { can } from "@/domain/staff-access";
 import { plural } from "@/domain/plural";
 import { queueCounts, queuePage, queueQuerySchema } from "@/server/staff/queue";
+import { CommitmentDue } from "./CommitmentDue";
 import { QueueGlance } from "./QueueGlance";
 import { requireStaffPage } from "@/server/staff/session";
 
@@ -77,6 +78,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
             <option value="">Any time</option>
             <option value="overdue">Overdue</option>
             <option value="soon">Due within 5 days</option>
+            <option value="week">Due this week (7 days)</option>
+            <option value="commitment">Past our commitment</option>
           </select>
         </div>
         <div className="field">
@@ -106,7 +109,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
               <th scope="col">Delivery</th>
               <th scope="col">Status</th>
               <th scope="col">Received</th>
-              <th scope="col">Due</th>
+              <th scope="col">Due (legal)</th>
+              <th scope="col">Our commitment</th>
               <th scope="col">Assignee</th>
             </tr>
           </thead>
@@ -132,6 +136,9 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                     {formatDate(r.dueAt)}
                     {urgency === "overdue" ? <strong className="badge badge-danger"> Overdue by {plural(-left, "day")}</strong> : null}
                     {urgency === "due-soon" ? <strong className="badge badge-warning"> {plural(left, "day")} left</strong> : null}
+                  </td>
+                  <td>
+                    <CommitmentDue commitmentDueAt={r.commitmentDueAt} releasedAt={r.releasedAt} now={now} />
                   </td>
                   <td>{r.assigneeName ?? "Unassigned"}</td>
                 </tr>

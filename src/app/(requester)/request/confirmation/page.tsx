@@ -6,6 +6,7 @@ import { organization } from "@/domain/organization";
 import { accessFormatLabels } from "@/domain/right-of-access";
 import { PhoneLink, QuestionsLine } from "@/components/PhoneLink";
 import { RefreshWhilePending } from "@/components/RefreshWhilePending";
+import { ResponseCommitment } from "@/components/ResponseCommitment";
 import { confirmationView, requestFromReceipt } from "@/server/requests/confirmation";
 
 export const metadata: Metadata = { title: "Request received" };
@@ -89,6 +90,7 @@ export default async function ConfirmationPage() {
           <dd>{deliveryMethodLabels[view.deliveryMethod].label}</dd>
         </div>
       </dl>
+      <ResponseCommitment />
 
       <section aria-labelledby="next-heading" className="stack">
         <h2 id="next-heading">What happens next</h2>

@@ -21,6 +21,8 @@ import { claimAction, extendAction, extensionLetterMailedAction, recordRevocatio
 import { DisclosureSection } from "./DisclosureSection";
 import { FeeSection } from "./FeeSection";
 import { ReleaseSection } from "./ReleaseSection";
+import { CommitmentDue } from "../../CommitmentDue";
+import { nextStep } from "@/domain/next-step";
 
 export const metadata: Metadata = { title: "Request" };
 export const dynamic = "force-dynamic";
@@ -61,6 +63,24 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const notifyTo = notifyAddress(r);
   const revocable = !r.closedAt && r.revocations.length === 0;
   const extensionLetter = r.documents.find((d) => d.kind === "EXTENSION_LETTER");
+  const now = new Date();
+  // The one next step (src/domain/next-step.ts), shown first; every other action comes below it.
+  const next = nextStep({
+    status: r.status,
+    assigned: Boolean(r.assignee),
+    deliveryMethod: r.deliveryMethod,
+    recipientKind: r.recipientKind,
+    providerAddressVerified: Boolean(r.providerAddressVerifiedAt),
+    recordsAttached: r.pageCount !== null,
+    deficiencyAnswered: r.deficiencies.some((d) => d.respondedAt && !d.resolvedAt),
+    mailingPrepared: r.documents.some((d) => d.kind === "COVER_LETTER"),
+    extensionLetterWaiting: Boolean(extensionLetter && !r.extensionLetterMailedAt),
+    releaseRequiresPayment: paymentFirst,
+  });
+  const canProcess = can(staff.role, "request.process");
+  /** Images of the photo ID and proof of authority, shown in the page (each view audited); PDFs are listed with the documents. */
+  const idImages = can(staff.role, "document.view") ? r.documents.filter((d) => (d.kind === "PHOTO_ID" || d.kind === "AUTHORITY_PROOF") && d.contentType.startsWith("image/")) : [];
+  const idPdfs = can(staff.role, "document.view") ? r.documents.filter((d) => (d.kind === "PHOTO_ID" || d.kind === "AUTHORITY_PROOF") && d.contentType === "application/pdf") : [];
   const hidden = (
     <>
       <input type="hidden" name="requestId" value={r.id} />
@@ -108,6 +128,13 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           <dd>
             {formatDate(r.dueAt)} {left < 0 ? <strong className="badge-danger">Overdue by {-left} days</strong> : <span>({left} days left)</span>}
             {r.extendedAt ? ` — extended: ${r.extensionReason ?? ""}` : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Our commitment</dt>
+          <dd>
+            <CommitmentDue commitmentDueAt={r.commitmentDueAt} releasedAt={r.releasedAt} now={now} />
+            {r.commitmentDueAt ? null : " (received before we stated one)"}
           </dd>
         </div>
         <div>
@@ -166,22 +193,27 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </div>
       ) : null}
 
-      <section aria-labelledby="actions-heading" className="stack card">
-        <h2 id="actions-heading">Next steps</h2>
-        {!r.assignee && can(staff.role, "request.process") ? (
+      <section aria-labelledby="next-step-heading" className="stack card next-step">
+        <h2 id="next-step-heading">Next step: {next.title}</h2>
+        <p>{next.detail}</p>
+        {!canProcess && next.place ? <p>Your role does not take this step.</p> : null}
+        {canProcess && next.key === "CLAIM" && !r.assignee ? (
           <ActionForm action={claimAction} submitLabel="Claim this request">
             {hidden}
           </ActionForm>
         ) : null}
-        {events
-          .filter((e) => eventLabels[e])
-          .map((e) => (
-            <ActionForm key={e} action={transitionAction} submitLabel={eventLabels[e]!}>
-              {hidden}
-              <input type="hidden" name="event" value={e} />
-            </ActionForm>
-          ))}
-        {events.includes("VERIFY") ? (
+        {canProcess && (next.key === "START_REVIEW" || next.key === "RESUME_REVIEW") && events.includes(next.key) ? (
+          <ActionForm action={transitionAction} submitLabel={eventLabels[next.key]!}>
+            {hidden}
+            <input type="hidden" name="event" value={next.key} />
+          </ActionForm>
+        ) : null}
+        {canProcess && next.key === "MAIL_EXTENSION_LETTER" ? (
+          <ActionForm action={extensionLetterMailedAction} submitLabel="Mark the extension letter as mailed">
+            {hidden}
+          </ActionForm>
+        ) : null}
+        {next.key === "VERIFY" && events.includes("VERIFY") ? (
           <ActionForm action={transitionAction} submitLabel={access ? "Verify the request" : "Verify the authorization"}>
             {hidden}
             <input type="hidden" name="event" value="VERIFY" />
@@ -220,6 +252,49 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             ) : null}
           </ActionForm>
         ) : null}
+        {next.place === "release" ? <p className="hint">Its controls are in the release section just below.</p> : null}
+        {next.place === "fees" ? <p className="hint">Its controls are in the fees and invoice section just below.</p> : null}
+      </section>
+
+      {next.place === "release" && canProcess && ["VERIFIED", "AWAITING_PAYMENT", "READY_TO_RELEASE", "PICKUP_SCHEDULED", "RELEASED"].includes(r.status) ? (
+        <ReleaseSection r={r} releaseRequiresPayment={paymentFirst} />
+      ) : null}
+      {next.place === "fees" ? <FeeSection r={r} role={staff.role} releaseRequiresPayment={paymentFirst} /> : null}
+
+      {idImages.length || idPdfs.length ? (
+        <section aria-labelledby="id-heading" className="stack">
+          <h2 id="id-heading">Photo ID and proof of authority</h2>
+          {idImages.length ? (
+            <ul className="id-images">
+              {idImages.map((d) => (
+                <li key={d.id}>
+                  <figure>
+                    {/* eslint-disable-next-line @next/next/no-img-element -- an authorized, audited, never-cached file: not for Next's image optimizer */}
+                    <img src={`/staff/requests/${r.id}/documents/${d.id}?view=inline`} alt={d.kind === "PHOTO_ID" ? "The photo ID the requester sent" : "The proof of authority the requester sent"} />
+                    <figcaption>
+                      {d.kind === "PHOTO_ID" ? "Photo ID" : "Proof of authority"} — <a href={`/staff/requests/${r.id}/documents/${d.id}`}>download</a>
+                    </figcaption>
+                  </figure>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+
+      <section aria-labelledby="actions-heading" className="stack card">
+        <h2 id="actions-heading">Other actions</h2>
+        {!r.assignee && canProcess && next.key !== "CLAIM" ? (
+          <ActionForm action={claimAction} submitLabel="Claim this request">
+            {hidden}
+          </ActionForm>
+        ) : null}
+        {events
+          .filter((e) => eventLabels[e] && e !== next.key)
+          .map((e) => (
+            <ActionForm key={e} action={transitionAction} submitLabel={eventLabels[e]!}>
+              {hidden}
+              <input type="hidden" name="event" value={e} />
+            </ActionForm>
+          ))}
         {reasonSteps
           .filter((step) => events.includes(step.event))
           .map((step) => (
@@ -269,7 +344,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
                   <a href={`/staff/requests/${r.id}/documents/${extensionLetter.id}`}>Print the extension letter (PDF)</a>
                   {r.extensionLetterMailedAt ? ` — mailed ${formatDateTime(r.extensionLetterMailedAt)}.` : " — waiting to be mailed."}
                 </p>
-                {!r.extensionLetterMailedAt && can(staff.role, "request.process") ? (
+                {!r.extensionLetterMailedAt && canProcess && next.key !== "MAIL_EXTENSION_LETTER" ? (
                   <ActionForm action={extensionLetterMailedAction} submitLabel="Mark the extension letter as mailed">
                     {hidden}
                   </ActionForm>
@@ -329,11 +404,19 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         ) : null}
       </section>
 
-      {can(staff.role, "request.process") && ["VERIFIED", "AWAITING_PAYMENT", "READY_TO_RELEASE", "PICKUP_SCHEDULED", "RELEASED"].includes(r.status) ? (
+      {next.place !== "release" && canProcess && ["VERIFIED", "AWAITING_PAYMENT", "READY_TO_RELEASE", "PICKUP_SCHEDULED", "RELEASED"].includes(r.status) ? (
         <ReleaseSection r={r} releaseRequiresPayment={paymentFirst} />
       ) : null}
-      <DisclosureSection r={r} canProcess={can(staff.role, "request.process")} />
-      <FeeSection r={r} role={staff.role} releaseRequiresPayment={paymentFirst} />
+      <DisclosureSection r={r} canProcess={canProcess} />
+      {next.place !== "fees" ? <FeeSection r={r} role={staff.role} releaseRequiresPayment={paymentFirst} /> : null}
+
+          {idPdfs.map((d) => (
+            <p key={d.id}>
+              {d.kind === "PHOTO_ID" ? "Photo ID" : "Proof of authority"} (PDF): <a href={`/staff/requests/${r.id}/documents/${d.id}`}>open it</a>
+            </p>
+          ))}
+        </section>
+      ) : null}
 
       <section aria-labelledby="submitted-heading" className="stack">
         <h2 id="submitted-heading">What was submitted</h2>
