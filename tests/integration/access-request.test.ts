@@ -129,6 +129,29 @@ describe("an access request (the patient's own records)", () => {
   });
 });
 
+describe("withdrawing an access request in the portal", () => {
+  it("is a withdrawal of the patient's own request, in those words, and nothing more is released", async () => {
+    const result = await submit(validAccessForm());
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    const id = result.requestId;
+    const { revokeAuthorization } = await import("@/server/portal/portal");
+    expect(await revokeAuthorization(id, { signerName: "Jordan Sample", statement: "", confirm: true })).toEqual({ ok: true, access: true });
+    const stored = await prisma.authorizationRequest.findUniqueOrThrow({ where: { id }, include: { statusChanges: true } });
+    expect(stored.status).toBe("REVOKED");
+    expect(stored.statusChanges.map((c) => c.note)).toContain("Request withdrawn in writing");
+    expect((await releaseBySecureEmail(associate, id, await v(id))).ok).toBe(false);
+  });
+
+  it("an authorization is still revoked in its own words", async () => {
+    const result = await submit(validPatientForm());
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    const { revokeAuthorization } = await import("@/server/portal/portal");
+    expect(await revokeAuthorization(result.requestId, { signerName: "Jordan Sample", statement: "", confirm: true })).toEqual({ ok: true, access: false });
+    const changes = await prisma.statusChange.findMany({ where: { requestId: result.requestId } });
+    expect(changes.map((c) => c.note)).toContain("Authorization revoked in writing");
+  });
+});
+
 describe("the database holds every row to its door (CHECK constraints)", () => {
   async function stored(): Promise<string> {
     const result = await submit(validAccessForm());

@@ -143,7 +143,7 @@ describe("the requester portal", () => {
   it("revokes in writing: the request closes at once, and nothing can be released after", async () => {
     const { id } = await submit();
     expect((await revokeAuthorization(id, { signerName: "", statement: "", confirm: true })).ok).toBe(false);
-    expect(await revokeAuthorization(id, { signerName: "Jordan A. Sample", statement: "I changed my mind.", confirm: true })).toEqual({ ok: true });
+    expect(await revokeAuthorization(id, { signerName: "Jordan A. Sample", statement: "I changed my mind.", confirm: true })).toEqual({ ok: true, access: false });
     const r = await prisma.authorizationRequest.findUniqueOrThrow({ where: { id }, include: { revocations: true } });
     expect(r).toMatchObject({ status: "REVOKED", closedAt: expect.any(Date) });
     expect(r.revocations).toMatchObject([{ signerName: "Jordan A. Sample", statement: "I changed my mind." }]);

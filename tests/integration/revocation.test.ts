@@ -56,7 +56,7 @@ describe("revocation, by the patient or personal representative only (45 CFR 164
 
   it("a portal revocation voids the open invoice: it takes no payment afterwards, and nothing is released", async () => {
     const { id, invoice } = await invoiced(validPatientForm());
-    expect(await revokeAuthorization(id, { signerName: "Jordan Sample", statement: "", confirm: true })).toEqual({ ok: true });
+    expect(await revokeAuthorization(id, { signerName: "Jordan Sample", statement: "", confirm: true })).toEqual({ ok: true, access: false });
     const voided = await prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } });
     expect(voided).toMatchObject({ status: "VOID", voidReason: "The authorization was revoked" });
     const check = { method: "CHECK", amount: (invoice.totalCents / 100).toFixed(2), receivedOn: todayInChicago(), checkNumber: "77" };

@@ -19,6 +19,7 @@ export async function portalView(requestId: string) {
     select: {
       id: true,
       confirmationNumber: true,
+      requestKind: true,
       status: true,
       receivedAt: true,
       dueAt: true,
@@ -96,10 +97,10 @@ function answerSoFar(previous: string | null, note: string): string | null {
  * takes effect at once — the request is closed as revoked, open download links stop working,
  * and staff see it on the queue and the request page.
  */
-export async function revokeAuthorization(requestId: string, input: { signerName: string; statement: string; confirm: boolean }, now = new Date()): Promise<PortalResult> {
+export async function revokeAuthorization(requestId: string, input: { signerName: string; statement: string; confirm: boolean }, now = new Date()): Promise<PortalResult & { access?: boolean }> {
   const fieldErrors: Record<string, string[]> = {};
   if (!input.signerName.trim() || input.signerName.trim().length > 120) fieldErrors.signerName = ["Type your full name to sign the revocation"];
-  if (!input.confirm) fieldErrors.confirm = ["Confirm that you revoke this authorization"];
+  if (!input.confirm) fieldErrors.confirm = ["Tick the box to confirm that nothing more is to be released"];
   if (input.statement.length > 1000) fieldErrors.statement = ["Keep this under 1,000 characters"];
   if (Object.keys(fieldErrors).length) return { ok: false, message: "Check the highlighted fields.", fieldErrors };
   const r = await db().authorizationRequest.findUnique({ where: { id: requestId } });
@@ -121,9 +122,10 @@ export async function revokeAuthorization(requestId: string, input: { signerName
     if (updated.count !== 1) return { ok: false as const, message: "Your request changed while you were revoking. Reload the page and try again." };
     const actor = { type: "REQUESTER" as const, requestId };
     const { revocation } = await applyRevocation(tx, r, { signerKind: r.requesterKind, signerName: input.signerName, statement: input.statement, signedAt: now, receivedVia: "PORTAL", recordedById: null, documentId: null }, actor, now);
-    await tx.statusChange.create({ data: { requestId, fromStatus: r.status, toStatus: "REVOKED", at: now, note: "Authorization revoked in writing" } });
+    const access = r.requestKind === "ACCESS";
+    await tx.statusChange.create({ data: { requestId, fromStatus: r.status, toStatus: "REVOKED", at: now, note: access ? "Request withdrawn in writing" : "Authorization revoked in writing" } });
     await recordAudit(tx, { actor, action: "request.revoked", objectType: "Revocation", objectId: revocation.id, requestId, details: { from: r.status } });
-    return { ok: true as const };
+    return { ok: true as const, access };
   });
 }
 

@@ -105,12 +105,13 @@ function DeficiencyAnswer({ deficiencyId, more, onSent }: { deficiencyId: string
   );
 }
 
-export function RevokeForm() {
+/** Revoking an authorization, or withdrawing the patient's own request for access (`own`): the same step, in its own words. */
+export function RevokeForm({ own = false }: { own?: boolean }) {
   const { state, onSubmit, pending } = useKeptForm(revokeAction, {} as PortalFormState);
   const errors = state.fieldErrors ?? {};
   if (state.done) return <Messages state={state} />;
   return (
-    <form onSubmit={onSubmit} className="stack" aria-busy={pending} aria-label="Revoke this authorization">
+    <form onSubmit={onSubmit} className="stack" aria-busy={pending} aria-label={own ? "Withdraw this request" : "Revoke this authorization"}>
       <Messages state={state} />
       <FieldFrame id="signerName" label="Your full name (your signature)" errors={errors.signerName}>
         {(aria) => <input {...aria} name="signerName" type="text" autoComplete="name" maxLength={120} className="input-medium" required />}
@@ -125,12 +126,13 @@ export function RevokeForm() {
           </span>
         ) : null}
         <label className="choice">
-          <input type="checkbox" name="confirm" aria-describedby={errors.confirm ? "confirm-error" : undefined} /> I revoke this authorization. I understand that records already released cannot be called back.
+          <input type="checkbox" name="confirm" aria-describedby={errors.confirm ? "confirm-error" : undefined} />{" "}
+          {own ? "I withdraw this request. I understand that records already sent cannot be called back." : "I revoke this authorization. I understand that records already released cannot be called back."}
         </label>
       </div>
       <div className="actions">
         <button type="submit" className="button-danger" disabled={pending}>
-          Revoke the authorization
+          {own ? "Withdraw the request" : "Revoke the authorization"}
         </button>
       </div>
     </form>

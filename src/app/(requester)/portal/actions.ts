@@ -54,7 +54,8 @@ export async function revokeAction(_: PortalFormState, formData: FormData): Prom
   if (!requestId) return SIGNED_OUT;
   const result = await revokeAuthorization(requestId, { signerName: text(formData, "signerName"), statement: text(formData, "statement"), confirm: formData.get("confirm") === "on" });
   revalidatePath("/portal/request");
-  return result.ok ? { done: true, info: "Your authorization is revoked. Nothing more will be released under it." } : { message: result.message, fieldErrors: result.fieldErrors };
+  if (!result.ok) return { message: result.message, fieldErrors: result.fieldErrors };
+  return { done: true, info: "access" in result && result.access ? "Your request is withdrawn. Nothing more will be sent." : "Your authorization is revoked. Nothing more will be released under it." };
 }
 
 /** "Send me a new link": from the portal (the session's request) or after an expired link. */

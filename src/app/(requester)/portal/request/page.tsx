@@ -24,6 +24,7 @@ export default async function PortalRequestPage() {
   const requestId = await portalRequestId();
   const r = requestId ? await portalView(requestId) : null;
   if (!r) redirect("/portal");
+  const own = r.requestKind === "ACCESS";
   const grant = r.deliveryMethod === "SECURE_EMAIL" && ["RELEASED", "COMPLETED"].includes(r.status) ? await currentGrant(r.id) : null;
   const openDeficiency = r.status === "DEFICIENT" ? r.deficiencies.find((d) => !d.resolvedAt) : undefined;
   const closed = CLOSED_STATUSES.includes(r.status);
@@ -157,26 +158,31 @@ export default async function PortalRequestPage() {
         </section>
       ) : (
       <section aria-labelledby="authorization-heading" className="stack">
-        <h2 id="authorization-heading">Your authorization</h2>
+        {/* An access request (45 CFR 164.524) is the patient's own request, not an authorization: it is withdrawn, not revoked. */}
+        <h2 id="authorization-heading">{own ? "Your request" : "Your authorization"}</h2>
         {r._count.documents > 0 ? (
           <p>
-            <a href="/portal/authorization.pdf">The authorization you signed (PDF)</a>
+            <a href="/portal/authorization.pdf">{own ? "The request you signed (PDF)" : "The authorization you signed (PDF)"}</a>
           </p>
         ) : (
           <p role="status">
-            The PDF of the authorization you signed is being prepared. It appears here in a moment.
+            {own ? "The PDF of the request you signed is being prepared." : "The PDF of the authorization you signed is being prepared."} It appears here in a moment.
             <RefreshWhilePending />
           </p>
         )}
         {r.revocations.length ? (
-          <p>You revoked this authorization on {formatDate(r.revocations[0]!.signedAt)}.</p>
+          <p>{own ? "You withdrew this request" : "You revoked this authorization"} on {formatDate(r.revocations[0]!.signedAt)}.</p>
         ) : !closed && !["RELEASED"].includes(r.status) && !portalCanRevoke(r) ? (
-          <p>To revoke this authorization, the patient or their personal representative sends us a signed letter by mail or fax. Call us for the address.</p>
+          <p>{own ? "To withdraw this request" : "To revoke this authorization"}, the patient or their personal representative sends us a signed letter by mail or fax. Call us for the address.</p>
         ) : !closed && !["RELEASED"].includes(r.status) ? (
           <details>
-            <summary>Revoke this authorization</summary>
-            <p>You can revoke your authorization at any time, in writing. Records already released cannot be called back; nothing more will be released.</p>
-            <RevokeForm />
+            <summary>{own ? "Withdraw this request" : "Revoke this authorization"}</summary>
+            <p>
+              {own
+                ? "You can withdraw your request at any time, in writing. Records already sent cannot be called back; nothing more will be sent."
+                : "You can revoke your authorization at any time, in writing. Records already released cannot be called back; nothing more will be released."}
+            </p>
+            <RevokeForm own={own} />
           </details>
         ) : null}
       </section>
