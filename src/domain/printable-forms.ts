@@ -6,6 +6,7 @@
 import { type FeePolicy, HHS_FLAT_FEE_CAP_CENTS } from "./fees";
 import { formatCents } from "./format";
 import { organization } from "./organization";
+import { responseCommitmentText } from "./response-commitment";
 
 export const PRINTABLE_FORMS = {
   authorization: {
@@ -43,14 +44,14 @@ export const OWN_RECORDS_FORMATS = [
 ] as const;
 
 /** The right of access in plain words, and what the patient's own copy costs (RULES.md §6, fees.ts). */
-export function rightOfAccessStatements(policy: FeePolicy) {
+export function rightOfAccessStatements(policy: FeePolicy, commitmentBusinessDays?: number) {
   const flat = formatCents(Math.min(policy.patientElectronicFlatCents, HHS_FLAT_FEE_CAP_CENTS));
   return {
     right: `You have the right to see and get a copy of your own health records (HIPAA, 45 CFR 164.524). You do not need to give a reason, and this request does not expire. A legal representative (a parent of a minor, a guardian, a health care agent, or the executor of a deceased patient's estate) has the same right for the patient.`,
     psychotherapyNotes:
       "Psychotherapy notes (a therapist's separate notes of counseling sessions) are not part of the right of access; ask your therapist, or use the Authorization for Release of Health Information for them alone. Your mental health treatment records are part of your record.",
     fee: `Fees for your own copy are limited by federal law: nothing for searching for or retrieving your records. An electronic copy (PDF by secure download, or the EHI export) costs a flat ${flat}, all-inclusive. A paper copy costs ${formatCents(policy.patientPageCents)} a page (never more than the Illinois maximum), plus the actual postage when mailed; items that cannot be photocopied, such as X-ray films, at reasonable cost. If there is a fee, we send an invoice first. Pay by card over the phone at ${organization.paymentPhone} or by check. Cash is never accepted.`,
-    responseTime: `We respond within ${organization.responseDays} days of receiving this form. If we need more time, we tell you in writing within those ${organization.responseDays} days why, and the date (at most ${organization.responseDays} more days) by which we will respond.`,
+    responseTime: `${commitmentBusinessDays === undefined ? "" : `${responseCommitmentText(commitmentBusinessDays)} `}We respond within ${organization.responseDays} days of receiving this form. If we need more time, we tell you in writing within those ${organization.responseDays} days why, and the date (at most ${organization.responseDays} more days) by which we will respond.`,
     denial: "If we deny any part of your request, we tell you why in writing, and how to ask for a review of the denial.",
     complaint:
       "If you believe we did not respect your right of access, you can complain to us (call the number below), and to the U.S. Department of Health and Human Services, Office for Civil Rights: www.hhs.gov/ocr/complaints or 1-800-368-1019. No one may retaliate against you for complaining.",

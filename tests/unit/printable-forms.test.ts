@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_FEE_POLICY } from "@/domain/fees";
 import { organization } from "@/domain/organization";
 import { PRINTABLE_FORMS } from "@/domain/printable-forms";
+import { responseCommitmentText } from "@/domain/response-commitment";
 import { buildBlankAuthorizationPdf } from "@/server/pdf/blank-authorization-pdf";
 import type { PdfWriter } from "@/server/pdf/layout";
 import { buildOwnRecordsPdf } from "@/server/pdf/own-records-pdf";
@@ -131,5 +132,17 @@ describe("the own-records form's fee", () => {
   it("starts with the complete record chosen", { timeout: 60_000 }, async () => {
     const doc = await PDFDocument.load(await (await buildOwnRecordsPdf()).finish());
     expect(doc.getForm().getRadioGroup("records.scope").getSelected()).toBe("COMPLETE");
+  });
+});
+
+describe("both paper forms state the response commitment in force (issue 17 item 4)", () => {
+  it.each([1, 5, 7, 15])("%i business day(s), beside the law's 30 days", { timeout: 60_000 }, async (days) => {
+    const expected = responseCommitmentText(days);
+    const own = await pdfText(await (await buildOwnRecordsPdf(DEFAULT_FEE_POLICY, days)).finish());
+    const authorization = await pdfText(await (await buildBlankAuthorizationPdf(days)).finish());
+    for (const text of [own, authorization]) {
+      expect(text.replace(/\s+/g, " ")).toContain(expected);
+      expect(text).toContain(`${days} business ${days === 1 ? "day" : "days"}`);
+    }
   });
 });

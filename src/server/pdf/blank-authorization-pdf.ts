@@ -1,4 +1,5 @@
 import "server-only";
+import { DEFAULT_COMMITMENT_BUSINESS_DAYS, responseCommitmentText } from "@/domain/response-commitment";
 import { DELIVERY_METHODS, RECORD_TYPES, REPRESENTATIVE_AUTHORITIES, SPECIAL_CATEGORIES } from "@/domain/authorization-form";
 import {
   deliveryMethodLabels,
@@ -61,11 +62,12 @@ export function signatureBlock(pdf: PdfWriter, options: { minorLine: boolean }) 
  * fillable on screen (AcroForm text fields, check boxes and radio groups, docs/decisions/0019):
  * the same sections, statements and choices as the online form. Staff key returned forms in.
  */
-export async function renderBlankAuthorizationPdf(): Promise<Uint8Array> {
-  return (await buildBlankAuthorizationPdf()).finish();
+export async function renderBlankAuthorizationPdf(commitmentBusinessDays = DEFAULT_COMMITMENT_BUSINESS_DAYS): Promise<Uint8Array> {
+  return (await buildBlankAuthorizationPdf(commitmentBusinessDays)).finish();
 }
 
-export async function buildBlankAuthorizationPdf(): Promise<PdfWriter> {
+/** The form, with the stated response commitment (issue 17 item 4) in force today. */
+export async function buildBlankAuthorizationPdf(commitmentBusinessDays = DEFAULT_COMMITMENT_BUSINESS_DAYS): Promise<PdfWriter> {
   const form = PRINTABLE_FORMS.authorization;
   const pdf = await PdfWriter.create({
     title: form.title,
@@ -77,6 +79,7 @@ export async function buildBlankAuthorizationPdf(): Promise<PdfWriter> {
     `Fill in this form on screen or print it and write clearly; complete every section and sign it. Include a copy of your government-issued photo ID and, if you sign for the patient, proof of your authority. Mail it to ${organization.mailingAddress.join(", ")}, or fax it to ${organization.fax}. Questions: ${organization.questionsPhone}, ${organization.questionsHours}. You can also request records online. Some information, such as test results and visit summaries, is already available in MyChart. To get a copy of your own records for yourself, the shorter "${PRINTABLE_FORMS.ownRecords.title}" form is enough.`,
     { size: 9.5 },
   );
+  pdf.paragraph(responseCommitmentText(commitmentBusinessDays), { size: 9.5, bold: true });
   pdf.paragraph("Records of Edward-Elmhurst Healthcare cannot be released by DuPage Medical Group: contact Edward-Elmhurst directly. To have records sent to DuPage Medical Group from another facility, contact that facility.", { size: 9.5, muted: true });
 
   pdf.heading("1. Patient");

@@ -1,4 +1,5 @@
 import "server-only";
+import { DEFAULT_COMMITMENT_BUSINESS_DAYS } from "@/domain/response-commitment";
 import { RECORD_TYPES } from "@/domain/authorization-form";
 import { DEFAULT_FEE_POLICY, type FeePolicy } from "@/domain/fees";
 import { recordTypeLabels } from "@/domain/labels";
@@ -14,13 +15,14 @@ import { PdfWriter } from "./layout";
  * expiry — a patient's own request needs neither. It states the right, the fee for the patient's
  * own copy (the organization's current policy), the response time and how to complain to HHS OCR.
  */
-export async function renderOwnRecordsPdf(policy: FeePolicy = DEFAULT_FEE_POLICY): Promise<Uint8Array> {
-  return (await buildOwnRecordsPdf(policy)).finish();
+export async function renderOwnRecordsPdf(policy: FeePolicy = DEFAULT_FEE_POLICY, commitmentBusinessDays = DEFAULT_COMMITMENT_BUSINESS_DAYS): Promise<Uint8Array> {
+  return (await buildOwnRecordsPdf(policy, commitmentBusinessDays)).finish();
 }
 
-export async function buildOwnRecordsPdf(policy: FeePolicy = DEFAULT_FEE_POLICY): Promise<PdfWriter> {
+/** The form, with the fee policy and the stated response commitment (issue 17 item 4) in force today. */
+export async function buildOwnRecordsPdf(policy: FeePolicy = DEFAULT_FEE_POLICY, commitmentBusinessDays = DEFAULT_COMMITMENT_BUSINESS_DAYS): Promise<PdfWriter> {
   const form = PRINTABLE_FORMS.ownRecords;
-  const statements = rightOfAccessStatements(policy);
+  const statements = rightOfAccessStatements(policy, commitmentBusinessDays);
   const pdf = await PdfWriter.create({
     title: form.title,
     subject: "Blank form, fillable on screen (45 CFR 164.524)",

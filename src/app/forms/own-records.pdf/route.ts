@@ -1,6 +1,6 @@
 import { PRINTABLE_FORMS } from "@/domain/printable-forms";
 import { renderOwnRecordsPdf } from "@/server/pdf/own-records-pdf";
-import { feePolicy } from "@/server/settings";
+import { feePolicy, responseCommitmentDays } from "@/server/settings";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
  * today. Public: it holds no one's information (docs/decisions/0019).
  */
 export async function GET() {
-  const bytes = await renderOwnRecordsPdf(await feePolicy());
+  const bytes = await renderOwnRecordsPdf(await feePolicy(), await responseCommitmentDays());
   return new Response(new Uint8Array(bytes), {
     headers: {
       "Content-Type": "application/pdf",
