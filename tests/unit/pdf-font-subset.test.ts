@@ -4,6 +4,7 @@ import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from 
 import { describe, expect, it } from "vitest";
 import { FONT_FILES } from "@/server/pdf/fonts";
 import { PdfWriter } from "@/server/pdf/layout";
+import { pdfText } from "../support/pdf-text";
 
 type Glyph = { id: number; bbox: { minX: number; minY: number; maxX: number; maxY: number }; advanceWidth: number };
 type Font = { numGlyphs: number; getGlyph: (id: number) => Glyph; glyphsForString: (s: string) => Glyph[] };
@@ -29,5 +30,24 @@ describe("the embedded font subsets (docs/decisions/0019)", () => {
     const regular = subsets.find((f) => f.numGlyphs > 20)!;
     const found = new Set(Array.from({ length: regular.numGlyphs - 1 }, (_, i) => shape(regular.getGlyph(i + 1))));
     for (const s of wanted) expect(found, s).toContain(s);
+  });
+});
+
+describe("the text a reader copies, searches and reads aloud (ToUnicode)", () => {
+  const drawn = async (text: string) => {
+    const pdf = await PdfWriter.create({ title: "t", subject: "s", footer: "f" });
+    pdf.paragraph(text);
+    pdf.paragraph(text, { bold: true });
+    return pdfText(await pdf.finish());
+  };
+
+  it("stays the text written in every later document, whatever earlier documents held (composite glyphs such as ':' share '.' by id)", { timeout: 60_000 }, async () => {
+    const punctuation = "Total: $87.19; Cash is not accepted. Zoë … ¡Sí! ¿Qué? Ä Ö Ü ï ŀ · ;";
+    // Earlier documents with composites first, then the text: every one reads back as written.
+    for (const earlier of ["Ratio: ; … ä ö ü i j ! ? ¡ ¿ Ë Ï ŀ", "", "é è ê ë ç"]) {
+      if (earlier) await drawn(earlier);
+      const text = await drawn(punctuation);
+      expect(text.replace(/\s+/g, " ")).toContain(`${punctuation} ${punctuation}`);
+    }
   });
 });

@@ -52,6 +52,27 @@ function padSubsetGlyphs<F extends ReturnType<typeof fontkit.create>>(font: F): 
   return font;
 }
 
+type GlyphWithCodePoints = { codePoints: number[] };
+
+/**
+ * fontkit caches a glyph object per glyph id with the characters it was first asked for. A subset
+ * asks for the components of a composite glyph (":" is built from "." glyphs) by id alone, so with
+ * the font shared across documents the "." glyph was cached with no characters, and every later
+ * document's ToUnicode map read "." as nothing: "$87.19" was copied and searched as "$87 19" and
+ * read aloud wrong, though drawn right. A glyph asked for again with its characters gets them.
+ */
+function rememberCodePoints<F extends ReturnType<typeof fontkit.create>>(font: F): F {
+  const withGlyphs = font as unknown as { getGlyph?: (id: number, characters?: number[]) => GlyphWithCodePoints };
+  const getGlyph = withGlyphs.getGlyph?.bind(font);
+  if (!getGlyph) return font;
+  withGlyphs.getGlyph = (id, characters = []) => {
+    const glyph = getGlyph(id, characters);
+    if (characters.length && !glyph.codePoints?.length) glyph.codePoints = characters;
+    return glyph;
+  };
+  return font;
+}
+
 /**
  * fontkit, parsing each font file once per process: pdf-lib asks fontkit to parse the font for
  * every document, and the parsed font's glyph and layout caches are most of the cost of setting
@@ -62,9 +83,9 @@ const parsed = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
 const cachingFontkit: typeof fontkit = {
   ...fontkit,
   create: (data: Uint8Array, postscriptName?: string) => {
-    if (postscriptName) return padSubsetGlyphs(fontkit.create(data, postscriptName));
+    if (postscriptName) return rememberCodePoints(padSubsetGlyphs(fontkit.create(data, postscriptName)));
     let font = parsed.get(data);
-    if (!font) parsed.set(data, (font = padSubsetGlyphs(fontkit.create(data))));
+    if (!font) parsed.set(data, (font = rememberCodePoints(padSubsetGlyphs(fontkit.create(data)))));
     return font;
   },
 };
