@@ -85,6 +85,24 @@ export type ThirdPartyPaper = z.output<typeof thirdPartyPaperSchema>;
 export type ThirdPartyStartInput = z.input<typeof thirdPartyStartSchema>;
 export type ThirdPartyStart = z.output<typeof thirdPartyStartSchema>;
 
+/** The organisation's columns (ThirdPartyRequester), from either start: the online-signing one or the paper upload. */
+export function thirdPartyRequesterColumns(v: Pick<ThirdPartyStart, "kind" | "organization" | "contactName" | "email" | "phone" | "address" | "matterReference">, now: Date) {
+  return {
+    kind: v.kind,
+    organization: v.organization,
+    contactName: v.contactName,
+    email: v.email,
+    phone: v.phone,
+    addressLine1: v.address.line1,
+    addressLine2: v.address.line2 ?? null,
+    city: v.address.city,
+    state: v.address.state,
+    postalCode: v.address.postalCode,
+    matterReference: v.matterReference ?? null,
+    createdAt: now,
+  };
+}
+
 /** "Requested by Smith & Lee LLP (attorney or law firm)": what the patient, staff and the PDF show. */
 export function requestedByLine(kind: ThirdPartyKind, organization: string): string {
   return `Requested by ${organization} (${thirdPartyKindLabels[kind].toLowerCase()})`;

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { dateOnlyToDay, dayToDateOnly } from "@/domain/chicago";
 import { newConfirmationNumber } from "@/domain/ids";
-import { INVITATION_DAYS, MAX_IDENTITY_ATTEMPTS, type ThirdPartyKind, thirdPartyStartSchema } from "@/domain/third-party";
+import { INVITATION_DAYS, MAX_IDENTITY_ATTEMPTS, type ThirdPartyKind, thirdPartyRequesterColumns, thirdPartyStartSchema } from "@/domain/third-party";
 import { FORM_NOT_SENT, issuesByField, sameBinding, THIRD_PARTY_REPLAY_REFUSED, thirdPartyBinding, thirdPartyIdempotencyKey } from "./idempotency";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
@@ -62,20 +62,7 @@ export async function startThirdPartyRequest(payload: unknown, client: ThirdPart
     try {
       await db().$transaction(async (tx) => {
         const requester = await tx.thirdPartyRequester.create({
-          data: {
-            kind: v.kind,
-            organization: v.organization,
-            contactName: v.contactName,
-            email: v.email,
-            phone: v.phone,
-            addressLine1: v.address.line1,
-            addressLine2: v.address.line2 ?? null,
-            city: v.address.city,
-            state: v.address.state,
-            postalCode: v.address.postalCode,
-            matterReference: v.matterReference ?? null,
-            createdAt: now,
-          },
+          data: thirdPartyRequesterColumns(v, now),
         });
         const invitation = await tx.signingInvitation.create({
           data: {

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { chicagoDay, dateOnlyToDay, dayToDateOnly } from "@/domain/chicago";
 import { newConfirmationNumber } from "@/domain/ids";
 import { can } from "@/domain/staff-access";
-import { CORRECTION_DAYS, deficiencyText, paperDeficiencySchema, thirdPartyPaperSchema } from "@/domain/third-party";
+import { CORRECTION_DAYS, deficiencyText, paperDeficiencySchema, thirdPartyPaperSchema, thirdPartyRequesterColumns } from "@/domain/third-party";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { env } from "../env";
@@ -93,20 +93,7 @@ export async function uploadPaperAuthorization(input: PaperUploadInput): Promise
   try {
     await db().$transaction(async (tx) => {
       const requester = await tx.thirdPartyRequester.create({
-        data: {
-          kind: v.kind,
-          organization: v.organization,
-          contactName: v.contactName,
-          email: v.email,
-          phone: v.phone,
-          addressLine1: v.address.line1,
-          addressLine2: v.address.line2 ?? null,
-          city: v.address.city,
-          state: v.address.state,
-          postalCode: v.address.postalCode,
-          matterReference: v.matterReference ?? null,
-          createdAt: now,
-        },
+        data: thirdPartyRequesterColumns(v, now),
       });
       const upload = await tx.paperAuthorizationUpload.create({
         data: {
