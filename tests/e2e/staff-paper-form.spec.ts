@@ -172,7 +172,7 @@ test.describe.serial("keying in a paper form", () => {
  * The printed "Request for access to my own health records" (decision 0018): an associate keys a
  * faxed one through the access door's steps in paper mode; it is stored as the patient's own request.
  */
-test("an associate keys in a faxed own-records request: the access door, no purpose or expiry", async ({ browser }) => {
+test("an associate keys in a faxed paper own-records request: the access door, no purpose or expiry", async ({ browser }) => {
   test.setTimeout(120_000);
   const page = await (await browser.newContext()).newPage();
   await signIn(page, "associate@recordconnect.example");
