@@ -88,7 +88,8 @@ export function validAccessForm(): AccessRequestFormInput {
  * 0018): the access door's answers, paper by mail, signed on 2026-11-18, received on 2026-11-20.
  */
 export function validPaperAccessForm(): PaperAccessRequestFormInput {
-  const { signature: _online, ...access } = validAccessForm();
+  const online = validAccessForm();
+  const access = { door: online.door, requester: online.requester, patient: online.patient, information: online.information };
   return {
     ...access,
     paper: { receivedOn: "2026-11-20", receivedVia: "FAX" },
