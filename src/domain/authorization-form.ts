@@ -60,7 +60,17 @@ export type PaperChannel = (typeof PAPER_CHANNELS)[number];
  * paper form. Access: the patient (or personal representative) asks for the patient's own records
  * — the right of access, 45 CFR 164.524, not an authorization (issue 17; decision 0018).
  */
-export type FormMode = "online" | "paper" | "access";
+export type FormMode = "online" | "paper" | "access" | "paper-access";
+
+/** Staff keying in a paper form: the authorization, or the own-records request (decision 0018). */
+export function isPaperMode(mode: FormMode): boolean {
+  return mode === "paper" || mode === "paper-access";
+}
+
+/** The right-of-access door, online or keyed in from paper. */
+export function isAccessMode(mode: FormMode): boolean {
+  return mode === "access" || mode === "paper-access";
+}
 
 /**
  * The form and format of an access request (45 CFR 164.524(c)(2)), each with the one delivery it
@@ -387,6 +397,34 @@ const paperSignatureSchema = z.strictObject({
   minorName: optionalText("the patient's name as signed", 80),
 });
 
+/**
+ * A printed "Request for access to my own health records" keyed in by staff (decision 0018): the
+ * access door's questions, with the paper's receipt and the signature as written on it.
+ */
+const paperAccessShape = z.strictObject({
+  door: accessShape.shape.door,
+  paper: paperReceiptSchema,
+  requester: requesterSchema,
+  patient: patientSchema,
+  information: accessInformationSchema,
+  format: z.enum(ACCESS_FORMATS, { error: "Choose the form and format checked on the form" }),
+  delivery: deliverySchema,
+  signature: paperSignatureSchema,
+});
+
+/** A paper own-records request keyed in by staff: the access rules, `today` the day it is keyed in. */
+export function paperAccessRequestSchema(today: string) {
+  return paperAccessShape.superRefine(
+    (form, ctx) => {
+      for (const { path, message } of crossFieldIssues(form as unknown as PartialForm, today)) ctx.addIssue({ code: "custom", path, message });
+    },
+    { when: () => true },
+  );
+}
+
+export type PaperAccessRequestFormInput = z.input<typeof paperAccessShape>;
+export type PaperAccessRequestForm = z.output<typeof paperAccessShape>;
+
 // ───────────────────────────── the whole form ─────────────────────────────
 
 /** The sections both modes share: the same questions and the same rules. */
@@ -449,7 +487,13 @@ export function paperAuthorizationFormSchema(today: string) {
 
 /** The schema of a mode. */
 export function formSchemaFor(mode: FormMode, today: string) {
-  return mode === "paper" ? paperAuthorizationFormSchema(today) : mode === "access" ? accessRequestSchema(today) : authorizationFormSchema(today);
+  return mode === "paper"
+    ? paperAuthorizationFormSchema(today)
+    : mode === "access"
+      ? accessRequestSchema(today)
+      : mode === "paper-access"
+        ? paperAccessRequestSchema(today)
+        : authorizationFormSchema(today);
 }
 
 /**
@@ -658,10 +702,10 @@ export type AuthorizationForm = z.output<typeof shape>;
 export type PaperAuthorizationForm = z.output<typeof paperShape>;
 /** A stored authorization: submitted online, or keyed in from paper. */
 export type AnyAuthorizationForm = AuthorizationForm | PaperAuthorizationForm;
-/** Anything intake stores: an authorization (either mode) or an access request. */
-export type AnySubmittedForm = AnyAuthorizationForm | AccessRequestForm;
+/** Anything intake stores: an authorization (either mode) or an access request (online or paper). */
+export type AnySubmittedForm = AnyAuthorizationForm | AccessRequestForm | PaperAccessRequestForm;
 
-export function isPaperForm(form: AnySubmittedForm): form is PaperAuthorizationForm {
+export function isPaperForm(form: AnySubmittedForm): form is PaperAuthorizationForm | PaperAccessRequestForm {
   return form.signature.method === "WET_INK";
 }
 
@@ -686,7 +730,7 @@ export const RECORDS_TO_THIS_GROUP_MESSAGE =
  * received request out of the queue.
  */
 export function uploadRules(form: { requester: { kind: "PATIENT" | "REPRESENTATIVE" }; patient?: { emancipated?: boolean } }, mode: FormMode = "online") {
-  if (mode === "paper") return { paperFormScanRequired: true, photoIdRequired: false, authorityProofRequired: false };
+  if (isPaperMode(mode)) return { paperFormScanRequired: true, photoIdRequired: false, authorityProofRequired: false };
   // A representative proves their authority; an emancipated minor, the emancipation (signing-rules.ts: proofs).
   return { paperFormScanRequired: false, photoIdRequired: true, authorityProofRequired: form.requester.kind === "REPRESENTATIVE" || form.patient?.emancipated === true };
 }
@@ -713,12 +757,12 @@ export function isAccessDoor(form: unknown): boolean {
 }
 
 /** A parsed access request (the right-of-access door), as opposed to an authorization. */
-export function isAccessForm(form: AnySubmittedForm): form is AccessRequestForm {
+export function isAccessForm(form: AnySubmittedForm): form is AccessRequestForm | PaperAccessRequestForm {
   return "door" in form && form.door === "ACCESS";
 }
 
 /** A (possibly incomplete) form of any door, as the rules read it (defensively: see crossFieldIssues). */
-type AnyPartialForm = PartialForm | DeepPartial<AccessRequestForm>;
+type AnyPartialForm = PartialForm | DeepPartial<AccessRequestForm> | DeepPartial<PaperAccessRequestForm>;
 
 /** The facts the signing rules need, from a (possibly incomplete) form; undefined until who signs and the age are known. */
 export function signingFactsOf(anyForm: AnyPartialForm, today: string): SigningFacts | undefined {

@@ -228,6 +228,8 @@ test.describe("who signs what (issue 11)", () => {
     await signIn(page, "associate@recordconnect.example");
     await page.goto("/staff");
     await page.getByRole("link", { name: "Key in a paper form" }).click();
+    await page.getByLabel("Authorization for Release of Health Information").check();
+    await page.getByRole("button", { name: "Continue" }).click();
     await expectStep(page, "Paper form received");
     await page.getByLabel("Scan of the signed paper form").setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: await samplePdf("Signed paper form") });
     await page.getByLabel("By mail").check();

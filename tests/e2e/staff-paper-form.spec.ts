@@ -37,6 +37,9 @@ test.describe.serial("keying in a paper form", () => {
     await page.goto("/staff");
     await page.getByRole("link", { name: "Key in a paper form" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Key in a paper form" })).toBeVisible();
+    // First, which printed form is in hand (decision 0018).
+    await page.getByLabel("Authorization for Release of Health Information").check();
+    await page.getByRole("button", { name: "Continue" }).click();
     await expectStep(page, "Paper form received");
 
     // Nothing chosen yet: the summary names what is missing and links to it.
@@ -163,6 +166,76 @@ test.describe.serial("keying in a paper form", () => {
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page.getByRole("row", { name: /Faxley-Testcase/ })).toHaveCount(1);
   });
+});
+
+/**
+ * The printed "Request for access to my own health records" (decision 0018): an associate keys a
+ * faxed one through the access door's steps in paper mode; it is stored as the patient's own request.
+ */
+test("an associate keys in a faxed paper own-records request: the access door, no purpose or expiry", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, "associate@recordconnect.example");
+  const received = chicagoDay(1);
+  const signed = chicagoDay(3);
+  await page.goto("/staff");
+  await page.getByRole("link", { name: "Key in a paper form" }).click();
+  await expect(page.getByRole("group", { name: "Which paper form do you hold?" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Request for access to my own health records").check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Key in a request for access to own records" })).toBeVisible();
+
+  await expectStep(page, "Paper form received");
+  await page.getByLabel("Scan of the signed paper form").setInputFiles({ name: "own-records-fax.pdf", mimeType: "application/pdf", buffer: await samplePdf("Faxed own-records request", 2) });
+  await page.getByLabel("Date the form was received").fill(received);
+  await page.getByLabel("By fax").check();
+  await expectNoAxeViolations(page);
+  await next(page);
+
+  await expectStep(page, "Who is asking");
+  await page.getByLabel("I am the patient").check();
+  await next(page);
+
+  await expectStep(page, "Patient");
+  await page.getByLabel("First name").fill("Ossian");
+  await page.getByLabel("Last name").fill("Ownfax-Testcase");
+  await page.getByLabel("Date of birth").fill("1971-03-14");
+  await page.getByLabel("Phone number").first().fill("630-555-0188");
+  await fillAddress(page, /home address/, { line1: "12 Access Road", city: "Naperville", state: "IL", zip: "60540" });
+  await next(page);
+
+  // No purpose, no expiry, no initials: the complete record and the protected records of own care are already chosen.
+  await expectStep(page, "Records asked for");
+  await expect(page.getByLabel("The complete medical record")).toBeChecked();
+  await expectNoAxeViolations(page);
+  await next(page);
+
+  await expectStep(page, "Form and format");
+  await page.getByLabel(/^Paper copy by mail/).check();
+  await expect(page.getByRole("group", { name: "Mailing address" }).getByLabel("Address line 1")).toHaveValue("12 Access Road");
+  await expectNoAxeViolations(page);
+  await next(page);
+
+  await expectStep(page, "Signature on the form");
+  await page.getByLabel("Name as signed on the form").fill("Ossian Ownfax-Testcase");
+  await page.getByLabel("Date signed on the form").fill(signed);
+  await next(page);
+
+  await expectStep(page, "Review and save");
+  await expect(page.getByRole("region", { name: "Paper form received" })).toContainText("By fax");
+  await expect(page.getByText("the patient’s own request for access")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Save the paper request" }).click();
+
+  const heading = page.getByRole("heading", { level: 1, name: /Request RC-/ });
+  await expect(heading).toBeVisible({ timeout: 20_000 });
+  await expect(heading).toContainText("Paper");
+  await expect(heading).toContainText("Own records (right of access)");
+  await expect(page.getByText(/^Get my own records — the patient's right of access/)).toBeVisible();
+  await expect(page.getByText(`${longDate(received)} (paper form, by fax; keyed in`)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.context().close();
 });
 
 test("a requester's browser cannot open the paper-form page", async ({ request }) => {

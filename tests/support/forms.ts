@@ -1,4 +1,4 @@
-import type { AccessRequestFormInput, AuthorizationFormInput, PaperAuthorizationFormInput } from "@/domain/authorization-form";
+import type { AccessRequestFormInput, AuthorizationFormInput, PaperAccessRequestFormInput, PaperAuthorizationFormInput } from "@/domain/authorization-form";
 
 /** A complete, valid patient request (fictional person), signed "today" = 2026-11-25. */
 export const TODAY = "2026-11-25";
@@ -80,5 +80,21 @@ export function validAccessForm(): AccessRequestFormInput {
     format: "PDF_DOWNLOAD",
     delivery: { method: "SECURE_EMAIL", email: "jordan.sample@example.com", emailConfirm: "jordan.sample@example.com" },
     signature: { typedName: "Jordan Sample", method: "TYPED" },
+  };
+}
+
+/**
+ * The printed "Request for access to my own health records", faxed in and keyed by staff (decision
+ * 0018): the access door's answers, paper by mail, signed on 2026-11-18, received on 2026-11-20.
+ */
+export function validPaperAccessForm(): PaperAccessRequestFormInput {
+  const online = validAccessForm();
+  const access = { door: online.door, requester: online.requester, patient: online.patient, information: online.information };
+  return {
+    ...access,
+    paper: { receivedOn: "2026-11-20", receivedVia: "FAX" },
+    format: "PAPER_MAIL",
+    delivery: { method: "MAIL", address: access.patient.address },
+    signature: { method: "WET_INK", signerName: "Jordan Sample", signedOn: "2026-11-18" },
   };
 }

@@ -4,6 +4,7 @@ import type { Ref } from "react";
 import { useWatch } from "react-hook-form";
 import { QuestionsLine } from "@/components/PhoneLink";
 import { organization } from "@/domain/organization";
+import { isPaperMode } from "@/domain/authorization-form";
 import { useWizardMode, useWizardSteps, wizardCopy } from "./mode";
 import type { FormValues } from "./model";
 import type { ChosenFiles } from "./uploads";
@@ -43,10 +44,10 @@ export function RestoredNotice({
   });
   const mode = useWizardMode();
   const steps = useWizardSteps();
-  const filesMissing = restored.hadFiles && (mode === "paper" ? !files.paperFormScan : !files.photoId);
+  const filesMissing = restored.hadFiles && (isPaperMode(mode) ? !files.paperFormScan : !files.photoId);
   const signatureMissing = restored.hadDrawnSignature && method === "DRAWN" && !drawn;
   if (!filesMissing && !signatureMissing && step !== restored.step) return null;
-  const requesterStep = steps.index(mode === "paper" ? "paper" : "requester");
+  const requesterStep = steps.index(isPaperMode(mode) ? "paper" : "requester");
   const signatureStep = steps.index("signature");
 
   return (
@@ -56,7 +57,7 @@ export function RestoredNotice({
       {filesMissing && (
         <p>
           Files can’t be kept when a page reloads.{" "}
-          {mode === "paper"
+          {isPaperMode(mode)
             ? `Please choose the scan of the signed form again in step ${requesterStep + 1}, and any separate sheets in step ${steps.index("requester") + 1}.`
             : `Please choose your photo ID${kind === "REPRESENTATIVE" ? " and your proof of authority" : ""} again in step ${requesterStep + 1}.`}{" "}
           {step !== requesterStep && (

@@ -1,7 +1,7 @@
 "use client";
 
 import type { RefObject } from "react";
-import { suggestedExpiration } from "@/domain/authorization-form";
+import { isPaperMode, suggestedExpiration } from "@/domain/authorization-form";
 import type { StepKey } from "./model";
 import type { Stroke } from "./SignaturePad";
 import { AccessFormatStep } from "./steps/AccessFormatStep";
@@ -62,7 +62,7 @@ export function StepBody({
     case "format":
       return <AccessFormatStep today={today} />;
     case "signature":
-      return mode === "paper" ? <PaperSignatureStep today={today} /> : <SignatureStep today={today} strokesRef={strokesRef} />;
+      return isPaperMode(mode) ? <PaperSignatureStep today={today} /> : <SignatureStep today={today} strokesRef={strokesRef} />;
     case "review":
       return <ReviewStep today={today} files={files} onChange={onChange} />;
   }

@@ -13,7 +13,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, type Resolver, useForm, useFormState } from "react-hook-form";
-import { type AnySubmittedForm, type FormMode, formSchemaFor } from "@/domain/authorization-form";
+import { type AnySubmittedForm, type FormMode, formSchemaFor, isPaperMode } from "@/domain/authorization-form";
 import { type SubmitResult, UPLOAD_FIELDS } from "@/domain/submission";
 import { submitWithRetry } from "./submitWithRetry";
 import { ErrorSummary } from "./ErrorSummary";
@@ -247,7 +247,7 @@ export function AuthorizationWizard({
     const data = new FormData();
     data.set("payload", JSON.stringify(toSubmission(getValues(), today, mode)));
     data.set("idempotencyKey", draft.idempotencyKey());
-    if (mode === "paper" && files.paperFormScan && !attachedScan) data.set(UPLOAD_FIELDS.paperFormScan, files.paperFormScan);
+    if (isPaperMode(mode) && files.paperFormScan && !attachedScan) data.set(UPLOAD_FIELDS.paperFormScan, files.paperFormScan);
     if (mode === "paper" && attachedScan) data.set("paperUploadId", attachedScan.uploadId);
     if (files.photoId) data.set(UPLOAD_FIELDS.photoId, files.photoId);
     if (getValues("requester.kind") === "REPRESENTATIVE") for (const file of files.authorityProof) data.append(UPLOAD_FIELDS.authorityProof, file);

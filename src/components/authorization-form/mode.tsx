@@ -54,4 +54,12 @@ export const wizardCopy = {
     notSent: "The request was not saved",
     unreachable: "The server could not be reached, so the request was not saved. Check the connection and try again: the answers are still here.",
   },
+  "paper-access": {
+    progressLabel: "Steps of keying in the paper form",
+    submit: "Save the paper request",
+    submitting: "Saving…",
+    submittingStatus: "Saving the request. Please wait.",
+    notSent: "The request was not saved",
+    unreachable: "The server could not be reached, so the request was not saved. Check the connection and try again: the answers are still here.",
+  },
 } as const satisfies Record<FormMode, Record<string, string>>;

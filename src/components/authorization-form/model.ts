@@ -12,6 +12,8 @@ import {
   ageOn,
   type AuthorizationFormInput,
   type FormMode,
+  isAccessMode,
+  isPaperMode,
   type PaperAuthorizationFormInput,
   signingDay,
   signingDecisionOf,
@@ -116,6 +118,17 @@ const STEPS_BY_MODE: Record<FormMode, readonly Step[]> = {
     { key: "signature", title: "Signature on the form", fields: ["signature.signerName", "signature.signedOn", "signature.minorName"] },
     { key: "review", title: "Review and save", fields: [] },
   ],
+  // The printed "Request for access to my own health records" (decision 0018): the access door's
+  // steps, with the paper's receipt first and the signature as written on the form.
+  "paper-access": [
+    { key: "paper", title: "Paper form received", fields: [UPLOAD_ERROR_NAMES.paperFormScan, "paper"] },
+    { key: "requester", title: "Who is asking", fields: ["requester", "patient.emancipated", "uploads"] },
+    { key: "patient", title: "Patient", fields: ["patient"] },
+    { key: "accessInformation", title: "Records asked for", fields: ["information"] },
+    { key: "format", title: "Form and format", fields: ["format", "delivery"] },
+    { key: "signature", title: "Signature on the form", fields: ["signature.signerName", "signature.signedOn", "signature.minorName"] },
+    { key: "review", title: "Review and save", fields: [] },
+  ],
 };
 
 export type WizardSteps = {
@@ -172,7 +185,7 @@ const emptyAddress = () => ({ line1: "", line2: "", city: "", state: "", postalC
  * suggested date (one year), and a paper form's date of receipt (today).
  */
 export function initialValues(today: string, mode: FormMode = "online"): DefaultValues<FormValues> {
-  const access = mode === "access";
+  const access = isAccessMode(mode);
   const values = {
     ...(access ? { door: "ACCESS", format: undefined } : {}),
     // A paper form most often arrives the day it is keyed in.
@@ -227,7 +240,7 @@ export function initialValues(today: string, mode: FormMode = "online"): Default
       acknowledgeRedisclosure: false,
       acknowledgeMentalHealth: false,
       typedName: "",
-      method: mode === "paper" ? "WET_INK" : "DRAWN",
+      method: isPaperMode(mode) ? "WET_INK" : "DRAWN",
       drawn: undefined,
       signerName: "",
       signedOn: "",
@@ -315,7 +328,7 @@ export function toSubmission(values: unknown, today: string, mode: FormMode): Fo
   };
 
   const signature = obj(v.signature);
-  if (mode === "access") {
+  if (isAccessMode(mode)) {
     const format = typeof v.format === "string" && v.format in ACCESS_FORMAT_DELIVERY ? (v.format as AccessFormat) : undefined;
     const method = format ? ACCESS_FORMAT_DELIVERY[format] : undefined;
     const includeSpecial = Array.isArray(information.includeSpecial) ? information.includeSpecial : [];
@@ -323,9 +336,14 @@ export function toSubmission(values: unknown, today: string, mode: FormMode): Fo
     const accessValues = { door: "ACCESS", requester: submittedRequester, patient: submittedPatient, information: accessInformation, format };
     const accessDecision = signingDecision(accessValues, today);
     const minor = obj(signature.minor);
+    const accessDelivery = method ? { ...pick(delivery, deliveryKeys[method] ?? []), method } : {};
+    if (mode === "paper-access") {
+      const signedOnPaper = { ...pick(signature, ["signerName", "signedOn", ...(accessDecision?.minorSignature ? ["minorName"] : [])]), method: "WET_INK" };
+      return { ...accessValues, paper: pick(obj(v.paper), ["receivedOn", "receivedVia"]), delivery: accessDelivery, signature: signedOnPaper } as unknown as FormValues;
+    }
     return {
       ...accessValues,
-      delivery: method ? { ...pick(delivery, deliveryKeys[method] ?? []), method } : {},
+      delivery: accessDelivery,
       signature: {
         ...pick(signature, ["typedName", "method", ...(signature.method === "DRAWN" && signature.drawn ? ["drawn"] : [])]),
         ...(accessDecision?.minorSignature ? { minor: pick(minor, ["typedName", "method", ...(minor.method === "DRAWN" && minor.drawn ? ["drawn"] : [])]) } : {}),

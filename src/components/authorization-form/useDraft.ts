@@ -18,6 +18,7 @@ const STORAGE_KEYS: Record<FormMode, string> = {
   online: "record-connect.authorization-draft.v1",
   paper: "record-connect.paper-authorization-draft.v1",
   access: "record-connect.access-request-draft.v1",
+  "paper-access": "record-connect.paper-access-request-draft.v1",
 };
 const SAVE_DELAY_MS = 400;
 

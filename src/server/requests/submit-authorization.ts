@@ -130,8 +130,10 @@ async function idempotencyBinding(channel: Channel, input: IntakeInput): Promise
 export async function intakeAuthorization(channel: Channel, input: IntakeInput): Promise<IntakeResult> {
   const now = input.now ?? new Date();
   // The door (issue 17): an online access request says so (and its schema holds it to the access
-  // rules); a paper form and a third party's invitation are always authorizations.
-  const mode = channel.source === "PAPER" ? "paper" : !input.thirdParty && isAccessDoor(input.payload) ? "access" : "online";
+  // rules); a third party's invitation or upload is always an authorization.
+  // Staff keying in the printed own-records request say so too (decision 0018); a third party's upload stays an authorization.
+  const access = !input.thirdParty && isAccessDoor(input.payload);
+  const mode = channel.source === "PAPER" ? (access ? "paper-access" : "paper") : access ? "access" : "online";
   const key = idempotencyKeySchema.safeParse(input.idempotencyKey);
   if (!key.success) return { ok: false, kind: "refused", message: "This form could not be sent. Reload the page and try again." };
 

@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { ACCESS_FORMAT_DELIVERY, ACCESS_FORMATS } from "@/domain/authorization-form";
+import { ACCESS_FORMAT_DELIVERY, ACCESS_FORMATS, isPaperMode } from "@/domain/authorization-form";
 import { defaultMedium } from "@/domain/fees";
 import { formatIsoDate } from "@/domain/format";
 import { organization } from "@/domain/organization";
@@ -10,6 +10,7 @@ import { accessFormatLabels, expectedByDay } from "@/domain/right-of-access";
 import { FeeEstimateView } from "../FeeEstimate";
 import { RadioGroup } from "../fields";
 import type { FormValues } from "../model";
+import { useWizardMode } from "../mode";
 import { DeliveryStep } from "./DeliveryStep";
 
 /**
@@ -21,11 +22,24 @@ export function AccessFormatStep({ today }: { today: string }) {
   const { setValue } = useFormContext<FormValues>();
   const format = useWatch<FormValues, "format">({ name: "format" });
   const method = format ? ACCESS_FORMAT_DELIVERY[format] : undefined;
+  // Staff keying in the printed own-records request (decision 0018): the choice checked on the form, no portal or fee notes.
+  const paper = isPaperMode(useWizardMode());
   // The format decides the delivery: the delivery details below follow it.
   useEffect(() => {
     if (method) setValue("delivery.method", method, { shouldDirty: true });
   }, [method, setValue]);
 
+  if (paper)
+    return (
+      <>
+        <RadioGroup
+          name="format"
+          legend="The form and format checked on the form"
+          options={ACCESS_FORMATS.map((f) => ({ value: f, label: accessFormatLabels[f].label, hint: accessFormatLabels[f].explanation }))}
+        />
+        {method && <DeliveryStep chooseMethod={false} />}
+      </>
+    );
   return (
     <>
       <div className="notice notice-info">

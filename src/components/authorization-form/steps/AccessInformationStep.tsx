@@ -1,10 +1,11 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
-import { RECORD_TYPES, SPECIAL_CATEGORIES } from "@/domain/authorization-form";
+import { isPaperMode, RECORD_TYPES, SPECIAL_CATEGORIES } from "@/domain/authorization-form";
 import { recordTypeLabels, specialCategoryLabels } from "@/domain/labels";
 import { rightOfAccessStatements } from "@/domain/right-of-access";
 import { Checkbox, CheckboxGroup, TextField } from "../fields";
+import { useWizardMode } from "../mode";
 import { signingDecision, type FormValues } from "../model";
 
 /**
@@ -18,12 +19,14 @@ export function AccessInformationStep({ today }: { today: string }) {
   const complete = values.information?.completeRecord === true;
   const types = values.information?.recordTypes ?? [];
   const decision = signingDecision(values, today);
+  // Staff keying in the printed own-records request (decision 0018): the same questions, as checked on the form.
+  const paper = isPaperMode(useWizardMode());
   return (
     <>
       <Checkbox
         name="information.completeRecord"
-        label="My complete medical record"
-        hint="Everything we hold about the patient’s care, from every location. Most people want this: you do not need to choose anything else."
+        label={paper ? "The complete medical record" : "My complete medical record"}
+        hint={paper ? "As checked on the form." : "Everything we hold about the patient’s care, from every location. Most people want this: you do not need to choose anything else."}
         recheck={["information.recordTypes"]}
       />
       {!complete && (
@@ -39,8 +42,12 @@ export function AccessInformationStep({ today }: { today: string }) {
       )}
       <CheckboxGroup
         name="information.includeSpecial"
-        legend="Specially protected records of your own care"
-        hint="They are part of your record and included: no initials are needed when you ask for your own records. Uncheck any you would rather leave out."
+        legend={paper ? "Specially protected records of the patient’s own care" : "Specially protected records of your own care"}
+        hint={
+          paper
+            ? "Included without initials (the patient’s own records). Uncheck only those the form leaves out."
+            : "They are part of your record and included: no initials are needed when you ask for your own records. Uncheck any you would rather leave out."
+        }
         options={SPECIAL_CATEGORIES.map((c) => ({ value: c, label: specialCategoryLabels[c].label, hint: `Protected by ${specialCategoryLabels[c].law}.` }))}
       />
       <details className="details">
@@ -57,7 +64,7 @@ export function AccessInformationStep({ today }: { today: string }) {
       {decision?.minorSignature && (
         <div className="notice notice-info">
           <p className="notice-title">The patient must sign too</p>
-          <p>{decision.minorSignature.reason} On the signature step, the patient signs themself, beside you.</p>
+          <p>{decision.minorSignature.reason} {paper ? "The form needs the patient’s own signature beside the parent’s or guardian’s." : "On the signature step, the patient signs themself, beside you."}</p>
         </div>
       )}
       <p className="hint">{rightOfAccessStatements.notes}</p>

@@ -7,6 +7,7 @@ import { deliveryMethodLabels } from "@/domain/labels";
 import { AddressFields, RadioGroup, TextArea, TextField } from "../fields";
 import { useWizardMode } from "../mode";
 import type { FormValues } from "../model";
+import { isPaperMode } from "@/domain/authorization-form";
 
 type LooseAddress = Partial<Record<"line1" | "line2" | "city" | "state" | "postalCode", string>>;
 const isBlank = (a: LooseAddress | undefined) => !a || Object.values(a).every((v) => !v || !String(v).trim());
@@ -19,7 +20,7 @@ const isBlank = (a: LooseAddress | undefined) => !a || Object.values(a).every((v
 export function DeliveryStep({ chooseMethod = true }: { chooseMethod?: boolean } = {}) {
   const { getValues, setValue } = useFormContext<FormValues>();
   const [method, recipientKind] = useWatch<FormValues, ["delivery.method", "recipient.kind"]>({ name: ["delivery.method", "recipient.kind"] });
-  const paper = useWizardMode() === "paper";
+  const paper = isPaperMode(useWizardMode());
   // The browser may offer the person's own details only when the records go to them, online.
   const toSelf = !paper && (recipientKind === "SELF" || recipientKind === undefined);
 

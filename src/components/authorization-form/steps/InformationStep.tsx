@@ -6,6 +6,7 @@ import { psychotherapyNotesLabel, recordTypeLabels, specialCategoryLabels } from
 import { Checkbox, CheckboxGroup, TextField } from "../fields";
 import { useWizardMode } from "../mode";
 import { signingDecision, type FormValues, type Name } from "../model";
+import { isPaperMode } from "@/domain/authorization-form";
 
 /** "Genetic testing…" → "genetic testing…", but "HIV/AIDS…" stays. */
 const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
@@ -20,7 +21,7 @@ export function InformationStep({ today }: { today: string }) {
   const types = values.information?.recordTypes ?? [];
   const decision = signingDecision(values, today);
   // On paper the initials are the signer's, written on the form: staff copy them, never their own.
-  const paper = useWizardMode() === "paper";
+  const paper = isPaperMode(useWizardMode());
   const initialsLabel = (what: string) => (paper ? `Initials written on the form for ${lowerFirst(what)}` : `Type your initials to include ${lowerFirst(what)}`);
 
   return (

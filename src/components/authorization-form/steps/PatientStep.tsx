@@ -5,6 +5,7 @@ import { useWatch } from "react-hook-form";
 import { AddressFields, Checkbox, TextField } from "../fields";
 import { useWizardMode } from "../mode";
 import type { FormValues } from "../model";
+import { isPaperMode } from "@/domain/authorization-form";
 
 /**
  * Step 3: who the records are about. When the patient fills it in, the browser may fill in their
@@ -14,7 +15,7 @@ import type { FormValues } from "../model";
  */
 export function PatientStep() {
   const kind = useWatch<FormValues, "requester.kind">({ name: "requester.kind" });
-  const paper = useWizardMode() === "paper";
+  const paper = isPaperMode(useWizardMode());
   const own = kind !== "REPRESENTATIVE" && !paper;
   const ac = (token: HTMLInputAutoCompleteAttribute): HTMLInputAutoCompleteAttribute => (own ? token : "off");
   const whose = own ? "your" : "the patient’s";

@@ -10,6 +10,7 @@ import { Checkbox, RadioGroup, TextArea, TextField } from "../fields";
 import { useWizardMode } from "../mode";
 import { UPLOAD_ERROR_NAMES, type FormValues, type Name } from "../model";
 import { type ChosenFiles, fileProblem } from "../uploads";
+import { isPaperMode } from "@/domain/authorization-form";
 
 const FORMATS = "PDF, JPG or PNG, up to 10 MB";
 
@@ -20,7 +21,7 @@ const FORMATS = "PDF, JPG or PNG, up to 10 MB";
  */
 export function RequesterStep({ files, setFiles }: { files: ChosenFiles; setFiles: (update: (files: ChosenFiles) => ChosenFiles) => void }) {
   const { setError, clearErrors } = useFormContext<FormValues>();
-  const paper = useWizardMode() === "paper";
+  const paper = isPaperMode(useWizardMode());
   // On paper the representative is someone else: the browser must not offer the associate's own details.
   const own = (token: "name" | "tel" | "email") => (paper ? "off" : token);
   const [kind, authority, emancipated, relationship] = useWatch<

@@ -4,7 +4,7 @@ import { Fragment, type ReactNode } from "react";
 import { useWatch } from "react-hook-form";
 import { dueDateFor, paperReceivedAt } from "@/domain/deadlines";
 import { formatAddress, formatDate, formatIsoDate } from "@/domain/format";
-import { ACCESS_FORMAT_DELIVERY, SPECIAL_CATEGORIES, type AuthorizationForm, type PaperAuthorizationForm } from "@/domain/authorization-form";
+import { ACCESS_FORMAT_DELIVERY, isAccessMode, isPaperMode, SPECIAL_CATEGORIES, type AuthorizationForm, type PaperAuthorizationForm } from "@/domain/authorization-form";
 import { defaultMedium } from "@/domain/fees";
 import { accessFormatLabels, expectedByDay } from "@/domain/right-of-access";
 import { FeeEstimateView } from "../FeeEstimate";
@@ -69,8 +69,8 @@ function Section({ step, rows, onChange }: { step: StepKey; rows: Row[]; onChang
 export function ReviewStep({ today, files, onChange }: { today: string; files: ChosenFiles; onChange: (step: number) => void }) {
   const raw = useWatch<FormValues>();
   const mode = useWizardMode();
-  const paper = mode === "paper";
-  const access = mode === "access";
+  const paper = isPaperMode(mode);
+  const access = isAccessMode(mode);
   const scanOnFile = useAttachedScan();
   // Exactly what will be submitted: hidden answers of unchosen branches are not shown.
   const v = toSubmission(raw, today, mode) as unknown as Submission;
@@ -211,6 +211,24 @@ export function ReviewStep({ today, files, onChange }: { today: string; files: C
     const format = raw.format;
     const method = format ? ACCESS_FORMAT_DELIVERY[format] : undefined;
     const formatRows: Row[] = [["Form and format", format ? accessFormatLabels[format].label : show("")], ...deliveryRows.slice(1)];
+    if (paper) {
+      // A printed own-records request keyed in by staff (decision 0018).
+      return (
+        <>
+          <p>Check what you keyed in against the paper form. To change an answer, choose “Change” next to it.</p>
+          <Section step="paper" rows={paperRows} onChange={onChange} />
+          <Section step="requester" rows={requesterRows} onChange={onChange} />
+          <Section step="patient" rows={patientRows} onChange={onChange} />
+          <Section step="accessInformation" rows={accessInfoRows} onChange={onChange} />
+          <Section step="format" rows={formatRows} onChange={onChange} />
+          <Section step="signature" rows={paperSignatureRows} onChange={onChange} />
+          <p>
+            Choosing “Save the paper request” adds it to the queue as the patient’s own request for access, received {received ? `on ${formatIsoDate(received)}` : "on the date given"}
+            {due ? `, due ${due}` : ""}, with the scan as its signed original.
+          </p>
+        </>
+      );
+    }
     return (
       <>
         <p>Check your answers. To change one, choose “Change” next to it.</p>

@@ -10,14 +10,15 @@ export const metadata: Metadata = { title: "Key in a paper form" };
 export const dynamic = "force-dynamic";
 
 /**
- * A signed paper authorization received by mail or fax, keyed in by staff (RULES.md §1): the
- * online form's wizard in paper mode — the same sections and rules, with the scan attached.
+ * A signed paper form received by mail or fax, keyed in by staff (RULES.md §1): first which form
+ * (the authorization, or the patient's own request for access — decision 0018), then the online
+ * wizard of that door in paper mode — the same sections and rules, with the scan attached.
  */
-export default async function KeyPaperFormPage({ searchParams }: { searchParams: Promise<{ upload?: string | string[] }> }) {
+export default async function KeyPaperFormPage({ searchParams }: { searchParams: Promise<{ upload?: string | string[]; form?: string | string[] }> }) {
   const staff = await requireStaffPage("request.key_paper");
   // Keying-in day in Chicago, per request.
   const today = todayInChicago();
-  const { upload: uploadParam } = await searchParams;
+  const { upload: uploadParam, form } = await searchParams;
   if (uploadParam !== undefined) {
     // An authorization a third party uploaded (docs/decisions/0017): the scan is on file, the patient and the organisation pre-filled.
     const id = typeof uploadParam === "string" && /^[0-9a-f-]{36}$/i.test(uploadParam) ? uploadParam : null;
@@ -59,17 +60,59 @@ export default async function KeyPaperFormPage({ searchParams }: { searchParams:
       </div>
     );
   }
+  // Which printed form the associate holds (decision 0018): the authorization, or the patient's own request for access.
+  const chosen = form === "authorization" || form === "access" ? form : null;
+  if (!chosen) {
+    return (
+      <div className="container section stack">
+        <p>
+          <Link href="/staff">Back to the queue</Link>
+        </p>
+        <h1>Key in a paper form</h1>
+        <form method="get" action="/staff/requests/new" className="stack">
+          <fieldset>
+            <legend>Which paper form do you hold?</legend>
+            <div className="choice">
+              <input type="radio" id="form-authorization" name="form" value="authorization" required aria-describedby="form-authorization-hint" />
+              <div>
+                <label htmlFor="form-authorization">Authorization for Release of Health Information</label>
+                <div className="hint" id="form-authorization-hint">
+                  Records sent to someone else: it states a purpose and an expiry.
+                </div>
+              </div>
+            </div>
+            <div className="choice">
+              <input type="radio" id="form-access" name="form" value="access" required aria-describedby="form-access-hint" />
+              <div>
+                <label htmlFor="form-access">Request for access to my own health records</label>
+                <div className="hint" id="form-access-hint">
+                  The patient (or their personal representative) asks for the patient’s own records: no purpose, no expiry.
+                </div>
+              </div>
+            </div>
+          </fieldset>
+          <div className="actions">
+            <button type="submit" className="button">
+              Continue
+            </button>
+          </div>
+        </form>
+      </div>
+    );
+  }
+  const access = chosen === "access";
   return (
     <div className="container section stack">
       <p>
-        <Link href="/staff">Back to the queue</Link>
+        <Link href="/staff/requests/new">Choose another paper form</Link>
       </p>
-      <h1>Key in a paper form</h1>
+      <h1>{access ? "Key in a request for access to own records" : "Key in a paper form"}</h1>
       <p className="lead">
-        An Authorization for Release of Health Information that came by mail or fax: attach the scan, then key in each section as written
-        on the form. The request joins the queue, due 30 days after the day it arrived.
+        {access
+          ? "A Request for access to my own health records that came by mail or fax: attach the scan, then key in each section as written on the form. It is the patient’s own request (no purpose, no expiry) and joins the queue, due 30 days after the day it arrived."
+          : "An Authorization for Release of Health Information that came by mail or fax: attach the scan, then key in each section as written on the form. The request joins the queue, due 30 days after the day it arrived."}
       </p>
-      <AuthorizationWizard mode="paper" today={today} action={keyPaperFormAction} />
+      <AuthorizationWizard key={chosen} mode={access ? "paper-access" : "paper"} today={today} action={keyPaperFormAction} />
     </div>
   );
 }
