@@ -170,8 +170,14 @@ test("a file download keeps its sandbox policy: the page policy does not replace
     headers: { "content-type": body.contentType, accept: "text/x-component", "next-action": submit.id, origin: new URL(baseURL!).origin },
     body: body.body,
   });
-  expect(await response.text()).toMatch(/"ok":true/);
-  const receipt = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const answer = await response.text();
+  expect(answer).toMatch(/"ok":true/);
+  // The answer carries the signed receipt; the form hands it to the receipt route, which sets the cookie (decision 0021).
+  const signed = /"receipt":"([^"]+)"/.exec(answer)?.[1];
+  expect(signed, "the submission's answer carries a receipt").toBeTruthy();
+  const handed = await fetch(new URL("/request/confirmation/receipt", baseURL), { method: "POST", headers: { "content-type": "text/plain", origin: new URL(baseURL!).origin }, body: signed });
+  expect(handed.status).toBe(204);
+  const receipt = handed.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   const pdf = await fetch(new URL("/request/confirmation/authorization.pdf", baseURL), { headers: { cookie: receipt } });
   expect(pdf.status).toBe(200);
   expect(pdf.headers.get("content-type")).toBe("application/pdf");
