@@ -62,6 +62,9 @@ test.describe.serial("the requester portal", () => {
 
   /** Staff open a request from the queue by its confirmation number. */
   async function staffOpen(number: string) {
+    // The associate's window in front, as a person switching to it (a page behind another
+    // context's window gets no animation frames, and a click waits for a stable element).
+    await staff.bringToFront();
     await staff.goto("/staff");
     await staff.getByLabel("Search", { exact: true }).fill(number);
     await staff.getByRole("button", { name: "Apply" }).click();
@@ -271,6 +274,7 @@ test.describe.serial("the requester portal", () => {
   });
 
   test("a requester answers what is missing, then sends more without reloading; the signed authorization prints their name exactly", async ({ browser }) => {
+    test.setTimeout(180_000); // a whole journey: the form, the staff review, the portal sign-in and two answers
     const page = await newPage(browser);
     const numberC = await submitPatientRequest(page, C);
     await staffOpen(numberC);
