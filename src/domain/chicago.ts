@@ -54,6 +54,11 @@ export function addCalendarDays(day: string, days: number): string {
   return format(addDays(new TZDate(y, m - 1, d, "UTC"), days), "yyyy-MM-dd");
 }
 
+/** The same Chicago wall-clock time `days` calendar days after an instant (a link open "for 30 days"), across daylight saving. */
+export function addDaysInChicago(instant: Date, days: number): Date {
+  return new Date(addDays(new TZDate(instant.getTime(), CHICAGO), days).getTime());
+}
+
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function calendarDaysBetween(from: string, to: string): number {
   const [fy, fm, fd] = parts(from);

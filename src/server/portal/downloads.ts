@@ -1,4 +1,5 @@
 import "server-only";
+import { addDaysInChicago } from "@/domain/chicago";
 import { disclosurePurpose } from "@/domain/right-of-access";
 import { addresseeName } from "@/domain/names";
 import { can } from "@/domain/staff-access";
@@ -41,7 +42,7 @@ function grantCookie(name: string) {
 /** A new link for a request: the token is returned once (for the e-mail) and never stored. */
 export async function issueDownloadGrant(client: Tx | ReturnType<typeof db>, requestId: string, now = new Date()): Promise<{ id: string; url: string; expiresAt: Date }> {
   const token = newToken();
-  const expiresAt = new Date(now.getTime() + LINK_DAYS * 86_400_000);
+  const expiresAt = addDaysInChicago(now, LINK_DAYS);
   const grant = await client.downloadGrant.create({ data: { requestId, tokenHash: tokenHash(token), expiresAt, maxDownloads: MAX_DOWNLOADS, createdAt: now } });
   return { id: grant.id, url: new URL(`/portal/download?t=${token}`, env().APP_URL).toString(), expiresAt };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { dateOnlyToDay, dayToDateOnly } from "@/domain/chicago";
+import { addDaysInChicago, dateOnlyToDay, dayToDateOnly } from "@/domain/chicago";
 import { newConfirmationNumber } from "@/domain/ids";
 import { INVITATION_DAYS, MAX_IDENTITY_ATTEMPTS, type ThirdPartyKind, thirdPartyRequesterColumns, thirdPartyStartSchema } from "@/domain/third-party";
 import { FORM_NOT_SENT, issuesByField, sameBinding, THIRD_PARTY_REPLAY_REFUSED, thirdPartyBinding, thirdPartyIdempotencyKey } from "./idempotency";
@@ -76,7 +76,7 @@ export async function startThirdPartyRequest(payload: unknown, client: ThirdPart
             patientEmail: v.patientEmail,
             recordsRequested: v.recordsRequested,
             purpose: v.purpose,
-            expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+            expiresAt: addDaysInChicago(now, INVITATION_DAYS),
             createdAt: now,
           },
         });

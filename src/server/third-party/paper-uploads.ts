@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { chicagoDay, dateOnlyToDay, dayToDateOnly } from "@/domain/chicago";
+import { addDaysInChicago, chicagoDay, dateOnlyToDay, dayToDateOnly } from "@/domain/chicago";
 import { newConfirmationNumber } from "@/domain/ids";
 import { can } from "@/domain/staff-access";
 import { CORRECTION_DAYS, deficiencyText, paperDeficiencySchema, thirdPartyPaperSchema, thirdPartyRequesterColumns } from "@/domain/third-party";
@@ -209,7 +209,7 @@ export async function markPaperUploadDeficient(staff: StaffIdentity | null, uplo
     if (!upload) return false;
     const changed = await tx.paperAuthorizationUpload.updateMany({
       where: { id: uploadId, status: "PENDING" },
-      data: { status: "DEFICIENT", deficiencyReason: reason, reviewedById: staff.id, reviewedAt: now, correctionTokenHash: null, correctionExpiresAt: new Date(now.getTime() + CORRECTION_DAYS * 86_400_000) },
+      data: { status: "DEFICIENT", deficiencyReason: reason, reviewedById: staff.id, reviewedAt: now, correctionTokenHash: null, correctionExpiresAt: addDaysInChicago(now, CORRECTION_DAYS) },
     });
     if (changed.count !== 1) return false;
     const sent = await enqueueNotification(tx, {
