@@ -15,6 +15,8 @@ export type NotificationWorker = {
 };
 
 const REQUEUE_EVERY_MS = 60_000;
+/** Longest a signed PDF's job waits for e-mail deliveries under way to finish before it is drawn anyway. */
+const PDF_YIELD_MS = 5_000;
 
 /**
  * The notification worker: pg-boss fetches due jobs (several workers against one database share
@@ -49,6 +51,7 @@ export async function startNotificationWorker(): Promise<NotificationWorker> {
   // fails (the database), none of it is recorded and its jobs are failed back to pg-boss, which
   // retries them after its back-off; a job that pg-boss retries is delivered on its own, so one
   // row that keeps failing cannot hold back the others it was fetched with.
+  let deliveries = 0;
   for (let i = 0; i < settings.NOTIFY_CONCURRENCY; i++) {
     const slot: { workerId?: string } = {};
     slot.workerId = await boss.work<NotificationJob>(
@@ -60,6 +63,7 @@ export async function startNotificationWorker(): Promise<NotificationWorker> {
           const retried = jobs.filter((job) => job.retryCount > 0);
           const batches = [...(fresh.length > 0 ? [fresh] : []), ...retried.map((job) => [job])];
           const failed: string[] = [];
+          deliveries++;
           for (const batch of batches) {
             try {
               await deliverNotifications(batch.map((job) => job.data));
@@ -68,6 +72,7 @@ export async function startNotificationWorker(): Promise<NotificationWorker> {
               failed.push(...batch.map((job) => job.id));
             }
           }
+          deliveries--;
           // pg-boss keeps a failed job's error in its table: give it the kind only, never a message.
           await Promise.all(failed.map((id) => boss.fail(NOTIFICATION_QUEUE, id, { message: "delivery failed" })));
         } finally {
@@ -78,10 +83,16 @@ export async function startNotificationWorker(): Promise<NotificationWorker> {
     );
   }
 
-  // The signed authorization PDFs (decision 0021): one at a time, beside the deliveries.
+  // The signed authorization PDFs (decision 0021): one at a time, beside the deliveries. E-mail
+  // goes first (decision 0022): drawing a PDF holds this process's event loop for tens of
+  // milliseconds (hundreds on a busy machine), while a person may be waiting for a sign-in code,
+  // so a PDF waits until no batch of e-mail is being delivered — at most PDF_YIELD_MS, so that a
+  // steady stream of e-mail cannot hold the PDFs back for long.
   const pdfSlot: { workerId?: string } = {};
   pdfSlot.workerId = await boss.work<SignedPdfJob>(SIGNED_PDF_QUEUE, { batchSize: 1, pollingIntervalSeconds: settings.NOTIFY_POLL_SECONDS }, async ([job]) => {
     if (!job) return;
+    const until = Date.now() + PDF_YIELD_MS;
+    while (deliveries > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
     try {
       await makeSignedAuthorizationPdf(job.data.requestId);
     } catch (error) {
