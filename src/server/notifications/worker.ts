@@ -17,6 +17,8 @@ export type NotificationWorker = {
 const REQUEUE_EVERY_MS = 60_000;
 /** Longest a signed PDF's job waits for e-mail deliveries under way to finish before it is drawn anyway. */
 const PDF_YIELD_MS = 5_000;
+/** How long e-mail must have been quiet before a signed PDF is drawn (ahead of the PDF_YIELD_MS bound). */
+const EMAIL_QUIET_MS = 250;
 
 /**
  * The notification worker: pg-boss fetches due jobs (several workers against one database share
@@ -52,6 +54,7 @@ export async function startNotificationWorker(): Promise<NotificationWorker> {
   // retries them after its back-off; a job that pg-boss retries is delivered on its own, so one
   // row that keeps failing cannot hold back the others it was fetched with.
   let deliveries = 0;
+  let lastDelivery = 0;
   for (let i = 0; i < settings.NOTIFY_CONCURRENCY; i++) {
     const slot: { workerId?: string } = {};
     slot.workerId = await boss.work<NotificationJob>(
@@ -73,6 +76,7 @@ export async function startNotificationWorker(): Promise<NotificationWorker> {
             }
           }
           deliveries--;
+          lastDelivery = Date.now();
           // pg-boss keeps a failed job's error in its table: give it the kind only, never a message.
           await Promise.all(failed.map((id) => boss.fail(NOTIFICATION_QUEUE, id, { message: "delivery failed" })));
         } finally {
@@ -86,13 +90,14 @@ export async function startNotificationWorker(): Promise<NotificationWorker> {
   // The signed authorization PDFs (decision 0021): one at a time, beside the deliveries. E-mail
   // goes first (decision 0022): drawing a PDF holds this process's event loop for tens of
   // milliseconds (hundreds on a busy machine), while a person may be waiting for a sign-in code,
-  // so a PDF waits until no batch of e-mail is being delivered — at most PDF_YIELD_MS, so that a
-  // steady stream of e-mail cannot hold the PDFs back for long.
+  // so a PDF waits until the e-mail has been quiet for a moment (no batch being delivered, none
+  // finished in the last EMAIL_QUIET_MS: between two batches of a stream there is only a fetch) —
+  // at most PDF_YIELD_MS, so that a steady stream of e-mail cannot hold the PDFs back for long.
   const pdfSlot: { workerId?: string } = {};
   pdfSlot.workerId = await boss.work<SignedPdfJob>(SIGNED_PDF_QUEUE, { batchSize: 1, pollingIntervalSeconds: settings.NOTIFY_POLL_SECONDS }, async ([job]) => {
     if (!job) return;
     const until = Date.now() + PDF_YIELD_MS;
-    while (deliveries > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+    while ((deliveries > 0 || Date.now() - lastDelivery < EMAIL_QUIET_MS) && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
     try {
       await makeSignedAuthorizationPdf(job.data.requestId);
     } catch (error) {
