@@ -20,7 +20,10 @@ describe("what a probe of the database says about an outage", () => {
         for (const answer of answers) {
           state = afterProbe(state, answer);
           if (answer === "timeout") run++;
-          else ((run = 0), (lastDefinite = answer === "up"));
+          else {
+            run = 0;
+            lastDefinite = answer === "up";
+          }
           expect(state.available).toBe(run >= 3 ? false : lastDefinite);
         }
       }),
