@@ -2,7 +2,6 @@
 
 import { type RefObject, useRef } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { formatIsoDate } from "@/domain/format";
 import { authorityInSentence } from "@/domain/authority-phrase";
 import { useLocale, useTranslations } from "next-intl";
 import { formatDay } from "@/i18n/translator";
@@ -51,10 +50,7 @@ export function SignatureStep({ today, strokesRef }: { today: string; strokesRef
   return (
     <>
       {access ? (
-        <p>
-          By signing, you ask {patientName ? `for ${patientName}’s` : "for the patient’s"} own records under the right of access (HIPAA, 45 CFR 164.524). You
-          do not authorize anyone else to receive them.
-        </p>
+        <p>{t("form.sign.accessIntro", { hasName: patientName ? "yes" : "no", patientName })}</p>
       ) : (
       <>
       <h3>{t("form.statements.pleaseRead")}</h3>
@@ -90,7 +86,7 @@ export function SignatureStep({ today, strokesRef }: { today: string; strokesRef
       </>
       )}
 
-      <h3>Sign</h3>
+      <h3>{t("form.sign.heading")}</h3>
       {representative && (
         <div className="notice notice-info">
           <p>
@@ -101,10 +97,10 @@ export function SignatureStep({ today, strokesRef }: { today: string; strokesRef
       )}
       <TextField
         name="signature.typedName"
-        label="Your full legal name"
+        label={t("form.sign.typedName")}
         autoComplete="name"
         spellCheck={false}
-        hint={signerName ? `Type it as you entered it earlier: ${signerName}.` : "Type it as you entered it earlier."}
+        hint={t("form.sign.typedNameHint", { hasName: signerName ? "yes" : "no", signerName: signerName ?? "" })}
       />
 
       <div className="field">
@@ -120,10 +116,9 @@ export function SignatureStep({ today, strokesRef }: { today: string; strokesRef
             }}
           />
           <div>
-            <label htmlFor="signature-method">Use my typed name as my signature</label>
+            <label htmlFor="signature-method">{t("form.sign.useTyped")}</label>
             <div id="signature-method-hint" className="hint">
-              Your typed name then is your electronic signature, with the same effect as a handwritten one. Choose this if you
-              can’t or would rather not draw.
+              {t("form.sign.useTypedHint")}
             </div>
           </div>
         </div>
@@ -132,11 +127,10 @@ export function SignatureStep({ today, strokesRef }: { today: string; strokesRef
       {!typed && (
         <div className={cx("field", drawnError && "field-invalid")}>
           <p className="field-label" id="signature-drawn-label">
-            Draw your signature
+            {t("form.sign.draw")}
           </p>
           <div id="signature-drawn-hint" className="hint">
-            Use your finger, a stylus or a mouse in the box below. To start again, choose “Clear signature”. If you can’t draw, check
-            “Use my typed name as my signature” above.
+            {t("form.sign.drawHint")}
           </div>
           {drawnError && <ErrorText id="signature-drawn-error" message={drawnError} />}
           <SignaturePad
@@ -206,8 +200,8 @@ export function SignatureStep({ today, strokesRef }: { today: string; strokesRef
       )}
 
       <dl className="summary-list">
-        <dt>Date signed</dt>
-        <dd>{formatIsoDate(today)}</dd>
+        <dt>{t("form.sign.dateSigned")}</dt>
+        <dd>{formatDay(locale, today)}</dd>
       </dl>
     </>
   );
