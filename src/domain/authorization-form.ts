@@ -210,7 +210,7 @@ const requesterSchema = z.discriminatedUnion(
     z.strictObject({ kind: z.literal("PATIENT") }),
     z.strictObject({ kind: z.literal("REPRESENTATIVE"), representative: representativeSchema }),
   ],
-  { error: "Say whether you are the patient or a legal representative" },
+  { error: problem("errors.chooseRequester") },
 );
 
 const patientSchema = z.strictObject({
@@ -292,22 +292,22 @@ const expirationSchema = z.discriminatedUnion(
 const deliverySchema = z.discriminatedUnion(
   "method",
   [
-    z.strictObject({ method: z.literal("SECURE_EMAIL"), email: email("fieldLabels.secureLinkEmail"), emailConfirm: z.string().trim().min(1, "Enter the e-mail address again") }),
+    z.strictObject({ method: z.literal("SECURE_EMAIL"), email: email("fieldLabels.secureLinkEmail"), emailConfirm: z.string().trim().min(1, problem("errors.emailAgain")) }),
     z.strictObject({ method: z.literal("MAIL"), address: addressSchema }),
     z.strictObject({ method: z.literal("PICKUP"), phone: phone("fieldLabels.pickupPhone"), bestTimes: optionalText("fieldLabels.bestTimes", 200) }),
   ],
-  { error: "Choose how you want to receive the records" },
+  { error: problem("errors.chooseDelivery") },
 );
 
 /** A PNG data URL from the signature pad; bounded so a form post stays small. */
 const drawnSignature = z
   .string()
   .max(400_000, "The drawn signature is too large; clear it and sign again")
-  .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, "Draw your signature, or choose to sign with your typed name");
+  .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, problem("errors.drawSignature"));
 
 const signatureSchema = z.strictObject({
   typedName: personName("fieldLabels.yourLegalName"),
-  method: z.enum(["DRAWN", "TYPED"], { error: "Sign by drawing, or choose to sign with your typed name" }),
+  method: z.enum(["DRAWN", "TYPED"], { error: problem("errors.signMethod") }),
   drawn: drawnSignature.optional(),
   /**
    * The 12–17-year-old patient's own signature, beside a parent's or guardian's, when the signing
@@ -363,7 +363,7 @@ const accessShape = z.strictObject({
   requester: requesterSchema,
   patient: patientSchema,
   information: accessInformationSchema,
-  format: z.enum(ACCESS_FORMATS, { error: "Choose how you want your records" }),
+  format: z.enum(ACCESS_FORMATS, { error: problem("errors.chooseFormat") }),
   delivery: deliverySchema,
   signature: accessSignatureSchema,
 });
@@ -531,8 +531,8 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
 
   // Patient.
   const dob = form.patient?.dateOfBirth;
-  if (isDate(dob) && dob > today) issue(["patient", "dateOfBirth"], "The date of birth must be in the past");
-  else if (isDate(dob) && dob < yearsBefore(today, 130)) issue(["patient", "dateOfBirth"], "Check the year of the date of birth");
+  if (isDate(dob) && dob > today) issue(["patient", "dateOfBirth"], problem("errors.birthInPast"));
+  else if (isDate(dob) && dob < yearsBefore(today, 130)) issue(["patient", "dateOfBirth"], problem("errors.birthYear"));
 
   // Representative authority (RULES.md §4).
   const requester = form.requester;
@@ -632,7 +632,7 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
   if (delivery?.method === "PICKUP" && form.recipient?.kind && form.recipient.kind !== "SELF")
     issue(["delivery", "method"], "Pickup is only for records going to the patient or legal representative. Choose secure e-mail or mail for another recipient");
   if (delivery?.method === "SECURE_EMAIL" && typeof delivery.email === "string" && (stringOrNone(delivery.emailConfirm) ?? "").trim().toLowerCase() !== delivery.email.trim().toLowerCase())
-    issue(["delivery", "emailConfirm"], "The two e-mail addresses do not match");
+    issue(["delivery", "emailConfirm"], problem("errors.emailsDiffer"));
 
   // Signature (RULES.md §2.6): signed by the requester — online drawn, or the typed name as the
   // signature; on paper by hand, keyed in as the name and date written there.
@@ -658,13 +658,13 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
         issue(["signature", "signedOn"], `The form was received on ${formatIsoDate(receivedOn)}: it must have been signed on or before that day`);
     } else {
       const online = sig as DeepPartial<AuthorizationForm["signature"]>;
-      if (online.method === "DRAWN" && !online.drawn) issue(["signature", "drawn"], "Draw your signature, or choose to sign with your typed name");
+      if (online.method === "DRAWN" && !online.drawn) issue(["signature", "drawn"], problem("errors.drawSignature"));
       if (typeof online.typedName === "string" && online.typedName.trim() && signer.trim() && !namesMatch(online.typedName, signer))
         issue(
           ["signature", "typedName"],
           requester?.kind === "PATIENT"
-            ? "Type the patient's full legal name, as entered in the patient section"
-            : "Type your full legal name, as entered in the representative section",
+            ? problem("errors.typePatientName")
+            : problem("errors.typeRepresentativeName"),
         );
     }
     // The minor's own signature, beside the parent's or guardian's (signing-rules.ts).
