@@ -11,7 +11,8 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { localizedPath } from "@/i18n/locales";
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, type Resolver, useForm, useFormState } from "react-hook-form";
 import { type AnySubmittedForm, type FormMode, formSchemaFor, isPaperMode } from "@/domain/authorization-form";
@@ -57,6 +58,7 @@ export function AuthorizationWizard({
   const problemText = useProblemText();
   const steps = wizardSteps(mode);
   const t = useTranslations();
+  const locale = useLocale();
   const copyKeys = WIZARD_COPY[mode];
   const copy = {
     submit: t(copyKeys.submit),
@@ -270,7 +272,8 @@ export function AuthorizationWizard({
     }
     if (result.ok) {
       draft.clear();
-      router.push(result.next ?? "/request/confirmation");
+      // In the page's language: the next page keeps the /es prefix.
+      router.push(localizedPath(locale, result.next ?? "/request/confirmation"));
       return true;
     }
     applyResult(result);
