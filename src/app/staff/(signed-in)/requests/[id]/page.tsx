@@ -106,6 +106,11 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               : "Send records to someone else — an authorization (45 CFR 164.508)"}
           </dd>
         </div>
+        <div>
+          {/* Issue 15: staff screens stay English; the requester's e-mails, PDFs and portal follow this. */}
+          <dt>Requester&apos;s language</dt>
+          <dd>{r.locale === "es" ? "Spanish (español): their e-mails, PDFs and portal are in Spanish" : "English"}</dd>
+        </div>
         {access && r.accessFormat ? (
           <div>
             <dt>Form and format</dt>
