@@ -42,6 +42,9 @@ export function SiteFooter() {
           Questions about a records request: call <PhoneLink />, {organization.questionsHours}.
         </p>
         <p>
+          <a href="/accessibility">Accessibility</a>: how to get help using this site, and other formats.
+        </p>
+        <p>
           <strong>This site is not for emergencies.</strong> If you have a medical emergency, call 911.
         </p>
         <p className="muted">
