@@ -33,13 +33,13 @@ test("the checks catch a small crowded target, a focused field under a sticky fo
   const small = await undersizedTargets(page);
   expect(small.map((p) => p.target)).toEqual(['button#tiny-a "a"', 'button#tiny-b "b"']);
 
-  // A sticky footer 200 px tall over the bottom of the viewport: a focused element scrolled just
-  // into view beneath it is hidden.
+  // A fixed panel over all but the top 30% of the viewport (a cookie banner, a chat window grown
+  // large): focus scrolled to the middle of the window lands beneath it.
   await page.evaluate(() => {
     document.querySelectorAll(".planted").forEach((b) => b.remove());
     const bar = document.createElement("div");
     bar.className = "planted-bar";
-    bar.setAttribute("style", "position:fixed;left:0;right:0;bottom:0;height:200px;background:#fff;z-index:10");
+    bar.setAttribute("style", "position:fixed;left:0;right:0;top:30vh;bottom:0;background:#fff;z-index:10");
     document.body.append(bar);
   });
   expect(hiddenStops(await tabThrough(page)).length).toBeGreaterThan(0);

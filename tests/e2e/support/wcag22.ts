@@ -86,6 +86,17 @@ export type FocusStop = { target: string; obscuredBy?: string; outOfView?: boole
  * when focus leaves the document or returns to where it started. Returns every stop.
  */
 export async function tabThrough(page: Page, limit = 200): Promise<FocusStop[]> {
+  // Whether focus scrolls smoothly or at once changes nothing about where it ends; at once, the
+  // check does not race an animation on a busy machine. (The person's preference is restored.)
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  try {
+    return await tabStops(page, limit);
+  } finally {
+    await page.emulateMedia({ reducedMotion: null });
+  }
+}
+
+async function tabStops(page: Page, limit: number): Promise<FocusStop[]> {
   await page.evaluate(() => {
     (document.activeElement as HTMLElement | null)?.blur();
     window.scrollTo(0, 0);
@@ -94,36 +105,50 @@ export async function tabThrough(page: Page, limit = 200): Promise<FocusStop[]> 
   let first: string | undefined;
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press("Tab");
-    const stop = await page.evaluate(() => {
+    const stop = await page.evaluate(async () => {
       const el = document.activeElement;
       if (!el || el === document.body) return null;
       const name = (el.getAttribute("aria-label") ?? (el as HTMLElement).innerText ?? el.getAttribute("name") ?? "").trim().slice(0, 60);
       const target = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${name ? ` "${name}"` : ""}`;
-      const r = el.getBoundingClientRect();
-      const vw = document.documentElement.clientWidth;
-      const vh = document.documentElement.clientHeight;
-      const left = Math.max(r.left + 1, 0);
-      const right = Math.min(r.right - 1, vw - 1);
-      const top = Math.max(r.top + 1, 0);
-      const bottom = Math.min(r.bottom - 1, vh - 1);
-      if (left > right || top > bottom) return { target, outOfView: true, key: target + r.top };
-      const points = [
-        [(left + right) / 2, (top + bottom) / 2],
-        [left, top],
-        [right, top],
-        [left, bottom],
-        [right, bottom],
-      ] as const;
-      let coveredBy: Element | null = null;
-      for (const [x, y] of points) {
-        const hit = document.elementFromPoint(x, y);
-        if (!hit) continue;
-        // What is drawn there is the element, inside it, or its own label (a check box's label).
-        if (el.contains(hit) || hit.contains(el) || (hit instanceof HTMLLabelElement && hit.control === el)) return { target, key: target + r.top };
-        coveredBy = hit;
-      }
-      const by = coveredBy ? `${coveredBy.tagName.toLowerCase()}${coveredBy.className ? `.${String(coveredBy.className).split(" ").join(".")}` : ""}` : "nothing drawn";
-      return { target, obscuredBy: by, key: target + r.top };
+      const measure = () => {
+        const r = el.getBoundingClientRect();
+        const vw = document.documentElement.clientWidth;
+        const vh = document.documentElement.clientHeight;
+        const left = Math.max(r.left + 1, 0);
+        const right = Math.min(r.right - 1, vw - 1);
+        const top = Math.max(r.top + 1, 0);
+        const bottom = Math.min(r.bottom - 1, vh - 1);
+        if (left > right || top > bottom) return { target, outOfView: true };
+        const points: [number, number][] = [
+          [(left + right) / 2, (top + bottom) / 2],
+          [left, top],
+          [right, top],
+          [left, bottom],
+          [right, bottom],
+        ];
+        // A link that wraps onto two lines: the middle of each line's box too.
+        for (const box of Array.from(el.getClientRects())) {
+          const x = box.left + box.width / 2;
+          const y = box.top + box.height / 2;
+          if (x >= 0 && x < vw && y >= 0 && y < vh) points.push([x, y]);
+        }
+        let coveredBy: Element | null = null;
+        for (const [x, y] of points) {
+          const hit = document.elementFromPoint(x, y);
+          if (!hit) continue;
+          // What is drawn there is the element, inside it, or its own label (a check box's label).
+          if (el.contains(hit) || (hit instanceof HTMLLabelElement && hit.control === el)) return { target };
+          coveredBy = hit;
+        }
+        const by = coveredBy ? `${coveredBy.tagName.toLowerCase()}${coveredBy.className ? `.${String(coveredBy.className).split(" ").join(".")}` : ""}` : "nothing drawn";
+        return { target, obscuredBy: by };
+      };
+      // Focus scrolls at once (reduced motion): judge what is drawn after the next two frames.
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      await frame();
+      await frame();
+      const result = measure();
+      return { ...result, key: `${target} ${el.getBoundingClientRect().top + window.scrollY}` };
     });
     if (!stop) {
       if (stops.length > 0) break;
