@@ -5,18 +5,38 @@ import { actionBodyProblem } from "@/server/action-body";
 import { databaseAvailable } from "@/server/database-availability";
 import { contentSecurityPolicy } from "@/domain/security-headers";
 import { CLIENT_TOKEN_PATTERN, clientTokenCookieName, clientTokenCookieOptions, newClientToken } from "@/server/client-token";
+import { LOCALE_COOKIE, LOCALE_HEADER, localizedPath, resolveLocale, splitLocalePrefix } from "@/i18n/locales";
 
 /**
  * Per-request CSP nonce and response headers. No authorization lives here (SECURITY.md §1):
  * every page, action and route handler checks access itself.
  */
 export async function proxy(request: NextRequest) {
+  // A /es/<path> page is served by rewriting to /<path>, and Next runs the proxy again for the
+  // rewritten request: that second pass carries this process's own mark and keeps everything the
+  // first pass set (nonce, locale). No client can know the mark; a forged one is discarded below.
+  if (isOwnRewrite(request)) return NextResponse.next();
+
   // A post Next would fail to decode (or refuse as too large) with a 500 gets 400 or 413 here.
   const refusal = await actionBodyProblem(request);
   if (refusal) return plainAnswer(refusal.status, refusal.message);
   // During a database outage: 503 and when to try again, not a 500 from whatever needed it.
   // /api/health answers for itself (503, "unavailable").
   if (request.nextUrl.pathname !== "/api/health" && !(await databaseAvailable())) return unavailable(request);
+
+  // The language (issue 15, decision 0023): the /es prefix, then the switch's cookie, then
+  // Accept-Language, then English. A Spanish page asked for without the prefix is sent to it, so
+  // the address always carries the language; /es/<path> is served by the page at /<path>.
+  const { locale, prefix, pathname } = resolveLocale({
+    pathname: request.nextUrl.pathname,
+    cookie: request.cookies.get(LOCALE_COOKIE)?.value,
+    acceptLanguage: request.headers.get("accept-language"),
+  });
+  if (!prefix && locale !== "en" && wantsPage(request) && localizedPath(locale, pathname) !== pathname) {
+    const target = request.nextUrl.clone();
+    target.pathname = localizedPath(locale, pathname);
+    return NextResponse.redirect(target, { status: 307, headers: { "Cache-Control": "no-store", Vary: "Accept-Language, Cookie" } });
+  }
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== "production");
@@ -30,19 +50,48 @@ export async function proxy(request: NextRequest) {
   // The forged-subrequest header behind CVE-2025-29927 has no business arriving from outside.
   requestHeaders.delete("x-middleware-subrequest");
   // The address, for pages that explain a refusal (staff forbidden.tsx); always ours, never the client's.
-  requestHeaders.set("x-pathname", request.nextUrl.pathname);
+  // Without the language prefix: the page's own address.
+  requestHeaders.set("x-pathname", pathname);
+  // The language, always ours: a client-sent copy of this header is replaced, never trusted.
+  requestHeaders.set(LOCALE_HEADER, locale);
+  requestHeaders.delete(REWRITE_MARK_HEADER);
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  let response: NextResponse;
+  if (prefix) {
+    const target = request.nextUrl.clone();
+    target.pathname = pathname;
+    requestHeaders.set(REWRITE_MARK_HEADER, REWRITE_MARK);
+    response = NextResponse.rewrite(target, { request: { headers: requestHeaders } });
+  } else {
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
   // The proxy's headers win over the handler's: a file keeps its sandbox, never the page policy.
-  response.headers.set("Content-Security-Policy", isFileRoute(request.nextUrl.pathname) ? FILE_DOWNLOAD_POLICY : csp);
+  response.headers.set("Content-Security-Policy", isFileRoute(pathname) ? FILE_DOWNLOAD_POLICY : csp);
   // Pages can show PHI; nothing dynamic is cached by browsers or proxies.
   response.headers.set("Cache-Control", "no-store, max-age=0");
-  if (!isPublicPath(request.nextUrl.pathname)) response.headers.set("X-Robots-Tag", "noindex, nofollow");
+  if (!isPublicPath(pathname)) response.headers.set("X-Robots-Tag", "noindex, nofollow");
   // The form's browser token, before anything is submitted (src/server/client-token.ts).
-  if (["/request", "/request/own", "/request/third-party"].includes(request.nextUrl.pathname) && !CLIENT_TOKEN_PATTERN.test(request.cookies.get(clientTokenCookieName())?.value ?? "")) {
+  if (["/request", "/request/own", "/request/third-party"].includes(pathname) && !CLIENT_TOKEN_PATTERN.test(request.cookies.get(clientTokenCookieName())?.value ?? "")) {
     response.cookies.set(clientTokenCookieName(), newClientToken(), clientTokenCookieOptions());
   }
   return response;
+}
+
+const REWRITE_MARK_HEADER = "x-record-connect-rewrite";
+/** Random per process, never sent to a client. */
+const REWRITE_MARK = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
+
+function isOwnRewrite(request: NextRequest): boolean {
+  const mark = request.headers.get(REWRITE_MARK_HEADER);
+  if (!mark || mark.length !== REWRITE_MARK.length) return false;
+  let difference = 0;
+  for (let i = 0; i < mark.length; i++) difference |= mark.charCodeAt(i) ^ REWRITE_MARK.charCodeAt(i);
+  return difference === 0;
+}
+
+/** A browser asking for a page (not an action, an RSC fetch, a file or a non-GET). */
+function wantsPage(request: NextRequest): boolean {
+  return request.method === "GET" && !request.headers.has("next-action") && !request.headers.has("rsc") && !isFileRoute(splitLocalePrefix(request.nextUrl.pathname).pathname) && (request.headers.get("accept") ?? "").includes("text/html");
 }
 
 const RETRY_AFTER_SECONDS = 30;
@@ -51,8 +100,7 @@ const UNAVAILABLE_TEXT = `Record Connect is temporarily unavailable. Nothing you
 /** The 503 during a database outage: a plain page for a browser, plain text for an action or a file. */
 function unavailable(request: NextRequest): NextResponse {
   const headers = { "Retry-After": String(RETRY_AFTER_SECONDS) };
-  const wantsPage = request.method === "GET" && !request.headers.has("next-action") && !isFileRoute(request.nextUrl.pathname) && (request.headers.get("accept") ?? "").includes("text/html");
-  if (!wantsPage) return plainAnswer(503, UNAVAILABLE_TEXT, headers);
+  if (!wantsPage(request)) return plainAnswer(503, UNAVAILABLE_TEXT, headers);
   const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   const again = request.nextUrl.pathname + request.nextUrl.search;
   const html = `<!doctype html>

@@ -1,13 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ErrorContent } from "@/components/ErrorContent";
-import { siteName } from "@/components/SiteChrome";
 
 /** Errors below the root layout: the header and footer stay in place. Never shows the message. */
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
+  const t = useTranslations("errorPage");
+  const common = useTranslations("common");
   return (
     <>
-      <title>{`Something went wrong · ${siteName}`}</title>
+      <title>{t("title", { siteName: common("siteName") })}</title>
       <ErrorContent error={error} onRetry={retry} />
     </>
   );

@@ -1,31 +1,43 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
-import { organization } from "@/domain/organization";
-import { SiteFooter, SiteHeader, SkipLink, siteName } from "@/components/SiteChrome";
+import { getLocale, getTranslations } from "next-intl/server";
+import { SiteFooter, SiteHeader, SkipLink } from "@/components/SiteChrome";
+import { ClientMessages } from "@/i18n/ClientMessages";
+import { isLocalizablePath } from "@/i18n/locales";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: siteName, template: `%s · ${siteName}` },
-  description: `Request copies of your medical records from ${organization.name}, online or by paper form — for patients and their legal representatives.`,
-  applicationName: siteName,
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  const siteName = t("siteName");
+  return {
+    title: { default: siteName, template: `%s · ${siteName}` },
+    description: t("metaDescription"),
+    applicationName: siteName,
+  };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Reading the request headers makes every page render per request, which the per-request CSP
   // nonce (set by src/proxy.ts as x-nonce) requires: Next stamps that nonce on its own scripts.
   // Nothing here renders inline scripts or styles, so the nonce itself is not needed in markup.
-  await headers();
+  const requestHeaders = await headers();
+  // The page's language (issue 15): src/proxy.ts resolved it; staff screens are always English.
+  const locale = await getLocale();
+  const localized = isLocalizablePath(requestHeaders.get("x-pathname") ?? "/");
 
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
-        <SkipLink />
-        <SiteHeader />
-        <main id="main" tabIndex={-1} className="site-main">
-          <div className="container">{children}</div>
-        </main>
-        <SiteFooter />
+        {/* Client components under the layout (error page, language switch) get only these namespaces. */}
+        <ClientMessages namespaces={["common", "errorPage"]}>
+          <SkipLink />
+          <SiteHeader localized={localized} />
+          <main id="main" tabIndex={-1} className="site-main">
+            <div className="container">{children}</div>
+          </main>
+          <SiteFooter />
+        </ClientMessages>
       </body>
     </html>
   );

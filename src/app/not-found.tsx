@@ -1,23 +1,24 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { QuestionsLine } from "@/components/PhoneLink";
+import { LocaleLink } from "@/i18n/LocaleLink";
 
-export const metadata: Metadata = {
-  title: "Page not found",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("notFound");
+  return { title: t("title") };
+}
 
 export default function NotFound() {
+  const t = useTranslations("notFound");
   return (
     <>
-      <h1>We can’t find that page</h1>
-      <p className="lead">
-        The address may be mistyped, or the page may have moved. If you followed a link from an e-mail, it may
-        have expired.
-      </p>
+      <h1>{t("heading")}</h1>
+      <p className="lead">{t("lead")}</p>
       <div className="actions">
-        <Link className="button" href="/">
-          Go to the home page
-        </Link>
+        <LocaleLink className="button" href="/">
+          {t("home")}
+        </LocaleLink>
       </div>
       <QuestionsLine />
     </>

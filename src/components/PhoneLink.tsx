@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { organization } from "@/domain/organization";
 
 type Line = "questions" | "payment";
@@ -13,11 +14,11 @@ export function PhoneLink({ line = "questions" }: { line?: Line }) {
   return <a href={href}>{number}</a>;
 }
 
-/** "Questions? Call … Monday–Friday, 8 AM–5 PM (Central Time)." Safe in server and client components. */
+/**
+ * "Questions? Call … Monday–Friday, 8 AM–5 PM (Central Time)." in the page's language. Safe in
+ * server and client components (a client one needs the "common" namespace from its provider).
+ */
 export function QuestionsLine({ className }: { className?: string }) {
-  return (
-    <p className={className}>
-      Questions? Call Record Connect at <PhoneLink />, {organization.questionsHours}.
-    </p>
-  );
+  const t = useTranslations("common");
+  return <p className={className}>{t.rich("questionsLine", { phone: () => <PhoneLink />, hours: t("questionsHours") })}</p>;
 }

@@ -1,55 +1,55 @@
-import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { organization } from "@/domain/organization";
+import { LocaleLink } from "@/i18n/LocaleLink";
+import { LanguageSwitch } from "./LanguageSwitch";
 import { PhoneLink } from "./PhoneLink";
 
-/** The product's name as shown in the header and page titles. */
+/** The product's name as shown in the header and page titles (English; staff screens and logs). */
 export const siteName = `${organization.serviceName} Requests`;
 
 /*
- * Header and footer shared by the root layout and global-error (which renders its own document).
- * Plain anchors, not next/link, so global-error can use them even when the router is broken.
+ * Header and footer of the root layout, in the page's language (issue 15): `useTranslations`
+ * works in server components, and client ones under the root layout's provider (common namespace).
  */
 
 export function SkipLink() {
+  const t = useTranslations("common");
   return (
     <a className="skip-link" href="#main">
-      Skip to main content
+      {t("skipToMain")}
     </a>
   );
 }
 
-export function SiteHeader() {
+export function SiteHeader({ localized = true }: { localized?: boolean }) {
+  const t = useTranslations("common");
   return (
     <header className="site-header">
       <div className="container">
-        <Link className="site-brand" href="/">
-          <span className="site-name">{siteName}</span>
+        <LocaleLink className="site-brand" href="/">
+          <span className="site-name">{t("siteName")}</span>
           <span className="site-org">{organization.name}</span>
-        </Link>
-        <p className="site-header-help">
-          Questions? <PhoneLink />
-        </p>
+        </LocaleLink>
+        <div className="site-header-tools">
+          {localized ? <LanguageSwitch label={t("languageSwitchLabel")} /> : null}
+          <p className="site-header-help">{t.rich("headerQuestions", { phone: () => <PhoneLink /> })}</p>
+        </div>
       </div>
     </header>
   );
 }
 
 export function SiteFooter() {
+  const t = useTranslations("common");
+  // The accessibility statement's link (issue 15 §4; its words in the a11y namespace).
+  const a11y = useTranslations("a11y");
   return (
     <footer className="site-footer">
       <div className="container">
-        <p>
-          Questions about a records request: call <PhoneLink />, {organization.questionsHours}.
-        </p>
-        <p>
-          <a href="/accessibility">Accessibility</a>: how to get help using this site, and other formats.
-        </p>
-        <p>
-          <strong>This site is not for emergencies.</strong> If you have a medical emergency, call 911.
-        </p>
-        <p className="muted">
-          {siteName} is the online records request service of {organization.name}.
-        </p>
+        <p>{t.rich("footerQuestions", { phone: () => <PhoneLink />, hours: t("questionsHours") })}</p>
+        <p>{a11y.rich("footerLink", { link: (chunks) => <LocaleLink href="/accessibility">{chunks}</LocaleLink> })}</p>
+        <p>{t.rich("footerEmergency", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
+        <p className="muted">{t("footerAbout", { siteName: t("siteName"), organization: organization.name })}</p>
       </div>
     </footer>
   );

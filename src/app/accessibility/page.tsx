@@ -1,28 +1,40 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PhoneLink } from "@/components/PhoneLink";
-import { accessibilityStatement as s } from "@/domain/accessibility-statement";
 import { organization } from "@/domain/organization";
+import { LocaleLink } from "@/i18n/LocaleLink";
+import { formatDay } from "@/i18n/translator";
 
-export const metadata: Metadata = { title: s.title };
+/** The day the statement was last reviewed against the tests (docs/accessibility.md). */
+const REVIEWED_ON = "2026-11-30";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("a11y");
+  return { title: t("title") };
+}
 
 /**
  * The accessibility statement (issue 15 §4): the WCAG 2.2 AA target, what is tested and how, what
- * is known not to meet it, and how to get help or another format. Its words live in
- * src/domain/accessibility-statement.ts, one sentence per entry, ready for the message catalogue.
+ * is known not to meet it, and how to get help or another format. Keep "How we test" and "Known
+ * limitations" true to docs/accessibility.md and the tests it names.
  */
-export default function AccessibilityPage() {
+export default async function AccessibilityPage() {
+  const t = await getTranslations("a11y");
+  const common = await getTranslations("common");
+  const locale = await getLocale();
+  const phone = () => <PhoneLink />;
+  const formats = ["formatLargePrint", "formatReadAloud", "formatSpanish"] as const;
+  const tested = ["testedAxe", "testedKeyboard", "testedTargetSize", "testedFocus", "testedAuthentication", "testedDragging", "testedHelp", "testedTree"] as const;
+  const limits = ["limitDrawing", "limitPdf", "limitScans"] as const;
   return (
     <article className="stack">
-      <h1>{s.title}</h1>
-      <p className="lead">{s.intro}</p>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
 
       <section aria-labelledby="a11y-help">
-        <h2 id="a11y-help">{s.help.heading}</h2>
-        <p>
-          {s.help.call} <PhoneLink />, {organization.questionsHours}. {s.help.relay}
-        </p>
-        <p>{s.help.paper}</p>
+        <h2 id="a11y-help">{t("helpHeading")}</h2>
+        <p>{t.rich("helpCall", { phone, hours: common("questionsHours") })}</p>
+        <p>{t("helpPaper")}</p>
         <p>
           {organization.mailingAddress.map((line, i) => (
             <span key={line}>
@@ -34,58 +46,49 @@ export default function AccessibilityPage() {
       </section>
 
       <section aria-labelledby="a11y-formats">
-        <h2 id="a11y-formats">{s.formats.heading}</h2>
-        <p>{s.formats.intro}</p>
+        <h2 id="a11y-formats">{t("formatsHeading")}</h2>
+        <p>{t("formatsIntro")}</p>
         <ul>
-          {s.formats.items.map((item) => (
-            <li key={item}>{item}</li>
+          {formats.map((key) => (
+            <li key={key}>{t(key)}</li>
           ))}
         </ul>
-        <p>
-          {s.formats.paperFormBefore} <Link href="/#paper-form">{s.formats.paperFormLink}</Link>
-          {s.formats.paperFormAfter}
-        </p>
+        <p>{t.rich("formatsPaperForms", { link: (chunks) => <LocaleLink href="/#paper-form">{chunks}</LocaleLink> })}</p>
       </section>
 
       <section aria-labelledby="a11y-target">
-        <h2 id="a11y-target">{s.target.heading}</h2>
-        <p>{s.target.standard}</p>
-        <p>{s.target.status}</p>
+        <h2 id="a11y-target">{t("targetHeading")}</h2>
+        <p>{t("targetStandard")}</p>
+        <p>{t("targetStatus")}</p>
       </section>
 
       <section aria-labelledby="a11y-tested">
-        <h2 id="a11y-tested">{s.tested.heading}</h2>
-        <p>{s.tested.intro}</p>
+        <h2 id="a11y-tested">{t("testedHeading")}</h2>
+        <p>{t("testedIntro")}</p>
         <ul>
-          {s.tested.items.map((item) => (
-            <li key={item}>{item}</li>
+          {tested.map((key) => (
+            <li key={key}>{t(key)}</li>
           ))}
         </ul>
-        <p>{s.tested.notDone}</p>
+        <p>{t("testedNotDone")}</p>
       </section>
 
       <section aria-labelledby="a11y-limits">
-        <h2 id="a11y-limits">{s.limits.heading}</h2>
+        <h2 id="a11y-limits">{t("limitsHeading")}</h2>
         <ul>
-          {s.limits.items.map((item) => (
-            <li key={item}>{item}</li>
+          {limits.map((key) => (
+            <li key={key}>{t(key)}</li>
           ))}
         </ul>
       </section>
 
       <section aria-labelledby="a11y-feedback">
-        <h2 id="a11y-feedback">{s.feedback.heading}</h2>
-        <p>
-          {s.feedback.call} <PhoneLink />. {s.feedback.answer}
-        </p>
-        <p>
-          {s.feedback.complaint} <a href={s.feedback.complaintUrl}>{s.feedback.complaintLink}</a>.
-        </p>
+        <h2 id="a11y-feedback">{t("feedbackHeading")}</h2>
+        <p>{t.rich("feedbackCall", { phone })}</p>
+        <p>{t.rich("feedbackComplaint", { link: (chunks) => <a href="https://www.hhs.gov/civil-rights/filing-a-complaint/index.html">{chunks}</a> })}</p>
       </section>
 
-      <p className="muted">
-        {s.reviewed} <time dateTime={s.reviewedOn}>{s.reviewedOnText}</time>.
-      </p>
+      <p className="muted">{t.rich("reviewed", { date: formatDay(locale, REVIEWED_ON), time: (chunks) => <time dateTime={REVIEWED_ON}>{chunks}</time> })}</p>
     </article>
   );
 }

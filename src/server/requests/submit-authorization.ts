@@ -17,6 +17,7 @@ import { enqueueNotification } from "../notifications/outbox";
 import { sendSignedPdfJob, transactionExecutor } from "../notifications/queue";
 import { responseCommitmentDays } from "../settings";
 import { consumeRateLimit } from "../rate-limit";
+import type { Locale } from "@/i18n/locales";
 import type { StaffIdentity } from "../staff/auth";
 import { fileStore } from "../storage";
 import type { StoredFile } from "../storage/file-store";
@@ -36,6 +37,8 @@ export type IntakeInput = {
   paperFormScan?: File | null;
   /** Signed through a third party's invitation (src/server/third-party): its reserved number, and the link to the organisation. */
   thirdParty?: ThirdPartyLink;
+  /** The language the requester read and answered the form in (issue 15); English when not given (paper). */
+  locale?: Locale;
   now?: Date;
 };
 
@@ -236,7 +239,7 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
       // Under a burst, wait for a pooled connection rather than failing the person's submission
       // after Prisma's default 2 s (docs/performance.md).
       const requestId = await db().$transaction(
-        (tx) => insertRequest(tx, { channel, form, confirmationNumber, idempotencyKey: key.data, idempotencyBinding: binding, now, ...dates, stored, pdfSource, thirdParty: input.thirdParty }),
+        (tx) => insertRequest(tx, { channel, form, confirmationNumber, idempotencyKey: key.data, idempotencyBinding: binding, now, ...dates, stored, pdfSource, thirdParty: input.thirdParty, locale: input.locale ?? "en" }),
         SUBMIT_TRANSACTION,
       );
       logger.info({ requestId, source: channel.source, event: "request.submitted" }, "authorization submitted");
@@ -287,6 +290,7 @@ async function insertRequest(
     stored: Array<{ spec: FileToStore; file: StoredFile }>;
     pdfSource: StoredFile;
     thirdParty?: ThirdPartyLink;
+    locale: Locale;
   },
 ): Promise<string> {
   const { channel, form, now } = args;
@@ -296,6 +300,7 @@ async function insertRequest(
     data: {
       ...requestColumns(form, todayInChicago(now)),
       confirmationNumber: args.confirmationNumber,
+      locale: args.locale,
       idempotencyKey: args.idempotencyKey,
       idempotencyBinding: args.idempotencyBinding,
       source: channel.source,

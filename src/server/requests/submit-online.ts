@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/locales";
 import { BUSY_MESSAGE, type SubmitResult } from "@/domain/submission";
 import { type AdmissionGate, BUSY_RETRY_AFTER_MS, submissionGate } from "../admission";
 import { logger } from "../logger";
@@ -17,7 +18,7 @@ import { submitAuthorization } from "./submit-authorization";
  */
 export async function submitOnline(
   formData: FormData,
-  client: { clientKey: string; clientToken: string; now?: Date },
+  client: { clientKey: string; clientToken: string; locale?: Locale; now?: Date },
   gate: AdmissionGate = submissionGate(),
 ): Promise<SubmitResult> {
   const admitted = await gate.run(() => submitAuthorization({ ...readAuthorizationFormData(formData), ...client }));

@@ -1,6 +1,7 @@
 "use server";
 
 import { cookies, headers } from "next/headers";
+import { getLocale } from "next-intl/server";
 import { organization } from "@/domain/organization";
 import type { SubmitResult } from "@/domain/submission";
 import { clientAddress } from "@/server/client-address";
@@ -28,7 +29,8 @@ export async function submitAuthorization(formData: FormData): Promise<SubmitRes
     }
     // The online channel: a paper-form scan posted here is ignored (only staff key paper forms in).
     // Past admission control, stored or "busy" (decision 0021); no cookie set after this point.
-    return await submitOnline(formData, { clientKey: clientAddress(requestHeaders), clientToken });
+    // In the language the page was read in (the proxy's header; decision 0023): stored on the request.
+    return await submitOnline(formData, { clientKey: clientAddress(requestHeaders), clientToken, locale: await getLocale() });
   } catch (error) {
     logger.error({ err: error, correlationId, event: "request.submit_failed" }, "submission failed");
     return {
