@@ -156,15 +156,14 @@ async function tabStops(page: Page, limit: number): Promise<FocusStop[]> {
     }
     if (stop.key === first) break;
     first ??= stop.key;
-    const { key: _key, ...rest } = stop;
-    stops.push(rest);
+    stops.push({ target: stop.target, obscuredBy: stop.obscuredBy, outOfView: stop.outOfView });
   }
   return stops;
 }
 
 /** The stops a keyboard user cannot see. */
 export function hiddenStops(stops: FocusStop[]): FocusStop[] {
-  return stops.filter((s) => s.obscuredBy || s.outOfView);
+  return stops.filter((s) => s.obscuredBy || s.outOfView).map((s) => JSON.parse(JSON.stringify(s)) as FocusStop);
 }
 
 export type HelpMechanism = { where: "banner" | "main" | "contentinfo" | "other"; href: string };
