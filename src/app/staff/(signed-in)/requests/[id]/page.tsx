@@ -24,6 +24,9 @@ import { ReleaseSection } from "./ReleaseSection";
 import { CommitmentDue } from "../../CommitmentDue";
 import { nextStep } from "@/domain/next-step";
 
+
+/** The requester's language, in the staff screens' English. */
+const requesterLanguage = { en: "English", es: "Spanish" } as const;
 export const metadata: Metadata = { title: "Request" };
 export const dynamic = "force-dynamic";
 
@@ -104,6 +107,14 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             {access
               ? "Get my own records — the patient's right of access (45 CFR 164.524): no purpose or expiry; the fee is the patient's own-copy fee"
               : "Send records to someone else — an authorization (45 CFR 164.508)"}
+          </dd>
+        </div>
+        <div>
+          <dt>Language</dt>
+          <dd>
+            {/* Staff screens stay English; they say which language the requester reads (issue 15). */}
+            {requesterLanguage[r.locale]}
+            {r.locale === "en" ? "" : " — the requester's e-mails and portal are in Spanish; write to them in Spanish or call"}
           </dd>
         </div>
         {access && r.accessFormat ? (
