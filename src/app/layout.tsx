@@ -29,8 +29,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        {/* Client components under the layout (error page, language switch) get only these namespaces. */}
-        <ClientMessages namespaces={["common", "errorPage"]}>
+        {/* Client components under the layout (language switch, links) get only this namespace; the error page loads its own (src/app/error.tsx). */}
+        <ClientMessages namespaces={["common"]}>
           <SkipLink />
           <SiteHeader localized={localized} />
           <main id="main" tabIndex={-1} className="site-main">

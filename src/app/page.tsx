@@ -1,244 +1,195 @@
-import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { organization } from "@/domain/organization";
-import { rightOfAccessStatements } from "@/domain/right-of-access";
+import { HHS_FLAT_FEE_CAP_CENTS } from "@/domain/fees";
 import { PhoneLink } from "@/components/PhoneLink";
 import { PRINTABLE_FORMS } from "@/domain/printable-forms";
 import { ResponseCommitment } from "@/components/ResponseCommitment";
+import { RightOfAccessList } from "@/components/RightOfAccessList";
+import { LocaleLink } from "@/i18n/LocaleLink";
+import { localizedPath } from "@/i18n/locales";
+import { formatMoney } from "@/i18n/translator";
 
-/** Public home page: how to ask Record Connect for copies of medical records (RULES.md §1, §4–§6). */
+/** Public home page: how to ask Record Connect for copies of medical records (RULES.md §1, §4–§6), in the page's language. */
 export default function HomePage() {
+  const t = useTranslations("home");
+  const common = useTranslations("common");
+  const locale = useLocale();
+  const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
+  const flatFee = formatMoney(locale, HHS_FLAT_FEE_CAP_CENTS);
   return (
     <>
       <div className="hero">
-        <h1>Request a copy of medical records</h1>
-        <p className="lead">
-          Patients of {organization.name}, and legal representatives acting for them, can ask Record Connect for
-          copies of medical records here — online or with a paper form.
-        </p>
+        <h1>{t("heading")}</h1>
+        <p className="lead">{t("lead", { organization: organization.name })}</p>
         <ResponseCommitment />
         {/* Two doors (issue 17): the patient's own right of access, and an authorization to send records elsewhere. */}
         <div className="actions">
-          <Link className="button" href="/request/own">
-            Get my own records
-          </Link>
-          <Link className="button" href="/request">
-            Send records to someone else
-          </Link>
+          <LocaleLink className="button" href="/request/own">
+            {t("ownRecords")}
+          </LocaleLink>
+          <LocaleLink className="button" href="/request">
+            {t("sendElsewhere")}
+          </LocaleLink>
           <a className="button-secondary" href="#paper-form">
-            Use a paper form instead
+            {t("usePaper")}
           </a>
-          <Link className="button-secondary" href="/portal">
-            Check on a request
-          </Link>
+          <LocaleLink className="button-secondary" href="/portal">
+            {t("checkRequest")}
+          </LocaleLink>
         </div>
       </div>
 
       <section className="notice notice-info" aria-labelledby="mychart-heading">
         <h2 id="mychart-heading" className="notice-title">
-          You may not need to make a request
+          {t("myChartHeading")}
         </h2>
         <p>
-          Some of your information is already available in the patient portal, <strong>MyChart</strong>: for
-          example test results, visit summaries and immunizations.{" "}
-          <a href={organization.patientPortalUrl}>Sign in to {organization.patientPortalName}</a> to see, download or print it.
+          {t.rich("myChartText", {
+            portal: organization.patientPortalName,
+            strong,
+            link: (chunks) => <a href={organization.patientPortalUrl}>{chunks}</a>,
+          })}
         </p>
       </section>
 
       <nav className="toc" aria-labelledby="toc-heading">
-        <h2 id="toc-heading">On this page</h2>
+        <h2 id="toc-heading">{t("tocHeading")}</h2>
         <ul>
           <li>
-            <a href="#how-to-request">How to request records</a>
+            <a href="#how-to-request">{t("tocHow")}</a>
           </li>
           <li>
-            <a href="#right-of-access">Your right to your own records</a>
+            <a href="#right-of-access">{t("tocRight")}</a>
           </li>
           <li>
-            <a href="#not-handled">Requests we can’t handle here</a>
+            <a href="#not-handled">{t("tocNotHandled")}</a>
           </li>
           <li>
-            <a href="#who-may-request">Who can make a request</a>
+            <a href="#who-may-request">{t("tocWho")}</a>
           </li>
           <li>
-            <a href="#delivery">How you receive the records</a>
+            <a href="#delivery">{t("tocDelivery")}</a>
           </li>
           <li>
-            <a href="#timing">How long it takes</a>
+            <a href="#timing">{t("tocTiming")}</a>
           </li>
           <li>
-            <a href="#fees">Fees and payment</a>
+            <a href="#fees">{t("tocFees")}</a>
           </li>
           <li>
-            <a href="#questions">Questions</a>
+            <a href="#questions">{t("tocQuestions")}</a>
           </li>
         </ul>
       </nav>
 
       <section className="section" aria-labelledby="how-to-request">
-        <h2 id="how-to-request">How to request records</h2>
-        <p>Choose what you want to do. Both work on a phone or a computer; you upload a photo of your ID.</p>
+        <h2 id="how-to-request">{t("tocHow")}</h2>
+        <p>{t("howLead")}</p>
         <ul className="card-grid">
           <li className="card card-primary">
-            <h3>Get my own records</h3>
+            <h3>{t("ownRecords")}</h3>
+            <p>{t("ownCardText")}</p>
             <p>
-              For the patient, or a parent, guardian or other personal representative asking for the patient. Your complete record by default,
-              as a PDF, the full electronic export or paper. No reason, no expiry date, no initials: it is your right. You see the fee and the
-              date to expect them before you send.
-            </p>
-            <p>
-              <Link className="button" href="/request/own">
-                Get my own records
-              </Link>
+              <LocaleLink className="button" href="/request/own">
+                {t("ownRecords")}
+              </LocaleLink>
             </p>
           </li>
           <li className="card card-primary">
-            <h3>Send records to someone else</h3>
+            <h3>{t("sendElsewhere")}</h3>
+            <p>{t("sendCardText")}</p>
             <p>
-              To another doctor, an attorney, an insurer or anyone else: the patient (or their legal representative) signs an Authorization for
-              Release of Health Information naming them.
-            </p>
-            <p>
-              <Link className="button" href="/request">
-                Send records to someone else
-              </Link>
+              <LocaleLink className="button" href="/request">
+                {t("sendElsewhere")}
+              </LocaleLink>
             </p>
           </li>
           <li className="card" id="paper-form">
-            <h3>By paper form</h3>
+            <h3>{t("paperHeading")}</h3>
+            <p>{t.rich("paperText", { strong })}</p>
             <p>
-              Print the form, fill it in and sign it, then send it back to Record Connect <strong>by mail or by fax</strong>,
-              following the instructions on the form.
+              <a href={localizedPath(locale, PRINTABLE_FORMS.ownRecords.path)}>{t("paperOwnLink")}</a>
             </p>
             <p>
-              <a href={PRINTABLE_FORMS.ownRecords.path}>{PRINTABLE_FORMS.ownRecords.linkText}</a>
-            </p>
-            <p>
-              <a href={PRINTABLE_FORMS.authorization.path}>{PRINTABLE_FORMS.authorization.linkText}</a>
+              <a href={localizedPath(locale, PRINTABLE_FORMS.authorization.path)}>{t("paperAuthorizationLink")}</a>
             </p>
           </li>
         </ul>
       </section>
 
       <section className="section" aria-labelledby="right-of-access">
-        <h2 id="right-of-access">Your right to your own records</h2>
-        <ul>
-          <li>{rightOfAccessStatements.what}</li>
-          <li>{rightOfAccessStatements.form}</li>
-          <li>{rightOfAccessStatements.speed}</li>
-          <li>{rightOfAccessStatements.cost}</li>
-          <li>{rightOfAccessStatements.notes}</li>
-          <li>
-            {rightOfAccessStatements.complaint} <a href={organization.hhsOcrComplaintUrl}>How to file a complaint with HHS</a>.
-          </li>
-        </ul>
+        <h2 id="right-of-access">{t("tocRight")}</h2>
+        <RightOfAccessList />
       </section>
 
       <section className="section" aria-labelledby="not-handled">
-        <h2 id="not-handled">Requests we can’t handle here</h2>
+        <h2 id="not-handled">{t("tocNotHandled")}</h2>
         <ul>
           <li>
-            <strong>Edward-Elmhurst Healthcare records.</strong> {organization.name} cannot release records from
-            Edward-Elmhurst Healthcare. Please contact Edward-Elmhurst Healthcare directly.
+            <strong>{t("notHandledEdwardTitle")}</strong> {t("notHandledEdward", { organization: organization.name })}
           </li>
           <li>
-            <strong>Sending records to {organization.name} from another doctor or hospital.</strong> This site only
-            releases records that {organization.name} holds. To have records sent <em>to</em> us, contact the other
-            facility and ask them to send the records.
+            <strong>{t("notHandledToUsTitle", { organization: organization.name })}</strong>{" "}
+            {t.rich("notHandledToUs", { organization: organization.name, em: (chunks) => <em>{chunks}</em> })}
           </li>
         </ul>
       </section>
 
       <section className="section" aria-labelledby="who-may-request">
-        <h2 id="who-may-request">Who can make a request</h2>
+        <h2 id="who-may-request">{t("tocWho")}</h2>
         <ul>
           <li>
-            <strong>The patient.</strong>
+            <strong>{t("whoPatient")}</strong>
           </li>
           <li>
-            <strong>A legal representative acting for the patient</strong>, with proof of their authority:
+            {t.rich("whoRepresentative", { strong })}
             <ul>
-              <li>a parent or legal guardian of a patient under 18;</li>
-              <li>a court-appointed guardian (for example, a copy of the guardianship order);</li>
-              <li>an agent under a health care power of attorney (a copy of the power of attorney);</li>
-              <li>
-                the executor or administrator of a deceased patient’s estate (for example, letters of office and the
-                death certificate).
-              </li>
+              <li>{t("whoParent")}</li>
+              <li>{t("whoGuardian")}</li>
+              <li>{t("whoAgent")}</li>
+              <li>{t("whoExecutor")}</li>
             </ul>
           </li>
         </ul>
-        <p>
-          <strong>Everyone needs a government-issued photo ID</strong>, such as a driver’s license, state ID card or
-          passport. When you request online, you upload a photo or scan of it. Record Connect checks identity and
-          authority before releasing any records.
-        </p>
-        <p>
-          To have records sent to someone else — another doctor, an attorney or an insurance company — the patient or
-          legal representative names them on the request.
-        </p>
+        <p>{t.rich("whoId", { strong })}</p>
+        <p>{t("whoOthers")}</p>
       </section>
 
       <section className="section" aria-labelledby="delivery">
-        <h2 id="delivery">How you receive the records</h2>
-        <p>On the form (Section 4) you choose one of three delivery methods:</p>
+        <h2 id="delivery">{t("tocDelivery")}</h2>
+        <p>{t("deliveryLead")}</p>
         <ul className="delivery-list">
-          <li>
-            <strong>Secure e-mail.</strong> We send you an e-mail with a link to a secure website where you download the
-            records. The e-mail itself never contains your records.
-          </li>
-          <li>
-            <strong>Mail.</strong> We mail the records to the address you give us.
-          </li>
-          <li>
-            <strong>Call for pickup.</strong> For pickup by the patient or legal representative. An associate calls you
-            to schedule a time and gives you instructions. Bring a government-issued photo ID when you pick up the
-            records.
-          </li>
+          <li>{t.rich("deliveryEmail", { strong })}</li>
+          <li>{t.rich("deliveryMail", { strong })}</li>
+          <li>{t.rich("deliveryPickup", { strong })}</li>
         </ul>
       </section>
 
       <section className="section" aria-labelledby="timing">
-        <h2 id="timing">How long it takes</h2>
-        <p>
-          Record Connect responds within <strong>{organization.responseDays} days</strong> of receiving your request.
-        </p>
-        <p>
-          If more time is needed, the law allows one extension of up to {organization.responseDays} more days. If that
-          happens, we tell you in writing why, and when to expect your records.
-        </p>
+        <h2 id="timing">{t("tocTiming")}</h2>
+        <p>{t.rich("timing", { days: organization.responseDays, strong })}</p>
+        <p>{t("timingExtension", { days: organization.responseDays })}</p>
       </section>
 
       <section className="section" aria-labelledby="fees">
-        <h2 id="fees">Fees and payment</h2>
+        <h2 id="fees">{t("tocFees")}</h2>
         <ul>
-          <li>
-            <strong>No charge</strong> when records are sent directly to another medical provider.
-          </li>
-          <li>
-            When records go to you or to anyone who is not a medical provider, <strong>fees may apply</strong>. Fees are
-            limited by Illinois law (735 ILCS 5/8-2001) and federal law (HIPAA, 45 CFR 164.524). For example, an
-            electronic copy of your own records costs no more than a flat $6.50.
-          </li>
-          <li>If there is a fee, Record Connect sends you an invoice summarizing the charges.</li>
+          <li>{t.rich("feesProvider", { strong })}</li>
+          <li>{t.rich("feesOthers", { strong, flatFee })}</li>
+          <li>{t("feesInvoice")}</li>
         </ul>
-        <h3>How to pay an invoice</h3>
+        <h3>{t("payHeading")}</h3>
         <ul>
-          <li>
-            By credit card over the phone: <PhoneLink line="payment" />
-          </li>
-          <li>By check, mailed to the address on the invoice</li>
+          <li>{t.rich("payCard", { phone: () => <PhoneLink line="payment" /> })}</li>
+          <li>{t("payCheck")}</li>
         </ul>
-        <p className="notice notice-warning">
-          <strong>Cash is never accepted.</strong> Please pay only by credit card or check.
-        </p>
+        <p className="notice notice-warning">{t.rich("noCash", { strong })}</p>
       </section>
 
       <section className="section" aria-labelledby="questions">
-        <h2 id="questions">Questions</h2>
-        <p className="phone-line">
-          Call Record Connect at <PhoneLink />
-        </p>
-        <p>{organization.questionsHours}</p>
+        <h2 id="questions">{t("tocQuestions")}</h2>
+        <p className="phone-line">{t.rich("callUs", { phone: () => <PhoneLink /> })}</p>
+        <p>{common("questionsHours")}</p>
       </section>
     </>
   );

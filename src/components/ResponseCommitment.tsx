@@ -1,4 +1,6 @@
-import { responseCommitmentText } from "@/domain/response-commitment";
+import { getTranslations } from "next-intl/server";
+import { commitmentBusinessDays } from "@/domain/response-commitment";
+import { RESPONSE_DAYS } from "@/domain/deadlines";
 import { isConnectionError, markDatabaseUnavailable } from "@/server/database-availability";
 import { responseCommitmentDays } from "@/server/settings";
 
@@ -18,5 +20,6 @@ export async function ResponseCommitment() {
     markDatabaseUnavailable();
     return null;
   }
-  return <p className="response-commitment">{responseCommitmentText(days)}</p>;
+  const t = await getTranslations("rightOfAccess");
+  return <p className="response-commitment">{t("commitment", { days: commitmentBusinessDays(days), legalDays: RESPONSE_DAYS })}</p>;
 }

@@ -13,6 +13,7 @@ import { z } from "zod";
 import { todayInChicago } from "./chicago";
 import { isRealExpirationEvent } from "./expiration";
 import { formatIsoDate } from "./format";
+import { type FieldLabelKey, problem } from "./problems";
 import { type Category, decideRequest, initialsMatch, type RequestDecision, type SigningFacts, SURVIVING_RELATIONSHIPS } from "./signing-rules";
 
 // ───────────────────────────── vocabularies ─────────────────────────────
@@ -94,31 +95,31 @@ export const US_STATES = [
 
 // ───────────────────────────── field shapes ─────────────────────────────
 
-const text = (label: string, max = 120) =>
+const text = (label: FieldLabelKey, max = 120) =>
   z
-    .string({ error: `Enter ${label}` })
+    .string({ error: problem("errors.enter", { label }) })
     .trim()
-    .min(1, `Enter ${label}`)
-    .max(max, `${capitalize(label)} must be ${max} characters or fewer`);
+    .min(1, problem("errors.enter", { label }))
+    .max(max, problem("errors.tooLong", { label, max }));
 
-const optionalText = (label: string, max = 120) =>
+const optionalText = (label: FieldLabelKey, max = 120) =>
   z
     .string()
     .trim()
-    .max(max, `${capitalize(label)} must be ${max} characters or fewer`)
+    .max(max, problem("errors.tooLong", { label, max }))
     .optional()
     .transform((v) => (v ? v : undefined));
 
-const personName = (label: string) =>
-  text(label, 80).regex(/^[\p{L}\p{M}][\p{L}\p{M}' .,-]*$/u, `${capitalize(label)} can use letters, spaces, hyphens and apostrophes`);
+const personName = (label: FieldLabelKey) =>
+  text(label, 80).regex(/^[\p{L}\p{M}][\p{L}\p{M}' .,-]*$/u, problem("errors.nameLetters", { label }));
 
-const phone = (label = "a phone number") =>
+const phone = (label: FieldLabelKey = "fieldLabels.aPhoneNumber") =>
   z
-    .string({ error: `Enter ${label}` })
+    .string({ error: problem("errors.enter", { label }) })
     .trim()
-    .min(1, `Enter ${label}`)
-    .max(30, "Enter a phone number like 630-555-0100")
-    .refine((v) => v.replace(/\D/g, "").replace(/^1(?=\d{10}$)/, "").length === 10, "Enter a 10-digit phone number, like 630-555-0100");
+    .min(1, problem("errors.enter", { label }))
+    .max(30, problem("errors.phoneLike"))
+    .refine((v) => v.replace(/\D/g, "").replace(/^1(?=\d{10}$)/, "").length === 10, problem("errors.phoneDigits"));
 
 const optionalPhone = z
   .string()
@@ -126,15 +127,15 @@ const optionalPhone = z
   .max(30)
   .optional()
   .transform((v) => (v ? v : undefined))
-  .refine((v) => v === undefined || v.replace(/\D/g, "").replace(/^1(?=\d{10}$)/, "").length === 10, "Enter a 10-digit number, like 630-555-0100");
+  .refine((v) => v === undefined || v.replace(/\D/g, "").replace(/^1(?=\d{10}$)/, "").length === 10, problem("errors.numberDigits"));
 
-const email = (label = "an e-mail address") =>
+const email = (label: FieldLabelKey = "fieldLabels.anEmailAddress") =>
   z
-    .string({ error: `Enter ${label}` })
+    .string({ error: problem("errors.enter", { label }) })
     .trim()
-    .min(1, `Enter ${label}`)
-    .max(254, "E-mail address is too long")
-    .pipe(z.email("Enter an e-mail address like name@example.com"));
+    .min(1, problem("errors.enter", { label }))
+    .max(254, problem("errors.emailTooLong"))
+    .pipe(z.email(problem("errors.emailLike")));
 
 const optionalEmail = z
   .string()
@@ -142,39 +143,39 @@ const optionalEmail = z
   .max(254)
   .optional()
   .transform((v) => (v ? v : undefined))
-  .pipe(z.email("Enter an e-mail address like name@example.com").optional());
+  .pipe(z.email(problem("errors.emailLike")).optional());
 
 /** A calendar date typed as YYYY-MM-DD (what <input type="date"> gives). */
-const isoDate = (label: string) =>
+const isoDate = (label: FieldLabelKey) =>
   z
-    .string({ error: `Enter ${label}` })
-    .min(1, `Enter ${label}`)
-    .pipe(z.iso.date(`Enter ${label} as a real date`));
+    .string({ error: problem("errors.enter", { label }) })
+    .min(1, problem("errors.enter", { label }))
+    .pipe(z.iso.date(problem("errors.realDate", { label })));
 
-const optionalIsoDate = (label: string) =>
+const optionalIsoDate = (label: FieldLabelKey) =>
   z
     .string()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .pipe(z.iso.date(`Enter ${label} as a real date`).optional());
+    .pipe(z.iso.date(problem("errors.realDate", { label })).optional());
 
 const initials = z
   .string()
   .trim()
-  .max(5, "Initials are at most 5 letters")
-  .regex(/^[\p{L}.\s]*$/u, "Initials are letters only")
+  .max(5, problem("errors.initialsLength"))
+  .regex(/^[\p{L}.\s]*$/u, problem("errors.initialsLetters"))
   .optional()
   .transform((v) => (v ? v.replace(/[.\s]/g, "").toUpperCase() : undefined));
 
 export const addressSchema = z.strictObject({
-  line1: text("the street address"),
-  line2: optionalText("the second address line"),
-  city: text("the city", 60),
-  state: z.enum(US_STATES, { error: "Choose a state" }),
+  line1: text("fieldLabels.streetAddress"),
+  line2: optionalText("fieldLabels.addressLine2"),
+  city: text("fieldLabels.city", 60),
+  state: z.enum(US_STATES, { error: problem("errors.chooseState") }),
   postalCode: z
-    .string({ error: "Enter a ZIP code" })
+    .string({ error: problem("errors.enterZip") })
     .trim()
-    .regex(/^\d{5}(-\d{4})?$/, "Enter a 5-digit ZIP code, like 60540"),
+    .regex(/^\d{5}(-\d{4})?$/, problem("errors.zipDigits")),
 });
 export type Address = z.infer<typeof addressSchema>;
 
@@ -186,12 +187,12 @@ const releaseSchema = z.strictObject({
 });
 
 const representativeSchema = z.strictObject({
-  name: personName("your full name"),
-  phone: phone("your phone number"),
+  name: personName("fieldLabels.yourFullName"),
+  phone: phone("fieldLabels.yourPhone"),
   email: optionalEmail,
-  relationship: optionalText("your relationship to the patient", 80),
+  relationship: optionalText("fieldLabels.yourRelationship", 80),
   authority: z.enum(REPRESENTATIVE_AUTHORITIES, { error: "Choose your legal authority" }),
-  authorityDetail: optionalText("the description of your authority", 500),
+  authorityDetail: optionalText("fieldLabels.authorityDescription", 500),
   /** A surviving relative of a deceased patient (735 ILCS 5/8-2001.5): how related, and the written statement. */
   relative: z
     .strictObject({
@@ -209,16 +210,16 @@ const requesterSchema = z.discriminatedUnion(
     z.strictObject({ kind: z.literal("PATIENT") }),
     z.strictObject({ kind: z.literal("REPRESENTATIVE"), representative: representativeSchema }),
   ],
-  { error: "Say whether you are the patient or a legal representative" },
+  { error: problem("errors.chooseRequester") },
 );
 
 const patientSchema = z.strictObject({
-  firstName: personName("the patient's first name"),
-  middleName: optionalText("the middle name", 80),
-  lastName: personName("the patient's last name"),
-  otherNames: optionalText("other names used", 200),
-  dateOfBirth: isoDate("the patient's date of birth"),
-  phone: phone("the patient's phone number"),
+  firstName: personName("fieldLabels.patientFirstName"),
+  middleName: optionalText("fieldLabels.middleName", 80),
+  lastName: personName("fieldLabels.patientLastName"),
+  otherNames: optionalText("fieldLabels.otherNames", 200),
+  dateOfBirth: isoDate("fieldLabels.patientDateOfBirth"),
+  phone: phone("fieldLabels.patientPhone"),
   email: optionalEmail,
   address: addressSchema,
   mrn: z
@@ -239,14 +240,14 @@ const recipientSchema = z.discriminatedUnion(
     z.strictObject({ kind: z.literal("SELF") }),
     z.strictObject({
       kind: z.literal("MEDICAL_PROVIDER"),
-      name: text("the provider's name", 120),
+      name: text("fieldLabels.providerName", 120),
       address: addressSchema,
-      phone: phone("the provider's phone number"),
+      phone: phone("fieldLabels.providerPhone"),
       fax: optionalPhone,
     }),
     z.strictObject({
       kind: z.literal("THIRD_PARTY"),
-      name: text("the person's or organization's name", 120),
+      name: text("fieldLabels.recipientName", 120),
       address: addressSchema,
       email: optionalEmail,
     }),
@@ -257,9 +258,9 @@ const recipientSchema = z.discriminatedUnion(
 const informationSchema = z.strictObject({
   completeRecord: z.boolean(),
   recordTypes: z.array(z.enum(RECORD_TYPES)).max(RECORD_TYPES.length).default([]),
-  recordTypesOther: optionalText("the other kind of record", 200),
-  dateFrom: optionalIsoDate("the start date"),
-  dateTo: optionalIsoDate("the end date"),
+  recordTypesOther: optionalText("fieldLabels.otherRecordKind", 200),
+  dateFrom: optionalIsoDate("fieldLabels.startDate"),
+  dateTo: optionalIsoDate("fieldLabels.endDate"),
   /** Initials per specially protected category; absent = not released. */
   specialCategories: z.strictObject({
     MENTAL_HEALTH: initials,
@@ -273,16 +274,16 @@ const informationSchema = z.strictObject({
 
 const purposeSchema = z.strictObject({
   purpose: z.enum(PURPOSES, { error: "Choose the purpose of the release" }),
-  purposeOther: optionalText("the purpose", 200),
+  purposeOther: optionalText("fieldLabels.purpose", 200),
 });
 
 const expirationSchema = z.discriminatedUnion(
   "kind",
   [
-    z.strictObject({ kind: z.literal("DATE"), date: isoDate("the expiration date") }),
+    z.strictObject({ kind: z.literal("DATE"), date: isoDate("fieldLabels.expirationDate") }),
     z.strictObject({
       kind: z.literal("EVENT"),
-      event: text("the event that ends the authorization", 200).refine(isRealExpirationEvent, "Name the event that ends this authorization (for example “the end of my claim”), or choose a date. “Never” is not an expiration"),
+      event: text("fieldLabels.expirationEvent", 200).refine(isRealExpirationEvent, "Name the event that ends this authorization (for example “the end of my claim”), or choose a date. “Never” is not an expiration"),
     }),
   ],
   { error: "Choose when this authorization expires" },
@@ -291,22 +292,22 @@ const expirationSchema = z.discriminatedUnion(
 const deliverySchema = z.discriminatedUnion(
   "method",
   [
-    z.strictObject({ method: z.literal("SECURE_EMAIL"), email: email("the e-mail address for the secure link"), emailConfirm: z.string().trim().min(1, "Enter the e-mail address again") }),
+    z.strictObject({ method: z.literal("SECURE_EMAIL"), email: email("fieldLabels.secureLinkEmail"), emailConfirm: z.string().trim().min(1, problem("errors.emailAgain")) }),
     z.strictObject({ method: z.literal("MAIL"), address: addressSchema }),
-    z.strictObject({ method: z.literal("PICKUP"), phone: phone("the phone number we should call"), bestTimes: optionalText("the best times to call", 200) }),
+    z.strictObject({ method: z.literal("PICKUP"), phone: phone("fieldLabels.pickupPhone"), bestTimes: optionalText("fieldLabels.bestTimes", 200) }),
   ],
-  { error: "Choose how you want to receive the records" },
+  { error: problem("errors.chooseDelivery") },
 );
 
 /** A PNG data URL from the signature pad; bounded so a form post stays small. */
 const drawnSignature = z
   .string()
   .max(400_000, "The drawn signature is too large; clear it and sign again")
-  .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, "Draw your signature, or choose to sign with your typed name");
+  .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, problem("errors.drawSignature"));
 
 const signatureSchema = z.strictObject({
-  typedName: personName("your full legal name"),
-  method: z.enum(["DRAWN", "TYPED"], { error: "Sign by drawing, or choose to sign with your typed name" }),
+  typedName: personName("fieldLabels.yourLegalName"),
+  method: z.enum(["DRAWN", "TYPED"], { error: problem("errors.signMethod") }),
   drawn: drawnSignature.optional(),
   /**
    * The 12–17-year-old patient's own signature, beside a parent's or guardian's, when the signing
@@ -314,7 +315,7 @@ const signatureSchema = z.strictObject({
    */
   minor: z
     .strictObject({
-      typedName: personName("the patient's full name"),
+      typedName: personName("fieldLabels.patientFullName"),
       method: z.enum(["DRAWN", "TYPED"], { error: "The patient signs by drawing, or with their typed name" }),
       drawn: drawnSignature.optional(),
     })
@@ -336,9 +337,9 @@ const signatureSchema = z.strictObject({
 const accessInformationSchema = z.strictObject({
   completeRecord: z.boolean(),
   recordTypes: z.array(z.enum(RECORD_TYPES)).max(RECORD_TYPES.length).default([]),
-  recordTypesOther: optionalText("the other kind of record", 200),
-  dateFrom: optionalIsoDate("the start date"),
-  dateTo: optionalIsoDate("the end date"),
+  recordTypesOther: optionalText("fieldLabels.otherRecordKind", 200),
+  dateFrom: optionalIsoDate("fieldLabels.startDate"),
+  dateTo: optionalIsoDate("fieldLabels.endDate"),
   /** Specially protected records of the patient's own care to include (all four unless the patient leaves some out). */
   includeSpecial: z
     .array(z.enum(SPECIAL_CATEGORIES))
@@ -362,7 +363,7 @@ const accessShape = z.strictObject({
   requester: requesterSchema,
   patient: patientSchema,
   information: accessInformationSchema,
-  format: z.enum(ACCESS_FORMATS, { error: "Choose how you want your records" }),
+  format: z.enum(ACCESS_FORMATS, { error: problem("errors.chooseFormat") }),
   delivery: deliverySchema,
   signature: accessSignatureSchema,
 });
@@ -384,17 +385,17 @@ export type AccessRequestForm = z.output<typeof accessShape>;
 
 /** When and how the paper form arrived: receipt starts the 30-day clock (RULES.md §5). */
 const paperReceiptSchema = z.strictObject({
-  receivedOn: isoDate("the date the form was received"),
+  receivedOn: isoDate("fieldLabels.dateReceived"),
   receivedVia: z.enum(PAPER_CHANNELS, { error: "Choose whether the form came by mail or by fax" }),
 });
 
 /** Signed by hand on the paper: staff key in the name and date as written there. */
 const paperSignatureSchema = z.strictObject({
   method: z.literal("WET_INK", { error: "Reload the page and try again" }),
-  signerName: personName("the name as signed on the form"),
-  signedOn: isoDate("the date signed on the form"),
+  signerName: personName("fieldLabels.nameAsSigned"),
+  signedOn: isoDate("fieldLabels.dateSigned"),
   /** The 12–17-year-old patient's own signature beside the parent's or guardian's: the name as signed. */
-  minorName: optionalText("the patient's name as signed", 80),
+  minorName: optionalText("fieldLabels.patientNameAsSigned", 80),
 });
 
 /**
@@ -530,8 +531,8 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
 
   // Patient.
   const dob = form.patient?.dateOfBirth;
-  if (isDate(dob) && dob > today) issue(["patient", "dateOfBirth"], "The date of birth must be in the past");
-  else if (isDate(dob) && dob < yearsBefore(today, 130)) issue(["patient", "dateOfBirth"], "Check the year of the date of birth");
+  if (isDate(dob) && dob > today) issue(["patient", "dateOfBirth"], problem("errors.birthInPast"));
+  else if (isDate(dob) && dob < yearsBefore(today, 130)) issue(["patient", "dateOfBirth"], problem("errors.birthYear"));
 
   // Representative authority (RULES.md §4).
   const requester = form.requester;
@@ -631,7 +632,7 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
   if (delivery?.method === "PICKUP" && form.recipient?.kind && form.recipient.kind !== "SELF")
     issue(["delivery", "method"], "Pickup is only for records going to the patient or legal representative. Choose secure e-mail or mail for another recipient");
   if (delivery?.method === "SECURE_EMAIL" && typeof delivery.email === "string" && (stringOrNone(delivery.emailConfirm) ?? "").trim().toLowerCase() !== delivery.email.trim().toLowerCase())
-    issue(["delivery", "emailConfirm"], "The two e-mail addresses do not match");
+    issue(["delivery", "emailConfirm"], problem("errors.emailsDiffer"));
 
   // Signature (RULES.md §2.6): signed by the requester — online drawn, or the typed name as the
   // signature; on paper by hand, keyed in as the name and date written there.
@@ -657,13 +658,13 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
         issue(["signature", "signedOn"], `The form was received on ${formatIsoDate(receivedOn)}: it must have been signed on or before that day`);
     } else {
       const online = sig as DeepPartial<AuthorizationForm["signature"]>;
-      if (online.method === "DRAWN" && !online.drawn) issue(["signature", "drawn"], "Draw your signature, or choose to sign with your typed name");
+      if (online.method === "DRAWN" && !online.drawn) issue(["signature", "drawn"], problem("errors.drawSignature"));
       if (typeof online.typedName === "string" && online.typedName.trim() && signer.trim() && !namesMatch(online.typedName, signer))
         issue(
           ["signature", "typedName"],
           requester?.kind === "PATIENT"
-            ? "Type the patient's full legal name, as entered in the patient section"
-            : "Type your full legal name, as entered in the representative section",
+            ? problem("errors.typePatientName")
+            : problem("errors.typeRepresentativeName"),
         );
     }
     // The minor's own signature, beside the parent's or guardian's (signing-rules.ts).
@@ -861,8 +862,4 @@ export function namesMatch(typed: string, expected: string): boolean {
   const first = expectedWords[0]!;
   const last = expectedWords[expectedWords.length - 1]!;
   return typedWords.has(first) && typedWords.has(last);
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

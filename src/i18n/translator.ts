@@ -7,6 +7,7 @@ import { createTranslator } from "use-intl/core";
 import { CHICAGO, dateOnlyToDay } from "@/domain/chicago";
 import { INTL_TAG, type Locale } from "./locales";
 import { messagesFor, type Messages, type Namespace } from "./messages";
+import { problemText } from "./problems";
 
 export function translatorFor<N extends Namespace>(locale: Locale, namespace: N) {
   return createTranslator<Messages, N>({ locale, messages: messagesFor(locale), namespace, timeZone: CHICAGO });
@@ -31,4 +32,15 @@ export function formatDateOnlyIn(locale: Locale, date: Date): string {
 /** A moment, in Chicago time: "March 14, 2026 at 3:05 PM CDT" / "14 de marzo de 2026, 15:05 CDT". */
 export function formatInstant(locale: Locale, instant: Date): string {
   return new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: CHICAGO, dateStyle: "long", timeStyle: "short" }).format(instant);
+}
+
+/** The Chicago day of a moment, in words: "March 14, 2026" / "14 de marzo de 2026" (src/domain/format.ts formatDate, by locale). */
+export function formatDateIn(locale: Locale, instant: Date): string {
+  return new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: CHICAGO, dateStyle: "long" }).format(instant);
+}
+
+/** A validation problem (src/domain/problems.ts) as a sentence in a language, outside React. */
+export function problemTextIn(locale: Locale, message: string): string {
+  const t = createTranslator<Messages>({ locale, messages: messagesFor(locale), timeZone: CHICAGO });
+  return problemText(t as unknown as Parameters<typeof problemText>[0], message);
 }

@@ -94,6 +94,15 @@ describe("submitting the authorization", () => {
     expect(text).toContain("/s/ Zebediah Sample");
   });
 
+  it("stores the language the requester used (issue 15): Spanish when asked in Spanish, English otherwise", async () => {
+    const spanish = await submitAuthorization(submission({ locale: "es" }));
+    const english = await submitAuthorization(submission());
+    expect(spanish.ok && english.ok).toBe(true);
+    if (!spanish.ok || !english.ok) return;
+    const rows = await prisma.authorizationRequest.findMany({ where: { id: { in: [spanish.requestId, english.requestId] } }, select: { id: true, locale: true } });
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.locale]))).toEqual({ [spanish.requestId]: "es", [english.requestId]: "en" });
+  });
+
   it("stores a representative's proof of authority and a drawn signature", async () => {
     const form = validRepresentativeForm();
     form.signature.method = "DRAWN";

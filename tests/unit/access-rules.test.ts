@@ -20,6 +20,7 @@ import {
 } from "@/domain/signing-rules";
 import { verificationChecklist } from "@/domain/verification-checklist";
 import { TODAY, validAccessForm } from "../support/forms";
+import { problemTextIn } from "@/i18n/translator";
 
 const CATEGORY_SETS: Category[][] = Array.from({ length: 2 ** CATEGORIES.length - 1 }, (_, i) => CATEGORIES.filter((_, bit) => (i + 1) & (1 << bit)));
 const PATIENTS: SigningFacts["patient"][] = [
@@ -108,7 +109,7 @@ describe("the access request form (accessRequestSchema)", () => {
   const parse = (form: unknown) => accessRequestSchema(TODAY).safeParse(form);
   const issues = (form: unknown) => {
     const r = parse(form);
-    return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));
+    return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), problemTextIn("en", i.message)]));
   };
 
   it("takes the patient's complete record, specially protected records included, with no purpose, expiry or initials", () => {

@@ -11,6 +11,7 @@ import {
   type AuthorizationFormInput,
 } from "@/domain/authorization-form";
 import { TODAY, validPatientForm, validRepresentativeForm } from "../support/forms";
+import { problemTextIn } from "@/i18n/translator";
 
 const schema = authorizationFormSchema(TODAY);
 
@@ -18,7 +19,7 @@ function issuesOf(form: unknown): Record<string, string[]> {
   const result = schema.safeParse(form);
   if (result.success) return {};
   const out: Record<string, string[]> = {};
-  for (const i of result.error.issues) (out[i.path.join(".")] ??= []).push(i.message);
+  for (const i of result.error.issues) (out[i.path.join(".")] ??= []).push(problemTextIn("en", i.message));
   return out;
 }
 

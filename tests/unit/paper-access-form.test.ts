@@ -10,6 +10,7 @@ import {
   type PaperAccessRequestFormInput,
 } from "@/domain/authorization-form";
 import { TODAY, validAccessForm, validPaperAccessForm, validPaperForm } from "../support/forms";
+import { problemTextIn } from "@/i18n/translator";
 
 /** A printed own-records request keyed in by staff on TODAY (2026-11-25); decision 0018. */
 const schema = paperAccessRequestSchema(TODAY);
@@ -18,7 +19,7 @@ function issuesOf(form: unknown): Record<string, string[]> {
   const result = schema.safeParse(form);
   if (result.success) return {};
   const out: Record<string, string[]> = {};
-  for (const i of result.error.issues) (out[i.path.join(".")] ??= []).push(i.message);
+  for (const i of result.error.issues) (out[i.path.join(".")] ??= []).push(problemTextIn("en", i.message));
   return out;
 }
 

@@ -8,6 +8,7 @@ import {
   type PaperAuthorizationFormInput,
 } from "@/domain/authorization-form";
 import { TODAY, validPaperForm, validPatientForm } from "../support/forms";
+import { problemTextIn } from "@/i18n/translator";
 
 /** Keyed in on TODAY (2026-11-25). */
 const schema = paperAuthorizationFormSchema(TODAY);
@@ -16,7 +17,7 @@ function issuesOf(form: unknown): Record<string, string[]> {
   const result = schema.safeParse(form);
   if (result.success) return {};
   const out: Record<string, string[]> = {};
-  for (const i of result.error.issues) (out[i.path.join(".")] ??= []).push(i.message);
+  for (const i of result.error.issues) (out[i.path.join(".")] ??= []).push(problemTextIn("en", i.message));
   return out;
 }
 

@@ -1,6 +1,8 @@
 "use client";
 
 import type { MouseEvent, Ref } from "react";
+import { useTranslations } from "next-intl";
+import { useProblemText } from "@/i18n/useProblemText";
 import { fieldId, inFieldOrder } from "./model";
 
 export type SummaryItem = { name: string; message: string };
@@ -20,17 +22,19 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, name: string) {
  * live region) when shown, so screen readers read it once, after the attempt that caused it.
  */
 export function ErrorSummary({ items, summaryRef }: { items: SummaryItem[]; summaryRef: Ref<HTMLDivElement> }) {
+  const t = useTranslations("form");
+  const text = useProblemText();
   if (items.length === 0) return null;
   return (
     <div className="error-summary" tabIndex={-1} ref={summaryRef}>
       <h2 id="error-summary-title" className="error-summary-title">
-        There is a problem
+        {t("problemTitle")}
       </h2>
       <ul>
         {inFieldOrder(items).map((item) => (
           <li key={item.name}>
             <a href={`#${fieldId(item.name)}`} onClick={(e) => focusField(e, item.name)}>
-              {item.message}
+              {text(item.message)}
             </a>
           </li>
         ))}

@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 import { cx, ErrorText, Hint, useFieldError } from "./fields";
 import { fieldId } from "./model";
 import { ACCEPT_ATTRIBUTE, fileSize } from "./uploads";
@@ -39,6 +40,7 @@ export function FileField({
   onRemove: (index: number) => void;
 }) {
   const error = useFieldError(errorName);
+  const t = useTranslations("form.files");
   const id = fieldId(errorName);
   const input = useRef<HTMLInputElement>(null);
 
@@ -71,7 +73,7 @@ export function FileField({
       <div id={`${id}-chosen`} className="file-chosen" aria-live="polite">
         {files.length > 0 && (
           <>
-            <p className="file-chosen-title">{files.length === 1 ? "File chosen:" : `${files.length} files chosen:`}</p>
+            <p className="file-chosen-title">{files.length === 1 ? t("chosenOne") : t("chosenMany", { count: files.length })}</p>
             <ul className="file-list">
               {files.map((file, index) => (
                 <li key={`${file.name}-${file.size}-${file.lastModified}-${index}`}>

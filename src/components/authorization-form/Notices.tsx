@@ -5,7 +5,8 @@ import { useWatch } from "react-hook-form";
 import { QuestionsLine } from "@/components/PhoneLink";
 import { organization } from "@/domain/organization";
 import { isPaperMode } from "@/domain/authorization-form";
-import { useWizardMode, useWizardSteps, wizardCopy } from "./mode";
+import { useTranslations } from "next-intl";
+import { useWizardMode, useWizardSteps, WIZARD_COPY } from "./mode";
 import type { FormValues } from "./model";
 import type { ChosenFiles } from "./uploads";
 import type { RestoredDraft } from "./useDraft";
@@ -13,9 +14,10 @@ import type { RestoredDraft } from "./useDraft";
 /** The server refused the submission for a reason that is not a field (or could not be reached). */
 export function RefusalNotice({ message, noticeRef }: { message: string; noticeRef: Ref<HTMLDivElement> }) {
   const mode = useWizardMode();
+  const t = useTranslations();
   return (
     <div className="notice notice-error" tabIndex={-1} ref={noticeRef}>
-      <p className="notice-title">{wizardCopy[mode].notSent}</p>
+      <p className="notice-title">{t(WIZARD_COPY[mode].notSent)}</p>
       <p>{message}</p>
       {/* The public questions line is for requesters; staff keying in a form have their own. */}
       {mode === "online" && !message.includes(organization.questionsPhone) && <QuestionsLine />}
@@ -44,6 +46,7 @@ export function RestoredNotice({
   });
   const mode = useWizardMode();
   const steps = useWizardSteps();
+  const t = useTranslations("form.restored");
   const filesMissing = restored.hadFiles && (isPaperMode(mode) ? !files.paperFormScan : !files.photoId);
   const signatureMissing = restored.hadDrawnSignature && method === "DRAWN" && !drawn;
   if (!filesMissing && !signatureMissing && step !== restored.step) return null;
@@ -52,27 +55,26 @@ export function RestoredNotice({
 
   return (
     <div className="notice notice-info">
-      <p className="notice-title">Your answers are back</p>
-      <p>We kept your answers in this browser tab when the page reloaded.</p>
+      <p className="notice-title">{t("title")}</p>
+      <p>{t("kept")}</p>
       {filesMissing && (
         <p>
-          Files can’t be kept when a page reloads.{" "}
           {isPaperMode(mode)
-            ? `Please choose the scan of the signed form again in step ${requesterStep + 1}, and any separate sheets in step ${steps.index("requester") + 1}.`
-            : `Please choose your photo ID${kind === "REPRESENTATIVE" ? " and your proof of authority" : ""} again in step ${requesterStep + 1}.`}{" "}
+            ? t("filesPaper", { scanStep: requesterStep + 1, sheetsStep: steps.index("requester") + 1 })
+            : t("filesOnline", { step: requesterStep + 1, representative: kind === "REPRESENTATIVE" ? "yes" : "no" })}{" "}
           {step !== requesterStep && (
             <button type="button" className="button-link" onClick={() => onGoTo(requesterStep)}>
-              Choose the files again
+              {t("chooseAgain")}
             </button>
           )}
         </p>
       )}
       {signatureMissing && (
         <p>
-          Your drawn signature is not kept either: sign again in step {signatureStep + 1}, or use your typed name as your signature.{" "}
+          {t("signatureMissing", { step: signatureStep + 1 })}{" "}
           {step !== signatureStep && (
             <button type="button" className="button-link" onClick={() => onGoTo(signatureStep)}>
-              Sign again
+              {t("signAgain")}
             </button>
           )}
         </p>

@@ -7,6 +7,7 @@
  * Not keyboard-operable by nature: the signature step offers the typed name as the alternative.
  */
 import { type PointerEvent as ReactPointerEvent, type RefObject, useCallback, useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 
 export type Stroke = { x: number; y: number }[];
 
@@ -60,7 +61,7 @@ export function SignaturePad({
   onChange,
   describedBy,
   signed,
-  label = "Signature drawing area",
+  label: givenLabel,
 }: {
   id: string;
   /** The drawing area's accessible name (a second pad, the minor's, names itself). */
@@ -72,6 +73,8 @@ export function SignaturePad({
   onChange: (pngDataUrl: string | undefined) => void;
   describedBy?: string;
 }) {
+  const t = useTranslations("form.signaturePad");
+  const label = givenLabel ?? t("label");
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const drawing = useRef<Stroke | null>(null);
 
@@ -135,7 +138,7 @@ export function SignaturePad({
         className="signature-pad"
         role="img"
         tabIndex={-1}
-        aria-label={signed ? `${label}: signature drawn` : `${label}: empty`}
+        aria-label={signed ? t("ariaSigned", { label }) : t("ariaEmpty", { label })}
         aria-describedby={describedBy}
         onPointerDown={(event) => {
           if (event.pointerType === "mouse" && event.button !== 0) return;
@@ -169,11 +172,11 @@ export function SignaturePad({
         onLostPointerCapture={finish}
       />
       <p className="signature-pad-status" aria-live="polite">
-        {signed ? "Signature drawn." : "Nothing drawn yet."}
+        {signed ? t("signed") : t("empty")}
       </p>
       <div className="actions">
         <button type="button" className="button-secondary" onClick={clear}>
-          Clear signature
+          {t("clear")}
         </button>
       </div>
     </div>

@@ -11,13 +11,15 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, type Resolver, useForm, useFormState } from "react-hook-form";
 import { type AnySubmittedForm, type FormMode, formSchemaFor, isPaperMode } from "@/domain/authorization-form";
 import { type SubmitResult, UPLOAD_FIELDS } from "@/domain/submission";
+import { useProblemText } from "@/i18n/useProblemText";
 import { submitWithRetry } from "./submitWithRetry";
 import { ErrorSummary } from "./ErrorSummary";
-import { type AttachedScan, AttachedScanContext, WizardModeContext, wizardCopy } from "./mode";
+import { type AttachedScan, AttachedScanContext, WizardModeContext, WIZARD_COPY } from "./mode";
 import { type FeeFacts, FeeFactsContext } from "./FeeEstimate";
 import { flattenErrors, initialValues, isFieldName, type FormValues, type Name, toSubmission, UPLOAD_ERROR_NAMES, wizardSteps } from "./model";
 import { Progress } from "./Progress";
@@ -52,8 +54,16 @@ export function AuthorizationWizard({
   action: (data: FormData) => Promise<SubmitResult>;
 }) {
   const router = useRouter();
+  const problemText = useProblemText();
   const steps = wizardSteps(mode);
-  const copy = wizardCopy[mode];
+  const t = useTranslations();
+  const copyKeys = WIZARD_COPY[mode];
+  const copy = {
+    submit: t(copyKeys.submit),
+    submitting: t(copyKeys.submitting),
+    submittingStatus: t(copyKeys.submittingStatus),
+    unreachable: t(copyKeys.unreachable),
+  };
   const initial = useMemo(() => (prefill ? (mergeAnswers(initialValues(today, mode), prefill) as ReturnType<typeof initialValues>) : initialValues(today, mode)), [today, mode, prefill]);
   const schema = useMemo(() => formSchemaFor(mode, today), [mode, today]);
   // The schema sees only the chosen branch of each choice (toSubmission), as the server will.
@@ -111,8 +121,8 @@ export function AuthorizationWizard({
   const baseTitle = useRef<string | null>(null);
   useEffect(() => {
     baseTitle.current ??= document.title;
-    document.title = `${steps.list[step]?.title} (step ${step + 1} of ${steps.list.length}) – ${baseTitle.current}`;
-  }, [step, steps]);
+    document.title = t("form.documentTitle", { title: t((steps.list[step] ?? steps.list[0]!).title as never), step: step + 1, count: steps.list.length, page: baseTitle.current });
+  }, [step, steps, t]);
 
   const focus = (target: FocusTarget) => setFocusRequest((r) => ({ target, n: (r?.n ?? 0) + 1 }));
 
@@ -215,7 +225,7 @@ export function AuthorizationWizard({
   const applyResult = (result: SubmitResult) => {
     if (result.ok) return;
     if (result.kind === "refused" || result.kind === "busy") {
-      setRefusal(result.message);
+      setRefusal(problemText(result.message));
       return focus("refusal");
     }
     let first: number | null = null;
@@ -235,7 +245,7 @@ export function AuthorizationWizard({
     if (result.fieldErrors[UPLOAD_ERROR_NAMES.paperFormScan]) setFiles((f) => ({ ...f, paperFormScan: null }));
     if (result.fieldErrors[UPLOAD_ERROR_NAMES.photoId]) setFiles((f) => ({ ...f, photoId: null }));
     if (result.fieldErrors[UPLOAD_ERROR_NAMES.authorityProof]) setFiles((f) => ({ ...f, authorityProof: [] }));
-    if (unplaced.length > 0 || first === null) setRefusal([result.message, ...unplaced].filter(Boolean).join(" "));
+    if (unplaced.length > 0 || first === null) setRefusal([result.message, ...unplaced].filter(Boolean).map(problemText).join(" "));
     if (first === null) return focus("refusal");
     showErrorsOn(first);
   };
@@ -301,10 +311,10 @@ export function AuthorizationWizard({
         <ErrorSummary items={summaryItems} summaryRef={summaryRef} />
         <form noValidate onSubmit={onSubmit} aria-labelledby="wizard-step-heading">
           <p className="wizard-step-count">
-            Step {step + 1} of {steps.list.length}: {current.title}
+            {t("form.stepCount", { step: step + 1, count: steps.list.length, title: t(current.title as never) })}
           </p>
           <h2 id="wizard-step-heading" className="wizard-step-heading" tabIndex={-1} ref={headingRef}>
-            {current.title}
+            {t(current.title as never)}
           </h2>
           <StepBody stepKey={current.key} today={today} files={files} setFiles={setFiles} strokesRef={strokesRef} onChange={change} />
           <div className="actions">
@@ -314,12 +324,12 @@ export function AuthorizationWizard({
               </button>
             ) : (
               <button type="submit" className="button">
-                Continue
+                {t("form.continue")}
               </button>
             )}
             {step > 0 && (
               <button type="button" className="button-secondary" onClick={back} disabled={submitting}>
-                Back
+                {t("form.back")}
               </button>
             )}
           </div>

@@ -8,6 +8,8 @@
  */
 import type { HTMLInputAutoCompleteAttribute, ReactNode } from "react";
 import { get, useFormContext, useFormState } from "react-hook-form";
+import { useLocale, useTranslations } from "next-intl";
+import { useProblemText } from "@/i18n/useProblemText";
 import { US_STATES } from "@/domain/authorization-form";
 import { fieldId, type FormValues, type Name } from "./model";
 
@@ -46,14 +48,17 @@ function useRegister(name: Name, recheck: Name[] = []) {
 /** The current error message of a field (form values, or an upload's "uploads.*" key). */
 export function useFieldError(name: string): string | undefined {
   const { errors } = useFormState<FormValues>({ name: name as Name });
+  const text = useProblemText();
   const error = get(errors, name) as { message?: unknown } | undefined;
-  return typeof error?.message === "string" && error.message ? error.message : undefined;
+  // In the page's language: the schema's messages are problem keys (src/domain/problems.ts).
+  return typeof error?.message === "string" && error.message ? text(error.message) : undefined;
 }
 
 export function ErrorText({ id, message }: { id: string; message: string }) {
+  const t = useTranslations("form");
   return (
     <p id={id} className="field-error">
-      <span className="visually-hidden">Error: </span>
+      <span className="visually-hidden">{t("errorPrefix")} </span>
       {message}
     </p>
   );
@@ -210,14 +215,24 @@ const STATE_NAMES: Record<(typeof US_STATES)[number], string> = {
   PR: "Puerto Rico", GU: "Guam", VI: "U.S. Virgin Islands", AS: "American Samoa", MP: "Northern Mariana Islands",
 };
 
+/** Spanish names where they differ from the English ones (proper names: data, not messages). */
+const STATE_NAMES_ES: Partial<Record<(typeof US_STATES)[number], string>> = {
+  DC: "Distrito de Columbia", HI: "Hawái", LA: "Luisiana", MI: "Míchigan", MS: "Misisipi", MO: "Misuri", NH: "Nuevo Hampshire",
+  NJ: "Nueva Jersey", NM: "Nuevo México", NY: "Nueva York", NC: "Carolina del Norte", ND: "Dakota del Norte", OR: "Oregón",
+  PA: "Pensilvania", SC: "Carolina del Sur", SD: "Dakota del Sur", WV: "Virginia Occidental", VI: "Islas Vírgenes de los EE. UU.",
+  AS: "Samoa Estadounidense", MP: "Islas Marianas del Norte",
+};
+
 /** The state, shown by name (typing "Ill" picks Illinois), sent as its code. */
 export function StateSelect({ name, autoComplete }: { name: Name; autoComplete?: HTMLInputAutoCompleteAttribute }) {
   const { register } = useFormContext<FormValues>();
   const error = useFieldError(name);
   const id = fieldId(name);
+  const t = useTranslations("form.address");
+  const spanish = useLocale() === "es";
   return (
     <div className={cx("field", error && "field-invalid")}>
-      <label htmlFor={id}>State</label>
+      <label htmlFor={id}>{t("state")}</label>
       {error && <ErrorText id={`${id}-error`} message={error} />}
       <select
         id={id}
@@ -227,10 +242,10 @@ export function StateSelect({ name, autoComplete }: { name: Name; autoComplete?:
         aria-invalid={error ? true : undefined}
         {...register(name)}
       >
-        <option value="">Choose a state</option>
+        <option value="">{t("chooseState")}</option>
         {US_STATES.map((s) => (
           <option key={s} value={s}>
-            {STATE_NAMES[s]}
+            {(spanish && STATE_NAMES_ES[s]) || STATE_NAMES[s]}
           </option>
         ))}
       </select>
@@ -250,15 +265,16 @@ export function AddressFields({ prefix, legend, hint, autoComplete }: { prefix: 
     (autoComplete === "off" ? "off" : autoComplete === "own" ? t : `shipping ${t}`) as HTMLInputAutoCompleteAttribute;
   const n = (leaf: string) => `${prefix}.${leaf}` as Name;
   const hintId = `${fieldId(prefix)}-hint`;
+  const t = useTranslations("form.address");
   return (
     <fieldset aria-describedby={hint ? hintId : undefined}>
       <legend>{legend}</legend>
       {hint && <Hint id={hintId}>{hint}</Hint>}
-      <TextField name={n("line1")} label="Address line 1" autoComplete={token("address-line1")} />
-      <TextField name={n("line2")} label="Address line 2 (optional)" autoComplete={token("address-line2")} />
-      <TextField name={n("city")} label="City" className="input-medium" autoComplete={token("address-level2")} />
+      <TextField name={n("line1")} label={t("line1")} autoComplete={token("address-line1")} />
+      <TextField name={n("line2")} label={t("line2")} autoComplete={token("address-line2")} />
+      <TextField name={n("city")} label={t("city")} className="input-medium" autoComplete={token("address-level2")} />
       <StateSelect name={n("state")} autoComplete={token("address-level1")} />
-      <TextField name={n("postalCode")} label="ZIP code" className="input-short" inputMode="numeric" autoComplete={token("postal-code")} />
+      <TextField name={n("postalCode")} label={t("postalCode")} className="input-short" inputMode="numeric" autoComplete={token("postal-code")} />
     </fieldset>
   );
 }

@@ -26,40 +26,38 @@ export function useWizardSteps(): WizardSteps {
   return wizardSteps(useWizardMode());
 }
 
-/** The words of the wizard's frame that differ between the two modes. */
-export const wizardCopy = {
+/** The words of the wizard's frame that differ between the modes: message keys ("form.copy"). */
+export const WIZARD_COPY = {
   online: {
-    progressLabel: "Steps of the request",
-    submit: "Sign and submit request",
-    submitting: "Submitting…",
-    submittingStatus: "Submitting your request. Please wait.",
-    notSent: "Your request was not sent",
-    unreachable:
-      "We could not reach Record Connect, so your request was not sent. Check your internet connection and try again: your answers are still here.",
+    progressLabel: "form.copy.online.progressLabel",
+    submit: "form.copy.online.submit",
+    submitting: "form.copy.online.submitting",
+    submittingStatus: "form.copy.online.submittingStatus",
+    notSent: "form.copy.online.notSent",
+    unreachable: "form.copy.online.unreachable",
   },
   access: {
-    progressLabel: "Steps of your request",
-    submit: "Sign and send my request",
-    submitting: "Sending…",
-    submittingStatus: "Sending your request. Please wait.",
-    notSent: "Your request was not sent",
-    unreachable:
-      "We could not reach Record Connect, so your request was not sent. Check your internet connection and try again: your answers are still here.",
+    progressLabel: "form.copy.access.progressLabel",
+    submit: "form.copy.access.submit",
+    submitting: "form.copy.access.submitting",
+    submittingStatus: "form.copy.access.submittingStatus",
+    notSent: "form.copy.access.notSent",
+    unreachable: "form.copy.access.unreachable",
   },
   paper: {
-    progressLabel: "Steps of keying in the paper form",
-    submit: "Save the paper request",
-    submitting: "Saving…",
-    submittingStatus: "Saving the request. Please wait.",
-    notSent: "The request was not saved",
-    unreachable: "The server could not be reached, so the request was not saved. Check the connection and try again: the answers are still here.",
+    progressLabel: "form.copy.paper.progressLabel",
+    submit: "form.copy.paper.submit",
+    submitting: "form.copy.paper.submitting",
+    submittingStatus: "form.copy.paper.submittingStatus",
+    notSent: "form.copy.paper.notSent",
+    unreachable: "form.copy.paper.unreachable",
   },
   "paper-access": {
-    progressLabel: "Steps of keying in the paper form",
-    submit: "Save the paper request",
-    submitting: "Saving…",
-    submittingStatus: "Saving the request. Please wait.",
-    notSent: "The request was not saved",
-    unreachable: "The server could not be reached, so the request was not saved. Check the connection and try again: the answers are still here.",
+    progressLabel: "form.copy.paper.progressLabel",
+    submit: "form.copy.paper.submit",
+    submitting: "form.copy.paper.submitting",
+    submittingStatus: "form.copy.paper.submittingStatus",
+    notSent: "form.copy.paper.notSent",
+    unreachable: "form.copy.paper.unreachable",
   },
-} as const satisfies Record<FormMode, Record<string, string>>;
+} as const satisfies Record<FormMode, Record<string, `form.copy.${string}`>>;

@@ -63,15 +63,16 @@ export type StepKey =
   | "signature"
   | "review";
 
-type Step = { key: StepKey; title: string; fields: readonly string[] };
+/** `title` is a message key (messages/*.json, "form.steps"): shown through a translator. */
+type Step = { key: StepKey; title: `form.steps.${string}`; fields: readonly string[] };
 
 const SHARED_STEPS: readonly Step[] = [
-  { key: "requester", title: "Who is asking", fields: ["requester", "patient.emancipated", "uploads"] },
-  { key: "patient", title: "Patient", fields: ["patient"] },
-  { key: "recipient", title: "Who receives the records", fields: ["recipient"] },
-  { key: "information", title: "Information to release", fields: ["information"] },
-  { key: "purpose", title: "Purpose and expiration", fields: ["purpose", "expiration"] },
-  { key: "delivery", title: "How to receive the records", fields: ["delivery"] },
+  { key: "requester", title: "form.steps.whoIsAsking", fields: ["requester", "patient.emancipated", "uploads"] },
+  { key: "patient", title: "form.steps.patient", fields: ["patient"] },
+  { key: "recipient", title: "form.steps.recipient", fields: ["recipient"] },
+  { key: "information", title: "form.steps.information", fields: ["information"] },
+  { key: "purpose", title: "form.steps.purpose", fields: ["purpose", "expiration"] },
+  { key: "delivery", title: "form.steps.delivery", fields: ["delivery"] },
 ];
 
 /**
@@ -81,12 +82,12 @@ const SHARED_STEPS: readonly Step[] = [
  */
 const STEPS_BY_MODE: Record<FormMode, readonly Step[]> = {
   online: [
-    { key: "release", title: "Whose records", fields: ["release"] },
+    { key: "release", title: "form.steps.release", fields: ["release"] },
     ...SHARED_STEPS,
-    { key: "fees", title: "Fees", fields: ["signature.acknowledgeFees"] },
+    { key: "fees", title: "form.steps.fees", fields: ["signature.acknowledgeFees"] },
     {
       key: "signature",
-      title: "Statements and signature",
+      title: "form.steps.signature",
       fields: [
         "signature.acknowledgeRevocation",
         "signature.acknowledgeNoConditioning",
@@ -98,36 +99,36 @@ const STEPS_BY_MODE: Record<FormMode, readonly Step[]> = {
         "signature.acknowledgeMentalHealth",
       ],
     },
-    { key: "review", title: "Review and submit", fields: [] },
+    { key: "review", title: "form.steps.review", fields: [] },
   ],
   // The patient's own records (issue 17): only what access needs — who, identity, what, form and
   // delivery (with the fee and the date to expect), a signature. No purpose, no expiry, no recipient.
   access: [
-    { key: "requester", title: "Who is asking", fields: ["requester", "patient.emancipated", "uploads"] },
-    { key: "patient", title: "Patient", fields: ["patient"] },
-    { key: "accessInformation", title: "Your records", fields: ["information"] },
-    { key: "format", title: "How you get them, fee and date", fields: ["format", "delivery"] },
-    { key: "signature", title: "Sign", fields: ["signature.typedName", "signature.method", "signature.drawn", "signature.minor"] },
-    { key: "review", title: "Review and submit", fields: [] },
+    { key: "requester", title: "form.steps.whoIsAsking", fields: ["requester", "patient.emancipated", "uploads"] },
+    { key: "patient", title: "form.steps.patient", fields: ["patient"] },
+    { key: "accessInformation", title: "form.steps.yourRecords", fields: ["information"] },
+    { key: "format", title: "form.steps.format", fields: ["format", "delivery"] },
+    { key: "signature", title: "form.steps.sign", fields: ["signature.typedName", "signature.method", "signature.drawn", "signature.minor"] },
+    { key: "review", title: "form.steps.review", fields: [] },
   ],
   // No "whose records" (the printed form names this group as the one releasing) and no fees step
   // (its statement is printed on the form): nothing to key in for either.
   paper: [
-    { key: "paper", title: "Paper form received", fields: [UPLOAD_ERROR_NAMES.paperFormScan, "paper"] },
+    { key: "paper", title: "form.steps.paperReceived", fields: [UPLOAD_ERROR_NAMES.paperFormScan, "paper"] },
     ...SHARED_STEPS,
-    { key: "signature", title: "Signature on the form", fields: ["signature.signerName", "signature.signedOn", "signature.minorName"] },
-    { key: "review", title: "Review and save", fields: [] },
+    { key: "signature", title: "form.steps.paperSignature", fields: ["signature.signerName", "signature.signedOn", "signature.minorName"] },
+    { key: "review", title: "form.steps.reviewSave", fields: [] },
   ],
   // The printed "Request for access to my own health records" (decision 0018): the access door's
   // steps, with the paper's receipt first and the signature as written on the form.
   "paper-access": [
-    { key: "paper", title: "Paper form received", fields: [UPLOAD_ERROR_NAMES.paperFormScan, "paper"] },
-    { key: "requester", title: "Who is asking", fields: ["requester", "patient.emancipated", "uploads"] },
-    { key: "patient", title: "Patient", fields: ["patient"] },
-    { key: "accessInformation", title: "Records asked for", fields: ["information"] },
-    { key: "format", title: "Form and format", fields: ["format", "delivery"] },
-    { key: "signature", title: "Signature on the form", fields: ["signature.signerName", "signature.signedOn", "signature.minorName"] },
-    { key: "review", title: "Review and save", fields: [] },
+    { key: "paper", title: "form.steps.paperReceived", fields: [UPLOAD_ERROR_NAMES.paperFormScan, "paper"] },
+    { key: "requester", title: "form.steps.whoIsAsking", fields: ["requester", "patient.emancipated", "uploads"] },
+    { key: "patient", title: "form.steps.patient", fields: ["patient"] },
+    { key: "accessInformation", title: "form.steps.recordsAskedFor", fields: ["information"] },
+    { key: "format", title: "form.steps.formAndFormat", fields: ["format", "delivery"] },
+    { key: "signature", title: "form.steps.paperSignature", fields: ["signature.signerName", "signature.signedOn", "signature.minorName"] },
+    { key: "review", title: "form.steps.reviewSave", fields: [] },
   ],
 };
 

@@ -4,6 +4,7 @@
  */
 import { type FormMode, uploadRules } from "@/domain/authorization-form";
 import { ACCEPTED_UPLOAD_TYPES, MAX_PROOF_FILES, MAX_TOTAL_UPLOAD_BYTES, MAX_UPLOAD_BYTES } from "@/domain/submission";
+import { problem } from "@/domain/problems";
 import { UPLOAD_ERROR_NAMES } from "./model";
 
 export const ACCEPT_ATTRIBUTE = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
@@ -36,7 +37,7 @@ export function uploadErrors(
   const rules = uploadRules({ requester: { kind: representative ? "REPRESENTATIVE" : "PATIENT" }, patient: { emancipated: !representative && emancipated } }, mode);
   const errors: Partial<Record<string, string>> = {};
   if (rules.paperFormScanRequired && !files.paperFormScan && !scanOnFile) errors[UPLOAD_ERROR_NAMES.paperFormScan] = "Choose the scan of the signed paper form";
-  if (rules.photoIdRequired && !files.photoId) errors[UPLOAD_ERROR_NAMES.photoId] = "Choose a photo or scan of a government-issued photo ID";
+  if (rules.photoIdRequired && !files.photoId) errors[UPLOAD_ERROR_NAMES.photoId] = problem("errors.photoIdMissing");
   if (representative || emancipated) {
     if (rules.authorityProofRequired && files.authorityProof.length === 0)
       errors[UPLOAD_ERROR_NAMES.authorityProof] = representative

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { canonicalJson } from "../requests/submit-authorization";
+import { problemTextIn } from "@/i18n/translator";
 
 /**
  * Idempotency for the third party's forms, as for the authorization form (decision 0009): the key
@@ -28,6 +29,7 @@ export function sameBinding(stored: string | null, binding: string): boolean {
 /** Zod issues as the forms' field errors ("address.city": [...]). */
 export function issuesByField(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): Record<string, string[]> {
   const fieldErrors: Record<string, string[]> = {};
-  for (const issue of issues) (fieldErrors[issue.path.map(String).join(".") || "form"] ??= []).push(issue.message);
+  // The third party's pages are in English: a schema's problem keys (src/domain/problems.ts) become English sentences here.
+  for (const issue of issues) (fieldErrors[issue.path.map(String).join(".") || "form"] ??= []).push(problemTextIn("en", issue.message));
   return fieldErrors;
 }

@@ -3,12 +3,16 @@ import { connection } from "next/server";
 import { todayInChicago } from "@/domain/chicago";
 import { organization } from "@/domain/organization";
 import { QuestionsLine } from "@/components/PhoneLink";
-import { AuthorizationWizard } from "@/components/authorization-form/Wizard";
-import Link from "next/link";
+import { AuthorizationForm } from "@/components/authorization-form/AuthorizationForm";
+import { getTranslations } from "next-intl/server";
+import { LocaleLink } from "@/i18n/LocaleLink";
 import { feeFactsNow } from "@/server/fee-facts";
 import { submitAuthorization } from "./actions";
 
-export const metadata: Metadata = { title: "Send records to someone else" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("doors");
+  return { title: t("sendTitle") };
+}
 
 /** The online Authorization for Release of Health Information (RULES.md §1–§4). */
 export default async function RequestPage() {
@@ -16,25 +20,18 @@ export default async function RequestPage() {
   await connection();
   const today = todayInChicago();
   const fees = await feeFactsNow();
+  const t = await getTranslations("doors");
+  const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   return (
     <>
-      <h1>Send records to someone else</h1>
-      <p className="lead">
-        Fill in the Authorization for Release of Health Information to have {organization.name} send copies of medical records to another
-        doctor, an attorney, an insurer or anyone else — signed by the patient, or by the patient’s legal representative.
-      </p>
+      <h1>{t("sendTitle")}</h1>
+      <p className="lead">{t("sendLead", { organization: organization.name })}</p>
       <div className="notice notice-info">
-        <p>
-          <strong>Want your own records?</strong> <Link href="/request/own">Get my own records</Link> asks fewer questions: no purpose, no expiry
-          date and no initials — it is your right.
-        </p>
+        <p>{t.rich("sendOwn", { strong, link: (chunks) => <LocaleLink href="/request/own">{chunks}</LocaleLink> })}</p>
       </div>
-      <p>
-        Some information, like test results and visit summaries, is already in <strong>MyChart</strong>, the patient portal: you
-        may not need to make a request for it.
-      </p>
+      <p>{t.rich("sendMyChart", { strong })}</p>
       <QuestionsLine />
-      <AuthorizationWizard today={today} action={submitAuthorization} fees={fees} />
+      <AuthorizationForm today={today} action={submitAuthorization} fees={fees} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { AuthorizationWizard } from "@/components/authorization-form/Wizard";
+import { AuthorizationForm } from "@/components/authorization-form/AuthorizationForm";
 import { QuestionsLine } from "@/components/PhoneLink";
 import { todayInChicago } from "@/domain/authorization-form";
 import { requestedByLine, type ThirdPartyKind } from "@/domain/third-party";
@@ -68,7 +68,7 @@ export default async function SignPage() {
         </p>
       </div>
       <QuestionsLine />
-      <AuthorizationWizard today={today} action={signInvitationAction} prefill={prefill} draftKey={`sign-${invitation.id}`} />
+      <AuthorizationForm today={today} action={signInvitationAction} prefill={prefill} draftKey={`sign-${invitation.id}`} />
     </>
   );
 }

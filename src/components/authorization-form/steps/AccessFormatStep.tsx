@@ -4,9 +4,11 @@ import { useEffect } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { ACCESS_FORMAT_DELIVERY, ACCESS_FORMATS, isPaperMode } from "@/domain/authorization-form";
 import { defaultMedium } from "@/domain/fees";
-import { formatIsoDate } from "@/domain/format";
+import { useLocale, useTranslations } from "next-intl";
+import { formatDay } from "@/i18n/translator";
+import { ACCESS_FORMAT_EXPLANATION, ACCESS_FORMAT_LABEL } from "@/i18n/label-keys";
 import { organization } from "@/domain/organization";
-import { accessFormatLabels, expectedByDay } from "@/domain/right-of-access";
+import { expectedByDay } from "@/domain/right-of-access";
 import { FeeEstimateView } from "../FeeEstimate";
 import { RadioGroup } from "../fields";
 import type { FormValues } from "../model";
@@ -24,6 +26,14 @@ export function AccessFormatStep({ today }: { today: string }) {
   const method = format ? ACCESS_FORMAT_DELIVERY[format] : undefined;
   // Staff keying in the printed own-records request (decision 0018): the choice checked on the form, no portal or fee notes.
   const paper = isPaperMode(useWizardMode());
+  const t = useTranslations("form.format");
+  const label = useTranslations();
+  const locale = useLocale();
+  const options = ACCESS_FORMATS.map((f) => ({
+    value: f,
+    label: label(ACCESS_FORMAT_LABEL[f]),
+    hint: label(ACCESS_FORMAT_EXPLANATION[f], { place: organization.pickupPlace }),
+  }));
   // The format decides the delivery: the delivery details below follow it.
   useEffect(() => {
     if (method) setValue("delivery.method", method, { shouldDirty: true });
@@ -34,8 +44,8 @@ export function AccessFormatStep({ today }: { today: string }) {
       <>
         <RadioGroup
           name="format"
-          legend="The form and format checked on the form"
-          options={ACCESS_FORMATS.map((f) => ({ value: f, label: accessFormatLabels[f].label, hint: accessFormatLabels[f].explanation }))}
+          legend={t("paperLegend")}
+          options={options}
         />
         {method && <DeliveryStep chooseMethod={false} />}
       </>
@@ -44,26 +54,29 @@ export function AccessFormatStep({ today }: { today: string }) {
     <>
       <div className="notice notice-info">
         <p>
-          Already use {organization.patientPortalName}? Much of your record — test results, visit summaries, medications — is there now, free:{" "}
-          <a href={organization.patientPortalUrl} target="_blank" rel="noopener noreferrer">
-            open {organization.patientPortalName}
-            <span className="visually-hidden"> (opens in a new tab)</span>
-          </a>
-          . This request gets you your whole record.
+          {t.rich("myChart", {
+            portal: organization.patientPortalName,
+            link: (chunks) => (
+              <a href={organization.patientPortalUrl} target="_blank" rel="noopener noreferrer">
+                {chunks}
+                <span className="visually-hidden"> {t("newTab")}</span>
+              </a>
+            ),
+          })}
         </p>
       </div>
       <RadioGroup
         name="format"
-        legend="How do you want your records?"
-        options={ACCESS_FORMATS.map((f) => ({ value: f, label: accessFormatLabels[f].label, hint: accessFormatLabels[f].explanation }))}
+        legend={t("legend")}
+        options={options}
       />
       {method && <DeliveryStep chooseMethod={false} />}
       {method && (
         <section aria-labelledby="access-fee-heading" className="access-summary">
-          <h3 id="access-fee-heading">Your fee and when to expect your records</h3>
+          <h3 id="access-fee-heading">{t("feeHeading")}</h3>
           <FeeEstimateView recipient="PATIENT" medium={defaultMedium(method)} mailed={method === "MAIL"} headingLevel={4} />
           <p data-testid="expected-by">
-            Expect your records by <strong>{formatIsoDate(expectedByDay(today))}</strong> at the latest (30 days after we receive your request), usually sooner.
+            {t.rich("expectBy", { date: formatDay(locale, expectedByDay(today)), strong: (chunks) => <strong>{chunks}</strong> })}
           </p>
         </section>
       )}

@@ -3,10 +3,18 @@
 import { useWatch } from "react-hook-form";
 import { isPaperMode, RECORD_TYPES, SPECIAL_CATEGORIES } from "@/domain/authorization-form";
 import { recordTypeLabels, specialCategoryLabels } from "@/domain/labels";
-import { rightOfAccessStatements } from "@/domain/right-of-access";
+import { useTranslations } from "next-intl";
 import { Checkbox, CheckboxGroup, TextField } from "../fields";
 import { useWizardMode } from "../mode";
 import { signingDecision, type FormValues } from "../model";
+
+/** Message keys (namespace "form.records") of the specially protected categories. */
+const SPECIAL_CATEGORY_KEYS = {
+  MENTAL_HEALTH: "MENTAL_HEALTH",
+  HIV_AIDS: "HIV_AIDS",
+  GENETIC_TESTING: "GENETIC_TESTING",
+  SUBSTANCE_USE_DISORDER: "SUBSTANCE_USE_DISORDER",
+} as const;
 
 /**
  * The access door's "what records" (issue 17): the complete record is already chosen, and the
@@ -21,12 +29,15 @@ export function AccessInformationStep({ today }: { today: string }) {
   const decision = signingDecision(values, today);
   // Staff keying in the printed own-records request (decision 0018): the same questions, as checked on the form.
   const paper = isPaperMode(useWizardMode());
+  const t = useTranslations("form.records");
+  const rights = useTranslations("rightOfAccess");
+  const p = { paper: paper ? "yes" : "no" };
   return (
     <>
       <Checkbox
         name="information.completeRecord"
-        label={paper ? "The complete medical record" : "My complete medical record"}
-        hint={paper ? "As checked on the form." : "Everything we hold about the patient’s care, from every location. Most people want this: you do not need to choose anything else."}
+        label={t("complete", p)}
+        hint={t("completeHint", p)}
         recheck={["information.recordTypes"]}
       />
       {!complete && (
@@ -42,23 +53,19 @@ export function AccessInformationStep({ today }: { today: string }) {
       )}
       <CheckboxGroup
         name="information.includeSpecial"
-        legend={paper ? "Specially protected records of the patient’s own care" : "Specially protected records of your own care"}
-        hint={
-          paper
-            ? "Included without initials (the patient’s own records). Uncheck only those the form leaves out."
-            : "They are part of your record and included: no initials are needed when you ask for your own records. Uncheck any you would rather leave out."
-        }
-        options={SPECIAL_CATEGORIES.map((c) => ({ value: c, label: specialCategoryLabels[c].label, hint: `Protected by ${specialCategoryLabels[c].law}.` }))}
+        legend={t("special", p)}
+        hint={t("specialHint", p)}
+        options={SPECIAL_CATEGORIES.map((c) => ({ value: c, label: t(SPECIAL_CATEGORY_KEYS[c]), hint: t("protectedBy", { law: specialCategoryLabels[c].law }) }))}
       />
       <details className="details">
-        <summary>Dates of care (optional)</summary>
+        <summary>{t("datesSummary")}</summary>
         <fieldset aria-describedby="information-dates-hint">
-          <legend>Only records from these dates</legend>
+          <legend>{t("datesLegend")}</legend>
           <div id="information-dates-hint" className="hint">
-            Leave these blank for records from all dates.
+            {t("datesHint")}
           </div>
-          <TextField name="information.dateFrom" label="From" type="date" className="input-medium" recheck={["information.dateTo"]} />
-          <TextField name="information.dateTo" label="To" type="date" className="input-medium" />
+          <TextField name="information.dateFrom" label={t("from")} type="date" className="input-medium" recheck={["information.dateTo"]} />
+          <TextField name="information.dateTo" label={t("to")} type="date" className="input-medium" />
         </fieldset>
       </details>
       {decision?.minorSignature && (
@@ -67,7 +74,7 @@ export function AccessInformationStep({ today }: { today: string }) {
           <p>{decision.minorSignature.reason} {paper ? "The form needs the patient’s own signature beside the parent’s or guardian’s." : "On the signature step, the patient signs themself, beside you."}</p>
         </div>
       )}
-      <p className="hint">{rightOfAccessStatements.notes}</p>
+      <p className="hint">{rights("notes")}</p>
     </>
   );
 }

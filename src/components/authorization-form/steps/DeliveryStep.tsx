@@ -3,7 +3,8 @@
 import { useEffect } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { DELIVERY_METHODS } from "@/domain/authorization-form";
-import { deliveryMethodLabels } from "@/domain/labels";
+import { useTranslations } from "next-intl";
+import { DELIVERY_METHOD_EXPLANATION, DELIVERY_METHOD_LABEL } from "@/i18n/label-keys";
 import { AddressFields, RadioGroup, TextArea, TextField } from "../fields";
 import { useWizardMode } from "../mode";
 import type { FormValues } from "../model";
@@ -23,6 +24,8 @@ export function DeliveryStep({ chooseMethod = true }: { chooseMethod?: boolean }
   const paper = isPaperMode(useWizardMode());
   // The browser may offer the person's own details only when the records go to them, online.
   const toSelf = !paper && (recipientKind === "SELF" || recipientKind === undefined);
+  const t = useTranslations("form.delivery");
+  const label = useTranslations();
 
   useEffect(() => {
     const values = getValues() as unknown as {
@@ -47,57 +50,54 @@ export function DeliveryStep({ chooseMethod = true }: { chooseMethod?: boolean }
       {chooseMethod && (
       <RadioGroup
         name="delivery.method"
-        legend={paper ? "How should the records be delivered? (Section 4 of the form)" : "How do you want to receive the records?"}
-        options={DELIVERY_METHODS.map((m) => ({ value: m, label: deliveryMethodLabels[m].label, hint: deliveryMethodLabels[m].explanation }))}
+        legend={t("legend", { paper: paper ? "yes" : "no" })}
+        options={DELIVERY_METHODS.map((m) => ({ value: m, label: label(DELIVERY_METHOD_LABEL[m]), hint: label(DELIVERY_METHOD_EXPLANATION[m]) }))}
       />
       )}
       {method === "SECURE_EMAIL" && (
         <>
-          <h3>Secure e-mail</h3>
+          <h3>{t("emailHeading")}</h3>
           <TextField
             name="delivery.email"
-            label="E-mail address for the secure link"
+            label={t("email")}
             type="email"
             autoComplete={toSelf ? "email" : "off"}
             spellCheck={false}
-            hint={toSelf ? "We send the link here." : "The address of whoever receives the records. We send the link there."}
+            hint={toSelf ? t("emailHintSelf") : t("emailHintOther")}
             recheck={["delivery.emailConfirm"]}
           />
           <TextField
             name="delivery.emailConfirm"
-            label="Confirm the e-mail address"
+            label={t("emailConfirm")}
             type="email"
             autoComplete={toSelf ? "email" : "off"}
             spellCheck={false}
-            hint="Type it again, so a typing mistake does not send the link to someone else."
+            hint={t("emailConfirmHint")}
           />
         </>
       )}
       {method === "MAIL" && (
         <AddressFields
           prefix="delivery.address"
-          legend="Mailing address"
-          hint="Where we mail the records. We start from an address you gave earlier: check it, and change it if needed."
+          legend={t("mailLegend")}
+          hint={t("mailHint")}
           autoComplete={toSelf ? "shipping" : "off"}
         />
       )}
       {method === "PICKUP" && (
         <>
-          <h3>Pickup</h3>
+          <h3>{t("pickupHeading")}</h3>
           <TextField
             name="delivery.phone"
-            label="Phone number to call"
+            label={t("pickupPhone")}
             type="tel"
             autoComplete={paper ? "off" : "tel"}
             className="input-medium"
-            hint="We call to schedule the pickup."
+            hint={t("pickupPhoneHint")}
           />
-          <TextArea name="delivery.bestTimes" label="Best times to call (optional)" hint="For example: weekdays after 3 PM." rows={2} />
+          <TextArea name="delivery.bestTimes" label={t("bestTimes")} hint={t("bestTimesHint")} rows={2} />
           <div className="notice notice-info">
-            <p>
-              <strong>Bring a government-issued photo ID</strong> when you pick up the records: we check it before handing them
-              over.
-            </p>
+            <p>{t.rich("bringId", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
           </div>
         </>
       )}

@@ -1,8 +1,11 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
-import { defaultMedium, feeRecipient } from "@/domain/fees";
-import { feeStatement } from "@/domain/labels";
+import { defaultMedium, feeRecipient, HHS_FLAT_FEE_CAP_CENTS } from "@/domain/fees";
+import { useLocale, useTranslations } from "next-intl";
+
+import { organization } from "@/domain/organization";
+import { formatMoney } from "@/i18n/translator";
 import { PhoneLink } from "@/components/PhoneLink";
 import { FeeEstimateView } from "../FeeEstimate";
 import { Checkbox } from "../fields";
@@ -15,6 +18,10 @@ import type { FormValues } from "../model";
  * invoicing (decision 0005).
  */
 export function FeesStep() {
+  const t = useTranslations("form.fees");
+  const statements = useTranslations("statements");
+  const locale = useLocale();
+  const others = statements("feeOthers", { flatFee: formatMoney(locale, HHS_FLAT_FEE_CAP_CENTS) });
   const [recipientKind, method] = useWatch<FormValues, ["recipient.kind", "delivery.method"]>({ name: ["recipient.kind", "delivery.method"] });
   return (
     <>
@@ -22,20 +29,18 @@ export function FeesStep() {
         <FeeEstimateView recipient={feeRecipient(recipientKind, true)} medium={defaultMedium(method)} mailed={method === "MAIL"} />
       ) : (
         <div className="notice notice-info">
-          <p className="notice-title">This request may have a fee</p>
-          <p>{feeStatement.others}</p>
+          <p className="notice-title">{t("mayHaveFee")}</p>
+          <p>{others}</p>
         </div>
       )}
-      <h3>How fees work</h3>
+      <h3>{t("howFeesWork")}</h3>
       <ul>
-        <li>{feeStatement.provider}</li>
-        <li>{feeStatement.others}</li>
-        <li>{feeStatement.invoice}</li>
+        <li>{statements("feeProvider")}</li>
+        <li>{others}</li>
+        <li>{statements("feeInvoice", { paymentPhone: organization.paymentPhone })}</li>
       </ul>
-      <p>
-        Payment line: <PhoneLink line="payment" />.
-      </p>
-      <Checkbox name="signature.acknowledgeFees" label="I have read how fees work" />
+      <p>{t.rich("paymentLine", { phone: () => <PhoneLink line="payment" /> })}</p>
+      <Checkbox name="signature.acknowledgeFees" label={t("acknowledge")} />
     </>
   );
 }

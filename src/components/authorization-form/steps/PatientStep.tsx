@@ -2,6 +2,7 @@
 
 import type { HTMLInputAutoCompleteAttribute } from "react";
 import { useWatch } from "react-hook-form";
+import { useTranslations } from "next-intl";
 import { AddressFields, Checkbox, TextField } from "../fields";
 import { useWizardMode } from "../mode";
 import type { FormValues } from "../model";
@@ -18,37 +19,38 @@ export function PatientStep() {
   const paper = isPaperMode(useWizardMode());
   const own = kind !== "REPRESENTATIVE" && !paper;
   const ac = (token: HTMLInputAutoCompleteAttribute): HTMLInputAutoCompleteAttribute => (own ? token : "off");
-  const whose = own ? "your" : "the patient’s";
+  const t = useTranslations("form.patient");
+  const who = paper ? "paper" : own ? "own" : "other";
 
   return (
     <>
       <p>
-        {paper ? "The patient, as written in section 1 of the form." : own ? "Tell us about yourself, as the patient." : "Tell us about the patient whose records you are asking for."}
+        {t("intro", { who })}
       </p>
       <fieldset aria-describedby="patient-name-hint">
-        <legend>{own ? "Your legal name" : "The patient’s legal name"}</legend>
+        <legend>{t("legalName", { own: own ? "yes" : "no" })}</legend>
         <div id="patient-name-hint" className="hint">
-          As it appears on {whose} ID or insurance card.
+          {t("nameHint", { own: own ? "yes" : "no" })}
         </div>
-        <TextField name="patient.firstName" label="First name" autoComplete={ac("given-name")} spellCheck={false} className="input-medium" />
-        <TextField name="patient.middleName" label="Middle name (optional)" autoComplete={ac("additional-name")} spellCheck={false} className="input-medium" />
-        <TextField name="patient.lastName" label="Last name" autoComplete={ac("family-name")} spellCheck={false} className="input-medium" />
+        <TextField name="patient.firstName" label={t("firstName")} autoComplete={ac("given-name")} spellCheck={false} className="input-medium" />
+        <TextField name="patient.middleName" label={t("middleName")} autoComplete={ac("additional-name")} spellCheck={false} className="input-medium" />
+        <TextField name="patient.lastName" label={t("lastName")} autoComplete={ac("family-name")} spellCheck={false} className="input-medium" />
       </fieldset>
       <TextField
         name="patient.otherNames"
-        label="Other names used (optional)"
-        hint="For example a maiden name or a previous last name, so we find all the records."
+        label={t("otherNames")}
+        hint={t("otherNamesHint")}
         autoComplete="off"
         spellCheck={false}
       />
-      <TextField name="patient.dateOfBirth" label="Date of birth" type="date" autoComplete={ac("bday")} className="input-medium" />
-      <TextField name="patient.phone" label="Phone number" type="tel" autoComplete={ac("tel")} className="input-medium" hint="For example 630-555-0100." />
-      <TextField name="patient.email" label="E-mail address (optional)" type="email" autoComplete={ac("email")} spellCheck={false} />
-      <AddressFields prefix="patient.address" legend={own ? "Your home address" : "The patient’s home address"} autoComplete={own ? "own" : "off"} />
+      <TextField name="patient.dateOfBirth" label={t("dateOfBirth")} type="date" autoComplete={ac("bday")} className="input-medium" />
+      <TextField name="patient.phone" label={t("phone")} type="tel" autoComplete={ac("tel")} className="input-medium" hint={t("phoneHint")} />
+      <TextField name="patient.email" label={t("email")} type="email" autoComplete={ac("email")} spellCheck={false} />
+      <AddressFields prefix="patient.address" legend={t("homeAddress", { own: own ? "yes" : "no" })} autoComplete={own ? "own" : "off"} />
       <TextField
         name="patient.mrn"
-        label="Medical record number (optional)"
-        hint="It is on a bill or a visit summary. Leave it blank if you don’t know it."
+        label={t("mrn")}
+        hint={t("mrnHint")}
         autoComplete="off"
         spellCheck={false}
         className="input-medium"
@@ -56,8 +58,8 @@ export function PatientStep() {
       {kind === "REPRESENTATIVE" && (
         <Checkbox
           name="patient.deceased"
-          label="The patient has died"
-          hint="For a patient who has died, the executor or administrator of the estate, the health care agent, or — when none exists — a surviving relative asks: check this, and upload the death certificate with your proof."
+          label={t("deceased")}
+          hint={t("deceasedHint")}
         />
       )}
     </>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormContext, useWatch } from "react-hook-form";
+import { useTranslations } from "next-intl";
 import { REPRESENTATIVE_AUTHORITIES } from "@/domain/authorization-form";
 import { representativeAuthorityLabels, survivingRelationshipLabels } from "@/domain/labels";
 import { SURVIVING_RELATIONSHIPS } from "@/domain/signing-rules";
@@ -57,26 +58,28 @@ export function RequesterStep({ files, setFiles }: { files: ChosenFiles; setFile
 
   const proofHint = authority ? representativeAuthorityLabels[authority].proof : "the document that gives you authority to act for the patient";
   const emancipatedPatient = kind === "PATIENT" && emancipated === true;
+  const t = useTranslations("form.requester");
+  const yes = (v: boolean) => (v ? "yes" : "no");
 
   return (
     <>
       <RadioGroup
         name="requester.kind"
-        legend={paper ? "Who is asking? (Section 2 of the form)" : "Are you the patient?"}
+        legend={t("legend", { paper: yes(paper) })}
         options={[
-          { value: "PATIENT", label: "I am the patient" },
+          { value: "PATIENT", label: t("patient") },
           {
             value: "REPRESENTATIVE",
-            label: "I am a legal representative acting for the patient",
-            hint: "For example a parent of a child under 18, a guardian, an agent under a health care power of attorney, the executor of a deceased patient’s estate, or a surviving relative. An attorney or insurer does not sign for the patient: the patient (or their representative) signs, naming them as the recipient.",
+            label: t("representative"),
+            hint: t("representativeHint"),
           },
         ]}
       />
       {kind === "PATIENT" && (
         <Checkbox
           name="patient.emancipated"
-          label={paper ? "The patient is under 18 and emancipated by a court" : "I am under 18 and a court has emancipated me"}
-          hint="Only if a court order declared the patient emancipated (Illinois allows it at 16 or 17). An emancipated minor signs as an adult, with the order as proof. Leave this unchecked otherwise."
+          label={t("emancipated", { paper: yes(paper) })}
+          hint={t("emancipatedHint")}
         />
       )}
 
@@ -161,23 +164,18 @@ export function RequesterStep({ files, setFiles }: { files: ChosenFiles; setFile
         </>
       ) : (
         <>
-          <h3>Proof of identity{isRepresentative ? " and authority" : ""}</h3>
-          <p>
-        Record Connect checks {isRepresentative ? "these" : "it"} before releasing any records. We keep {isRepresentative ? "them" : "it"} encrypted
-        and use {isRepresentative ? "them" : "it"} only for this request.
-          </p>
+          <h3>{t("proofHeading", { representative: yes(isRepresentative) })}</h3>
+          <p>{t("proofText", { representative: yes(isRepresentative) })}</p>
         </>
       )}
       <FileField
         errorName={UPLOAD_ERROR_NAMES.photoId}
-        label={paper ? "Copy of a photo ID (optional)" : "Government-issued photo ID"}
+        label={paper ? "Copy of a photo ID (optional)" : t("photoId")}
         hint={
           paper ? (
             <>The {isRepresentative ? "representative’s" : "patient’s"} ID, such as a driver’s license, state ID card or passport. {FORMATS}.</>
           ) : (
-            <>
-              {isRepresentative ? "Your own ID" : "Your ID"}, such as a driver’s license, state ID card or passport: a clear photo or a scan. {FORMATS}.
-            </>
+            <>{t("photoIdHint", { representative: yes(isRepresentative), formats: t("formats") })}</>
           )
         }
         files={files.photoId ? [files.photoId] : []}

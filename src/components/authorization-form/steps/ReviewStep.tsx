@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 import { Fragment, type ReactNode } from "react";
 import { useWatch } from "react-hook-form";
 import { dueDateFor, paperReceivedAt } from "@/domain/deadlines";
@@ -44,13 +46,15 @@ const initialed = (v: unknown) => (typeof v === "string" && v.trim() ? `Include 
 function Section({ step, rows, onChange }: { step: StepKey; rows: Row[]; onChange: (step: number) => void }) {
   const steps = useWizardSteps();
   const index = steps.index(step);
-  const title = steps.list[index]?.title ?? step;
+  const t = useTranslations();
+  const titleKey = steps.list[index]?.title;
+  const title = titleKey ? t(titleKey as never) : step;
   return (
     <section className="review-section" aria-labelledby={`review-${step}`}>
       <div className="review-section-header">
         <h3 id={`review-${step}`}>{title}</h3>
         <button type="button" className="button-link" onClick={() => onChange(index)}>
-          Change<span className="visually-hidden"> {title.toLowerCase()}</span>
+          {t("form.change")}<span className="visually-hidden"> {title.toLowerCase()}</span>
         </button>
       </div>
       <dl className="summary-list">

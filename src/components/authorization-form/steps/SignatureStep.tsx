@@ -2,28 +2,28 @@
 
 import { type RefObject, useRef } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { formatIsoDate } from "@/domain/format";
 import { authorityInSentence } from "@/domain/authority-phrase";
-import { mentalHealthStatements, requiredStatements } from "@/domain/labels";
+import { useLocale, useTranslations } from "next-intl";
+import { formatDay } from "@/i18n/translator";
 import { Checkbox, cx, ErrorText, TextField, useFieldError } from "../fields";
 import { signingDecision, type FormValues } from "../model";
 import { SignaturePad, type Stroke } from "../SignaturePad";
 import { useWizardMode } from "../mode";
 
+/** The required statements (RULES.md §2): message keys of the "form.statements" and "statements" namespaces. */
 const STATEMENTS = [
-  { name: "signature.acknowledgeRevocation", title: "Your right to revoke", text: requiredStatements.revocation, label: "I have read my right to revoke this authorization" },
-  {
-    name: "signature.acknowledgeNoConditioning",
-    title: "Your care does not depend on signing",
-    text: requiredStatements.noConditioning,
-    label: "I have read that my treatment does not depend on signing",
-  },
-  {
-    name: "signature.acknowledgeRedisclosure",
-    title: "Records may be shared again",
-    text: requiredStatements.redisclosure,
-    label: "I have read that released information may be shared again",
-  },
+  { name: "signature.acknowledgeRevocation", title: "form.statements.revocationTitle", text: "statements.revocation", label: "form.statements.revocationLabel" },
+  { name: "signature.acknowledgeNoConditioning", title: "form.statements.noConditioningTitle", text: "statements.noConditioning", label: "form.statements.noConditioningLabel" },
+  { name: "signature.acknowledgeRedisclosure", title: "form.statements.redisclosureTitle", text: "statements.redisclosure", label: "form.statements.redisclosureLabel" },
+] as const;
+
+/** The statements 740 ILCS 110/5 adds for mental health records. */
+const MENTAL_HEALTH_STATEMENTS = [
+  "statements.mentalHealthInspect",
+  "statements.mentalHealthRefusal",
+  "statements.mentalHealthExpiry",
+  "statements.mentalHealthRevoke",
+  "statements.mentalHealthWitness",
 ] as const;
 
 /** Step 9: the required statements (RULES.md §2), and the signature — drawn, or the typed name. */
@@ -44,50 +44,49 @@ export function SignatureStep({ today, strokesRef }: { today: string; strokesRef
   const minorTyped = values.signature?.minor?.method !== "DRAWN";
   // The patient's own request (issue 17) is not an authorization: none of its statements to acknowledge.
   const access = useWizardMode() === "access";
+  const t = useTranslations();
+  const locale = useLocale();
 
   return (
     <>
       {access ? (
-        <p>
-          By signing, you ask {patientName ? `for ${patientName}’s` : "for the patient’s"} own records under the right of access (HIPAA, 45 CFR 164.524). You
-          do not authorize anyone else to receive them.
-        </p>
+        <p>{t("form.sign.accessIntro", { hasName: patientName ? "yes" : "no", patientName })}</p>
       ) : (
       <>
-      <h3>Please read</h3>
+      <h3>{t("form.statements.pleaseRead")}</h3>
       {STATEMENTS.map((s) => {
         const textId = `${s.name.replace(/\./g, "-")}-statement`;
         return (
           <div className="statement" key={s.name}>
-            <p className="statement-title">{s.title}</p>
-            <p id={textId}>{s.text}</p>
-            <Checkbox name={s.name} label={s.label} describedById={textId} />
+            <p className="statement-title">{t(s.title)}</p>
+            <p id={textId}>{t(s.text)}</p>
+            <Checkbox name={s.name} label={t(s.label)} describedById={textId} />
           </div>
         );
       })}
       {decision?.mentalHealthStatements && (
         <div className="statement">
-          <p className="statement-title">Mental health records (Illinois law, 740 ILCS 110/5)</p>
+          <p className="statement-title">{t("form.statements.mentalHealthTitle")}</p>
           <ul id="signature-acknowledgeMentalHealth-statement">
-            {Object.values(mentalHealthStatements).map((text) => (
-              <li key={text}>{text}</li>
+            {MENTAL_HEALTH_STATEMENTS.map((key) => (
+              <li key={key}>{t(key)}</li>
             ))}
             {values.expiration?.kind === "DATE" && values.expiration.date && (
-              <li>This consent expires on {formatIsoDate(values.expiration.date)}.</li>
+              <li>{t("form.statements.mentalHealthExpiresOn", { date: formatDay(locale, values.expiration.date) })}</li>
             )}
           </ul>
           <Checkbox
             name="signature.acknowledgeMentalHealth"
-            label="I have read the statements about mental health records"
+            label={t("form.statements.mentalHealthLabel")}
             describedById="signature-acknowledgeMentalHealth-statement"
           />
         </div>
       )}
-      <p>{requiredStatements.copy}</p>
+      <p>{t("statements.copy")}</p>
       </>
       )}
 
-      <h3>Sign</h3>
+      <h3>{t("form.sign.heading")}</h3>
       {representative && (
         <div className="notice notice-info">
           <p>
@@ -98,10 +97,10 @@ export function SignatureStep({ today, strokesRef }: { today: string; strokesRef
       )}
       <TextField
         name="signature.typedName"
-        label="Your full legal name"
+        label={t("form.sign.typedName")}
         autoComplete="name"
         spellCheck={false}
-        hint={signerName ? `Type it as you entered it earlier: ${signerName}.` : "Type it as you entered it earlier."}
+        hint={t("form.sign.typedNameHint", { hasName: signerName ? "yes" : "no", signerName: signerName ?? "" })}
       />
 
       <div className="field">
@@ -117,10 +116,9 @@ export function SignatureStep({ today, strokesRef }: { today: string; strokesRef
             }}
           />
           <div>
-            <label htmlFor="signature-method">Use my typed name as my signature</label>
+            <label htmlFor="signature-method">{t("form.sign.useTyped")}</label>
             <div id="signature-method-hint" className="hint">
-              Your typed name then is your electronic signature, with the same effect as a handwritten one. Choose this if you
-              can’t or would rather not draw.
+              {t("form.sign.useTypedHint")}
             </div>
           </div>
         </div>
@@ -129,11 +127,10 @@ export function SignatureStep({ today, strokesRef }: { today: string; strokesRef
       {!typed && (
         <div className={cx("field", drawnError && "field-invalid")}>
           <p className="field-label" id="signature-drawn-label">
-            Draw your signature
+            {t("form.sign.draw")}
           </p>
           <div id="signature-drawn-hint" className="hint">
-            Use your finger, a stylus or a mouse in the box below. To start again, choose “Clear signature”. If you can’t draw, check
-            “Use my typed name as my signature” above.
+            {t("form.sign.drawHint")}
           </div>
           {drawnError && <ErrorText id="signature-drawn-error" message={drawnError} />}
           <SignaturePad
@@ -203,8 +200,8 @@ export function SignatureStep({ today, strokesRef }: { today: string; strokesRef
       )}
 
       <dl className="summary-list">
-        <dt>Date signed</dt>
-        <dd>{formatIsoDate(today)}</dd>
+        <dt>{t("form.sign.dateSigned")}</dt>
+        <dd>{formatDay(locale, today)}</dd>
       </dl>
     </>
   );

@@ -24,9 +24,6 @@ import { ReleaseSection } from "./ReleaseSection";
 import { CommitmentDue } from "../../CommitmentDue";
 import { nextStep } from "@/domain/next-step";
 
-
-/** The requester's language, in the staff screens' English. */
-const requesterLanguage = { en: "English", es: "Spanish" } as const;
 export const metadata: Metadata = { title: "Request" };
 export const dynamic = "force-dynamic";
 
@@ -110,12 +107,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           </dd>
         </div>
         <div>
-          <dt>Language</dt>
-          <dd>
-            {/* Staff screens stay English; they say which language the requester reads (issue 15). */}
-            {requesterLanguage[r.locale]}
-            {r.locale === "en" ? "" : " — the requester's e-mails and portal are in Spanish; write to them in Spanish or call"}
-          </dd>
+          {/* Issue 15: staff screens stay English; the requester's e-mails, PDFs and portal follow this. */}
+          <dt>Requester&apos;s language</dt>
+          <dd>{r.locale === "es" ? "Spanish (español): their e-mails, PDFs and portal are in Spanish" : "English"}</dd>
         </div>
         {access && r.accessFormat ? (
           <div>

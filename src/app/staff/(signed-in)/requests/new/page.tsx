@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AuthorizationWizard } from "@/components/authorization-form/Wizard";
+import { AuthorizationForm } from "@/components/authorization-form/AuthorizationForm";
 import { todayInChicago } from "@/domain/chicago";
 import { requireStaffPage } from "@/server/staff/session";
 import { keyInPrefill, paperUploadForStaff } from "@/server/third-party/paper-uploads";
@@ -49,7 +49,7 @@ export default async function KeyPaperFormPage({ searchParams }: { searchParams:
           written on the scan; the same rules decide who must sign. The organisation is the recipient, and the request joins the queue as its
           request, due 30 days after the day of the upload.
         </p>
-        <AuthorizationWizard
+        <AuthorizationForm
           mode="paper"
           today={today}
           action={keyPaperFormAction}
@@ -112,7 +112,7 @@ export default async function KeyPaperFormPage({ searchParams }: { searchParams:
           ? "A Request for access to my own health records that came by mail or fax: attach the scan, then key in each section as written on the form. It is the patient’s own request (no purpose, no expiry) and joins the queue, due 30 days after the day it arrived."
           : "An Authorization for Release of Health Information that came by mail or fax: attach the scan, then key in each section as written on the form. The request joins the queue, due 30 days after the day it arrived."}
       </p>
-      <AuthorizationWizard key={chosen} mode={access ? "paper-access" : "paper"} today={today} action={keyPaperFormAction} />
+      <AuthorizationForm key={chosen} mode={access ? "paper-access" : "paper"} today={today} action={keyPaperFormAction} />
     </div>
   );
 }
