@@ -3,7 +3,7 @@ import { type Browser, expect, type Page, test, type TestInfo } from "@playwrigh
 import { pdfText } from "../support/pdf-text";
 import { mailsTo, waitForMail } from "./support/mailbox";
 import { signIn } from "./support/staff";
-import { expectNoAxeViolations, submitPatientRequest } from "./support/wizard";
+import { expectNoAxeViolations, photoIdFile } from "./support/wizard";
 
 /*
  * Issue 15: a Spanish speaker follows and receives their records without meeting an English
@@ -12,9 +12,11 @@ import { expectNoAxeViolations, submitPatientRequest } from "./support/wizard";
  * the site answers at /es/…; the request keeps Spanish, and everything sent later follows it.
  * Each portal page is checked with axe and kept as a screenshot (the test's attachments).
  *
- * The form itself is filled in with the wizard's helpers (submitPatientRequest): its Spanish words
- * are the i18n branch's; this spec is about what comes after.
+ * The request is the patient's own (the access door), filled in in Spanish as in spanish.spec.ts;
+ * this spec is about what comes after it.
  */
+
+const continuar = (page: Page) => page.getByRole("button", { name: "Continuar" }).click();
 
 const run = Date.now().toString(36);
 const S = { firstName: "Lucía", lastName: "Muñoz Pruebatest", dateOfBirth: "1982-07-19", email: `lucia-${run}@example.com` };
@@ -61,15 +63,49 @@ test.describe.serial("the portal in Spanish", () => {
   });
 
   test("the request is kept in Spanish: the e-mail is Spanish and links to the Spanish portal", async () => {
-    test.setTimeout(180_000);
-    number = await submitPatientRequest(requester, S);
-    await expect(requester.locator("html")).toHaveAttribute("lang", /^es/);
+    test.setTimeout(240_000);
+    const page = requester;
+    // The patient asks for their own records, in Spanish, from the Spanish home page.
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/es$/);
+    await page.getByRole("link", { name: "Obtener mis propios expedientes" }).first().click();
+    await expect(page.getByRole("heading", { level: 2, name: "Quién hace la solicitud" })).toBeVisible();
+    await page.getByLabel("Soy el paciente").check();
+    await page.getByLabel("Identificación oficial con foto").setInputFiles(photoIdFile());
+    await continuar(page);
+    await expect(page.getByRole("heading", { level: 2, name: "Paciente" })).toBeVisible();
+    await page.getByLabel("Nombre", { exact: true }).fill(S.firstName);
+    await page.getByLabel("Apellido").fill(S.lastName);
+    await page.getByLabel("Fecha de nacimiento").fill(S.dateOfBirth);
+    await page.getByLabel("Número de teléfono").fill("630-555-0145");
+    const home = page.getByRole("group", { name: "Su dirección particular" });
+    await home.getByLabel("Dirección, línea 1").fill("14 Calle Roble");
+    await home.getByLabel("Ciudad").fill("Aurora");
+    await home.getByLabel("Estado").selectOption("IL");
+    await home.getByLabel("Código postal").fill("60505");
+    await continuar(page);
+    await expect(page.getByRole("heading", { level: 2, name: "Sus expedientes" })).toBeVisible();
+    await continuar(page);
+    await expect(page.getByRole("heading", { level: 2, name: "Cómo los recibe, cargo y fecha" })).toBeVisible();
+    await page.getByLabel("PDF para descargar").check();
+    await page.getByLabel("Correo electrónico para el enlace seguro").fill(S.email);
+    await page.getByLabel("Confirme el correo electrónico").fill(S.email);
+    await continuar(page);
+    await expect(page.getByRole("heading", { level: 2, name: "Firmar" })).toBeVisible();
+    await page.getByLabel("Su nombre legal completo").fill(`${S.firstName} ${S.lastName}`);
+    await page.getByLabel("Usar mi nombre escrito como firma").check();
+    await continuar(page);
+    await page.getByRole("button", { name: "Firmar y enviar mi solicitud" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Recibimos su solicitud" })).toBeVisible({ timeout: 30_000 });
+    number = await page.locator(".confirmation-number").innerText();
+    expect(number).toMatch(/^RC-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
     const received = await waitForMail(S.email, new RegExp(number));
     expect(received.text).toMatch(/Subject: Recibimos su solicitud de expedientes/);
     expect(received.text).toContain("Recibimos su solicitud de expedientes.");
     expect(received.text).toContain("/es/portal");
     expect(received.text).toContain('lang="es"');
-    for (const phi of [S.lastName, "Lucía", "1982", "Lab results"]) expect(received.text).not.toContain(phi);
+    for (const phi of ["Pruebatest", "1982", "Roble"]) expect(received.text).not.toContain(phi);
   });
 
   test("the requester signs in with the code typed from the Spanish e-mail and sees the status in Spanish", async ({}, info) => {
@@ -100,7 +136,7 @@ test.describe.serial("the portal in Spanish", () => {
     await expect(requester.getByRole("heading", { level: 1 })).toContainText("Enviada");
     await expect(requester.getByRole("region", { name: "Historial" })).toBeVisible();
     await expect(requester.getByText("Responderemos a más tardar el")).toBeVisible();
-    await expect(requester.getByRole("link", { name: "La autorización que usted firmó (PDF)" }).or(requester.getByRole("status").filter({ hasText: "Estamos preparando" }))).toBeVisible();
+    await expect(requester.getByRole("link", { name: "La solicitud que usted firmó (PDF)" }).or(requester.getByRole("status").filter({ hasText: "Estamos preparando" }))).toBeVisible();
     await expectNoAxeViolations(requester);
     await expectNoEnglish(requester);
     await shot(requester, info, "03-portal-solicitud");
@@ -120,8 +156,8 @@ test.describe.serial("the portal in Spanish", () => {
     await expect(staff.getByRole("button", { name: "Claim this request" })).toHaveCount(0);
     await staff.getByRole("button", { name: "Start review" }).click();
     await expect(staff.getByRole("heading", { level: 1 })).toContainText("In review");
-    for (const label of [/Every element of a valid authorization/, /Identity checked/, /No representative/, /Specially protected categories/]) await staff.getByLabel(label).check();
-    await staff.getByRole("button", { name: "Verify the authorization" }).click();
+    for (const label of [/request for access is complete/, /Identity checked/, /No representative/, /of the patient's own care \(no initials/]) await staff.getByLabel(label).check();
+    await staff.getByRole("button", { name: "Verify the request" }).click();
     await expect(staff.getByRole("heading", { level: 1 })).toContainText("Verified");
     const { samplePdf } = await import("../support/files");
     await staff.getByLabel("Records to release (one PDF)").setInputFiles({ name: "records.pdf", mimeType: "application/pdf", buffer: await samplePdf(`Resultados de laboratorio ${number}`, 3) });
