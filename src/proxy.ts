@@ -110,6 +110,7 @@ function isSubmissionPost(request: NextRequest): boolean {
   return (
     request.method === "POST" &&
     request.headers.has("next-action") &&
+    // /es/request is gated too: its submission reaches the proxy under the prefix first.
     SUBMISSION_PAGES.has(splitLocalePrefix(request.nextUrl.pathname).pathname) &&
     (request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")
   );
@@ -155,7 +156,7 @@ function plainAnswer(status: number, message: string, headers: Record<string, st
 }
 
 function isPublicPath(pathname: string): boolean {
-  return pathname === "/" || pathname === "/request" || pathname === "/request/own" || pathname.startsWith("/forms/");
+  return pathname === "/" || pathname === "/request" || pathname === "/request/own" || pathname === "/accessibility" || pathname.startsWith("/forms/");
 }
 
 export const config = {

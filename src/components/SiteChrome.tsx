@@ -41,10 +41,13 @@ export function SiteHeader({ localized = true }: { localized?: boolean }) {
 
 export function SiteFooter() {
   const t = useTranslations("common");
+  // The accessibility statement's link (issue 15 §4; its words in the a11y namespace).
+  const a11y = useTranslations("a11y");
   return (
     <footer className="site-footer">
       <div className="container">
         <p>{t.rich("footerQuestions", { phone: () => <PhoneLink />, hours: t("questionsHours") })}</p>
+        <p>{a11y.rich("footerLink", { link: (chunks) => <LocaleLink href="/accessibility">{chunks}</LocaleLink> })}</p>
         <p>{t.rich("footerEmergency", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
         <p className="muted">{t("footerAbout", { siteName: t("siteName"), organization: organization.name })}</p>
       </div>

@@ -123,7 +123,7 @@ describe("turned away at the door", () => {
     const held = gate.run(() => new Promise<void>((resolve) => (release = resolve)));
     try {
       expect(gate.full).toBe(true);
-      for (const path of ["/request", "/request/own"]) {
+      for (const path of ["/request", "/request/own", "/es/request", "/es/request/own"]) {
         const answer = await proxy(submissionPost(path));
         expect(answer.status).toBe(503);
         expect(answer.headers.get("content-type")).toBe("text/plain");

@@ -10,7 +10,8 @@ import { issueSigningLink } from "../third-party/invitations";
 import { issueCorrectionLink } from "../third-party/paper-uploads";
 import { describeSmtpFailure, retryDelayMs } from "./failures";
 import { NOTIFICATION_QUEUE, QUEUE_SCHEMA, sendNotificationJob, transactionExecutor, type NotificationJob } from "./queue";
-import { type RenderedMessage, renderNotification } from "./templates";
+import { type Locale, isLocale } from "@/i18n/locales";
+import { portalUrlFor, type RenderedMessage, renderNotification } from "./templates";
 
 export type DeliveryOutcome = "sent" | "retry" | "dead" | "skipped";
 
@@ -30,6 +31,7 @@ type Row = {
   extensionReason: string | null;
   dueAt: Date | null;
   extendedAt: Date | null;
+  locale: string | null;
 };
 
 /**
@@ -83,7 +85,7 @@ export async function deliverNotifications(jobs: NotificationJob[]): Promise<Del
     async (tx) => {
       const rows = await tx.$queryRaw<Row[]>`
         SELECT n."id", n."requestId", n."status"::text AS "status", n."template"::text AS "template", n."toAddress", n."attempts",
-               n."nextAttemptAt" <= now() AS "due", r."confirmationNumber", r."mailTrackingNumber", r."extensionReason", r."dueAt", r."extendedAt"
+               n."nextAttemptAt" <= now() AS "due", r."confirmationNumber", r."mailTrackingNumber", r."extensionReason", r."dueAt", r."extendedAt", r."locale"::text AS "locale"
         FROM "Notification" n LEFT JOIN "AuthorizationRequest" r ON r."id" = n."requestId"
         WHERE n."id" = ANY(${ids}::uuid[])
         ORDER BY n."id"
@@ -112,17 +114,19 @@ export async function deliverNotifications(jobs: NotificationJob[]): Promise<Del
           if (signing) await signing.withdraw();
           if (correction) await correction.withdraw();
         };
+        // The requester's language (issue 15); an invitation to sign has no request yet: English.
+        const locale: Locale = isLocale(row.locale) ? row.locale : "en";
         try {
           const message = renderNotification(row.template, {
             confirmationNumber: row.confirmationNumber ?? signing?.confirmationNumber ?? correction?.confirmationNumber ?? "",
-            portalUrl: portalUrl(),
+            portalUrl: portalUrlFor(settings.APP_URL, locale),
             trackingNumber: row.mailTrackingNumber,
             downloadUrl: grant?.url,
             signUrl: signing?.url,
             correctUrl: correction?.url,
             code: job.params?.code,
             extension: row.template === "EXTENSION" && row.extendedAt && row.dueAt ? { reason: row.extensionReason, newDueDay: chicagoDay(row.dueAt) } : null,
-          });
+          }, locale);
           sending.push({ row, attempts, message, withdraw });
         } catch (error) {
           // Our own message (no PHI): a template without what it needs will not have it next time either.
@@ -239,8 +243,4 @@ export async function requeueOrphanedNotifications(limit = 500): Promise<number>
 export function messageIdFor(notificationId: string): string {
   const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(env().MAIL_FROM)?.[1] ?? "recordconnect.invalid";
   return `<${notificationId}@${domain}>`;
-}
-
-function portalUrl(): string {
-  return new URL("/portal", env().APP_URL).toString();
 }

@@ -5,13 +5,15 @@
  * carrier's tracking number, for ACCESS_CODE the one-time code, and for EXTENSION the reason (one
  * of the fixed reasons of src/domain/extension.ts, never staff's own words) and the new date, which
  * 45 CFR 164.524(b)(2)(ii) requires in writing. No names, record types, addresses or amounts: the
- * requester signs in to the portal to see those. Pure: no I/O.
+ * requester signs in to the portal to see those. Pure: no I/O. Words in the catalogues' `email`
+ * and `pickup` namespaces (messages/*.json), in the request's language.
  */
 import type { NotificationTemplate } from "@/generated/prisma/client";
 import { CONFIRMATION_NUMBER_PATTERN } from "@/domain/ids";
-import { isExtensionReasonText } from "@/domain/extension";
-import { formatIsoDate } from "@/domain/format";
+import { EXTENSION_REASONS, type ExtensionReason, isExtensionReasonText } from "@/domain/extension";
 import { organization } from "@/domain/organization";
+import { type Locale, localizedPath } from "@/i18n/locales";
+import { formatDay, translatorFor } from "@/i18n/translator";
 
 export type MessageContext = {
   confirmationNumber: string;
@@ -33,127 +35,132 @@ export type MessageContext = {
 
 export type RenderedMessage = { subject: string; text: string; html: string };
 
+type Translate = ReturnType<typeof translatorFor<"email">>;
 type Content = {
-  subject: (c: MessageContext) => string;
+  subject: (t: Translate, c: MessageContext) => string;
   /** The one sentence that says what happened. */
-  headline: (c: MessageContext) => string;
+  headline: (t: Translate, c: MessageContext) => string;
   /** Further sentences, each a paragraph. */
-  details: (c: MessageContext) => string[];
+  details: (t: Translate, c: MessageContext, locale: Locale) => string[];
   /** The link's text (the link always goes to the portal). */
-  action: string;
+  action: (t: Translate) => string;
 };
 
-const update = (c: MessageContext) => `There is an update on your records request ${c.confirmationNumber}`;
-const SEE_DETAILS = "Sign in to see the details";
+const update = (t: Translate, c: MessageContext) => t("update", { number: c.confirmationNumber });
+const seeDetails = (t: Translate) => t("seeDetails");
+
+/** The fixed extension reasons (src/domain/extension.ts), stored in English, told in the request's language. */
+const extensionReasonKeys = {
+  RECORDS_OFFSITE: "extensionReason.RECORDS_OFFSITE",
+  SEVERAL_LOCATIONS: "extensionReason.SEVERAL_LOCATIONS",
+  LARGE_VOLUME: "extensionReason.LARGE_VOLUME",
+  FORMAT_CONVERSION: "extensionReason.FORMAT_CONVERSION",
+} as const satisfies Record<ExtensionReason, string>;
+
+function extensionReason(t: Translate, stored: string | null): string | null {
+  if (!stored || !isExtensionReasonText(stored)) return null;
+  const key = (Object.keys(EXTENSION_REASONS) as ExtensionReason[]).find((k) => EXTENSION_REASONS[k] === stored)!;
+  return t(extensionReasonKeys[key]);
+}
 
 const templates: Record<NotificationTemplate, Content> = {
   REQUEST_RECEIVED: {
-    subject: (c) => `We received your records request ${c.confirmationNumber}`,
-    headline: () => "We received your records request.",
-    details: () => [`We respond within ${organization.responseDays} days. We will e-mail you when there is an update.`],
-    action: "Check your request's status",
+    subject: (t, c) => t("received.subject", { number: c.confirmationNumber }),
+    headline: (t) => t("received.headline"),
+    details: (t) => [t("received.details", { days: organization.responseDays })],
+    action: (t) => t("received.action"),
   },
   DEFICIENCY: {
     subject: update,
-    headline: () => "We need something more from you before we can continue with your request.",
-    details: () => ["Sign in to see what is needed, or call us."],
-    action: "See what we need",
+    headline: (t) => t("deficiency.headline"),
+    details: (t) => [t("deficiency.details")],
+    action: (t) => t("deficiency.action"),
   },
   EXTENSION: {
     subject: update,
-    headline: () => "We need more time to complete your request.",
-    details: (c) =>
-      c.extension
-        ? [
-            ...(c.extension.reason && isExtensionReasonText(c.extension.reason) ? [`Reason: ${c.extension.reason}`] : []),
-            `New date: we will respond by ${formatIsoDate(c.extension.newDueDay)}. The law allows one extension of up to 30 days; this is it.`,
-          ]
-        : ["Sign in to see the new date and the reason, or call us."],
-    action: SEE_DETAILS,
+    headline: (t) => t("extension.headline"),
+    details: (t, c, locale) => {
+      if (!c.extension) return [t("extension.noDetails")];
+      const reason = extensionReason(t, c.extension.reason);
+      return [...(reason ? [t("extension.reason", { reason })] : []), t("extension.newDate", { date: formatDay(locale, c.extension.newDueDay) })];
+    },
+    action: seeDetails,
   },
   INVOICE_ISSUED: {
     subject: update,
-    headline: () => "An invoice is ready for your request.",
-    details: () => ["Sign in to see the invoice and how to pay it. We send the records once it is paid."],
-    action: "See the invoice",
+    headline: (t) => t("invoice.headline"),
+    details: (t) => [t("invoice.details")],
+    action: (t) => t("invoice.action"),
   },
   PAYMENT_RECEIVED: {
     subject: update,
-    headline: () => "We received a payment for your request.",
-    details: () => ["Thank you. Sign in to see your balance and what happens next."],
-    action: SEE_DETAILS,
+    headline: (t) => t("payment.headline"),
+    details: (t) => [t("payment.details")],
+    action: seeDetails,
   },
   RECORDS_READY: {
     subject: update,
-    headline: () => "Your records are ready.",
-    details: (c) =>
-      c.downloadUrl
-        ? ["Download them with the secure link below. It works for 30 days and a few downloads; do not forward this e-mail. If it has expired, the page it opens lets you ask for a new one."]
-        : ["Sign in to download them securely."],
-    action: "Download your records",
+    headline: (t) => t("recordsReady.headline"),
+    details: (t, c) => [c.downloadUrl ? t("recordsReady.detailsLink") : t("recordsReady.detailsPortal")],
+    action: (t) => t("recordsReady.action"),
   },
   MAILED: {
     subject: update,
-    headline: () => "Your records were mailed.",
-    details: (c) => (c.trackingNumber ? [`Tracking number: ${c.trackingNumber}`] : []),
-    action: SEE_DETAILS,
+    headline: (t) => t("mailed.headline"),
+    details: (t, c) => (c.trackingNumber ? [t("mailed.tracking", { tracking: c.trackingNumber })] : []),
+    action: seeDetails,
   },
   PICKUP_CALL: {
     subject: update,
-    headline: () => "We tried to reach you by phone about picking up your records.",
-    details: () => ["Please call us to arrange a time to pick them up."],
-    action: SEE_DETAILS,
+    headline: (t) => t("pickupCall.headline"),
+    details: (t) => [t("pickupCall.details")],
+    action: seeDetails,
   },
   PICKUP_SCHEDULED: {
     subject: update,
-    headline: () => "Your pickup is scheduled.",
+    headline: (t) => t("pickupScheduled.headline"),
     // The place, hours and what to bring are the same for everyone; the day and time agreed are
     // this requester's and stay in the portal (docs/decisions/0019).
-    details: () => [
-      `Where: ${organization.pickupPlace}.`,
-      `When: sign in to see the day and the time window we agreed (the office is open ${organization.pickupHours}).`,
-      `What to bring: ${organization.pickupBring.join(" ")}`,
-      organization.pickupWho,
-    ],
-    action: "See the day and time",
+    details: (t, _c, locale) => {
+      const pickup = translatorFor(locale, "pickup");
+      return [
+        t("pickupScheduled.where", { place: organization.pickupPlace }),
+        t("pickupScheduled.when", { hours: pickup("hours") }),
+        t("pickupScheduled.bring", { idItem: pickup("bringId"), proofItem: pickup("bringProof"), paymentItem: pickup("bringPayment", { phone: organization.paymentPhone }) }),
+        pickup("who"),
+      ];
+    },
+    action: (t) => t("pickupScheduled.action"),
   },
   REJECTED: {
     subject: update,
-    headline: () => "We could not complete your request.",
-    details: () => ["Sign in to see why and what you can do, or call us."],
-    action: SEE_DETAILS,
+    headline: (t) => t("rejected.headline"),
+    details: (t) => [t("rejected.details")],
+    action: seeDetails,
   },
   COMPLETED: {
     subject: update,
-    headline: () => "Your request is complete.",
-    details: () => ["Thank you for using Record Connect."],
-    action: SEE_DETAILS,
+    headline: (t) => t("completed.headline"),
+    details: (t) => [t("completed.details")],
+    action: seeDetails,
   },
   ACCESS_CODE: {
-    subject: () => `Your ${organization.serviceName} sign-in code`,
-    headline: (c) => `Your sign-in code is ${c.code}`,
-    details: (c) => [
-      `Enter it to sign in and see your records request ${c.confirmationNumber}. It works once, for 10 minutes.`,
-      "If you did not ask for it, you can ignore this e-mail.",
-    ],
-    action: "Go to the sign-in page",
+    subject: (t) => t("accessCode.subject", { service: organization.serviceName }),
+    headline: (t, c) => t("accessCode.headline", { code: c.code ?? "" }),
+    details: (t, c) => [t("accessCode.details", { number: c.confirmationNumber }), t("accessCode.ignore")],
+    action: (t) => t("accessCode.action"),
   },
   SIGNING_INVITATION: {
-    subject: () => `You are asked to sign an authorization to release your medical records`,
-    headline: () => "An organisation has asked for copies of your medical records and needs your permission.",
-    details: () => [
-      "Open the secure link below to see who asked, what for, and to sign the authorization if you agree. You will be asked for your date of birth. You do not have to sign; if you do not, nothing is released.",
-      "The link works once, for 14 days. Do not forward this e-mail. If you did not expect it, you can ignore it or call us.",
-    ],
-    action: "See the request and sign",
+    subject: (t) => t("signingInvitation.subject"),
+    headline: (t) => t("signingInvitation.headline"),
+    details: (t) => [t("signingInvitation.details"), t("signingInvitation.linkOnce")],
+    action: (t) => t("signingInvitation.action"),
   },
   PAPER_AUTHORIZATION_DEFICIENT: {
     subject: update,
-    headline: () => "We could not accept the signed authorization you uploaded.",
-    details: () => [
-      "Open the secure link below to see why, and to upload a corrected authorization signed by the patient or their legal representative. The link works for 30 days. Do not forward this e-mail.",
-    ],
-    action: "See what is wrong and upload a corrected authorization",
+    headline: (t) => t("paperDeficient.headline"),
+    details: (t) => [t("paperDeficient.details")],
+    action: (t) => t("paperDeficient.action"),
   },
 };
 
@@ -177,30 +184,38 @@ export const notificationTemplateLabels: Record<NotificationTemplate, string> = 
   PAPER_AUTHORIZATION_DEFICIENT: "Uploaded authorization sent back (third party)",
 };
 
-const QUESTIONS = `Questions? Call ${organization.serviceName} at ${organization.questionsPhone}, ${organization.questionsHours}.`;
-const PRIVACY = "For your privacy, this e-mail does not include details of your request. It was sent automatically; replies are not read.";
-
-export function renderNotification(template: NotificationTemplate, context: MessageContext): RenderedMessage {
+/**
+ * One notification in the request's language (issue 15: the requester reads every e-mail in the
+ * language they used; paper and staff-keyed requests are English). Staff e-mails are elsewhere and
+ * stay English.
+ */
+export function renderNotification(template: NotificationTemplate, context: MessageContext, locale: Locale = "en"): RenderedMessage {
   const content = templates[template];
   if (!CONFIRMATION_NUMBER_PATTERN.test(context.confirmationNumber)) throw new Error("A notification needs the request's confirmation number");
   if (template === "ACCESS_CODE" && !/^\d{6}$/.test(context.code ?? "")) throw new Error("The sign-in code e-mail needs its six-digit code");
   if (template === "SIGNING_INVITATION" && !context.signUrl) throw new Error("The invitation to sign is closed (used, expired or locked)");
   if (template === "PAPER_AUTHORIZATION_DEFICIENT" && !context.correctUrl) throw new Error("The uploaded authorization is no longer waiting for a correction");
-  const subject = content.subject(context);
-  const headline = content.headline(context);
-  const details = content.details(context);
-  const reference = template === "ACCESS_CODE" ? [] : [`Confirmation number: ${context.confirmationNumber}`];
+  const t = translatorFor(locale, "email");
+  const subject = content.subject(t, context);
+  const headline = content.headline(t, context);
+  const details = content.details(t, context, locale);
+  const action = content.action(t);
+  const reference = template === "ACCESS_CODE" ? [] : [t("confirmationNumber", { number: context.confirmationNumber })];
+  const hours = translatorFor(locale, "common")("questionsHours");
+  const questions = t("questions", { service: organization.serviceName, phone: organization.questionsPhone, hours });
+  const privacy = t("privacy");
 
   const link =
     (template === "RECORDS_READY" && context.downloadUrl) ||
     (template === "SIGNING_INVITATION" && context.signUrl) ||
     (template === "PAPER_AUTHORIZATION_DEFICIENT" && context.correctUrl) ||
     context.portalUrl;
-  const text = [headline, ...reference, ...details, `${content.action}: ${link}`, QUESTIONS, PRIVACY].join("\n\n") + "\n";
+  const text = [headline, ...reference, ...details, `${action}: ${link}`, questions, privacy].join("\n\n") + "\n";
 
   const p = (inner: string, style = "") => `<p style="margin:0 0 16px;${style}">${inner}</p>`;
+  const phoneLink = `<a href="${escapeHtml(organization.questionsPhoneHref)}" style="color:#0b4f8a;">${escapeHtml(organization.questionsPhone)}</a>`;
   const html = `<!doctype html>
-<html lang="en">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -211,14 +226,19 @@ export function renderNotification(template: NotificationTemplate, context: Mess
 <h1 style="margin:0 0 16px;font-size:22px;line-height:1.3;">${escapeHtml(headline)}</h1>
 ${reference.map((r) => p(escapeHtml(r).replace(context.confirmationNumber, `<strong>${context.confirmationNumber}</strong>`))).join("\n")}
 ${details.map((d) => p(escapeHtml(d))).join("\n")}
-${p(`<a href="${escapeHtml(link)}" style="color:#0b4f8a;font-weight:bold;">${escapeHtml(content.action)}</a>`)}
-${p(`Questions? Call ${escapeHtml(organization.serviceName)} at <a href="${escapeHtml(organization.questionsPhoneHref)}" style="color:#0b4f8a;">${escapeHtml(organization.questionsPhone)}</a>, ${escapeHtml(organization.questionsHours)}.`)}
-${p(escapeHtml(PRIVACY), "font-size:14px;color:#4a4a4a;")}
+${p(`<a href="${escapeHtml(link)}" style="color:#0b4f8a;font-weight:bold;">${escapeHtml(action)}</a>`)}
+${p(escapeHtml(questions).replace(escapeHtml(organization.questionsPhone), phoneLink))}
+${p(escapeHtml(privacy), "font-size:14px;color:#4a4a4a;")}
 </div>
 </body>
 </html>
 `;
   return { subject, text, html };
+}
+
+/** The portal's address in a language: https://…/portal or https://…/es/portal. */
+export function portalUrlFor(appUrl: string, locale: Locale, path = "/portal"): string {
+  return new URL(localizedPath(locale, path), appUrl).toString();
 }
 
 export function escapeHtml(value: string): string {

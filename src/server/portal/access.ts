@@ -7,7 +7,8 @@ import { isAccessCodeShape, normalizeAccessCode } from "@/domain/access-code";
 import { recordAudit } from "../audit";
 import { db, type Db, type Tx } from "../db";
 import { mailTransport } from "../mail/transport";
-import { renderNotification } from "../notifications/templates";
+import type { Locale } from "@/i18n/locales";
+import { portalUrlFor, renderNotification } from "../notifications/templates";
 import { logger } from "../logger";
 import { consumeRateLimit, resetRateLimit } from "../rate-limit";
 import { newToken, sealSecret, tokenHash, unsealSecret } from "../secrets";
@@ -108,7 +109,7 @@ async function startSignInNow(input: { confirmationNumber: string; dateOfBirth: 
   });
   // Not awaited, so a match does not answer measurably later than a miss. Said the same to the
   // person either way; they can ask again. Never log the address or the code.
-  void sendCode(to, request.confirmationNumber, code).catch((error: unknown) => {
+  void sendCode(to, request.confirmationNumber, code, request.locale).catch((error: unknown) => {
     logger.warn({ err: error instanceof Error ? error.message : "unknown" }, "portal sign-in code not sent");
   });
   return { ok: true };
@@ -224,7 +225,7 @@ export async function endRequestSessions(client: Tx | Db, requestId: string, now
 async function matchingRequest(confirmationNumber: string, dateOfBirth: string) {
   const request = await db().authorizationRequest.findUnique({
     where: { confirmationNumber },
-    select: { id: true, confirmationNumber: true, patientDateOfBirth: true, deliveryEmail: true, requesterKind: true, representativeEmail: true, patientEmail: true },
+    select: { id: true, confirmationNumber: true, locale: true, patientDateOfBirth: true, deliveryEmail: true, requesterKind: true, representativeEmail: true, patientEmail: true },
   });
   if (!request || request.patientDateOfBirth.toISOString().slice(0, 10) !== dateOfBirth) return null;
   return request;
@@ -234,7 +235,7 @@ async function matchingRequest(confirmationNumber: string, dateOfBirth: string) 
  * The code goes straight out (not through the outbox): it is useful for ten minutes only, and is
  * never stored in clear — not even in a queued job.
  */
-async function sendCode(to: string, confirmationNumber: string, code: string): Promise<void> {
-  const message = renderNotification("ACCESS_CODE", { confirmationNumber, portalUrl: new URL("/portal", env().APP_URL).toString(), code });
+async function sendCode(to: string, confirmationNumber: string, code: string, locale: Locale): Promise<void> {
+  const message = renderNotification("ACCESS_CODE", { confirmationNumber, portalUrl: portalUrlFor(env().APP_URL, locale), code }, locale);
   await mailTransport().sendMail({ to, subject: message.subject, text: message.text, html: message.html });
 }

@@ -8,7 +8,9 @@ import { db, type Tx } from "../db";
 import { env } from "../env";
 import { logger } from "../logger";
 import { mailTransport } from "../mail/transport";
-import { renderNotification } from "../notifications/templates";
+import { localizedPath } from "@/i18n/locales";
+import { translatorFor } from "@/i18n/translator";
+import { portalUrlFor, renderNotification } from "../notifications/templates";
 import { consumeRateLimit } from "../rate-limit";
 import { newToken, tokenHash } from "../secrets";
 import { cookieBasics, readSignedValue, signValue } from "../signed-value";
@@ -44,7 +46,9 @@ export async function issueDownloadGrant(client: Tx | ReturnType<typeof db>, req
   const token = newToken();
   const expiresAt = addDaysInChicago(now, LINK_DAYS);
   const grant = await client.downloadGrant.create({ data: { requestId, tokenHash: tokenHash(token), expiresAt, maxDownloads: MAX_DOWNLOADS, createdAt: now } });
-  return { id: grant.id, url: new URL(`/portal/download?t=${token}`, env().APP_URL).toString(), expiresAt };
+  // The link opens the portal in the request's language (/es/portal/download for Spanish).
+  const request = await client.authorizationRequest.findUnique({ where: { id: requestId }, select: { locale: true } });
+  return { id: grant.id, url: new URL(`${localizedPath(request?.locale ?? "en", "/portal/download")}?t=${token}`, env().APP_URL).toString(), expiresAt };
 }
 
 export type Exchange = { ok: true } | { ok: false; reason: "expired" | "revoked" | "used" | "unknown" };
@@ -136,7 +140,7 @@ export async function sendNewLink(now = new Date(), cookieJar?: CookieJar): Prom
     id = grant?.requestId ?? null;
   }
   if (!id) return;
-  const r = await db().authorizationRequest.findUnique({ where: { id }, select: { id: true, status: true, deliveryMethod: true, deliveryEmail: true, confirmationNumber: true } });
+  const r = await db().authorizationRequest.findUnique({ where: { id }, select: { id: true, status: true, deliveryMethod: true, deliveryEmail: true, confirmationNumber: true, locale: true } });
   if (!r || r.deliveryMethod !== "SECURE_EMAIL" || !r.deliveryEmail || !["RELEASED", "COMPLETED"].includes(r.status)) return;
   if (!(await consumeRateLimit(db(), "download-new-link", r.id, 3, 60 * 60))) return;
   const link = await db().$transaction(async (tx) => {
@@ -144,9 +148,11 @@ export async function sendNewLink(now = new Date(), cookieJar?: CookieJar): Prom
     await recordAudit(tx, { actor: { type: "REQUESTER", requestId: r.id }, action: "download.link_resent", objectType: "AuthorizationRequest", objectId: r.id, requestId: r.id });
     return issued;
   });
-  const message = renderNotification("RECORDS_READY", { confirmationNumber: r.confirmationNumber, portalUrl: new URL("/portal", env().APP_URL).toString(), downloadUrl: link.url });
+  const message = renderNotification("RECORDS_READY", { confirmationNumber: r.confirmationNumber, portalUrl: portalUrlFor(env().APP_URL, r.locale), downloadUrl: link.url }, r.locale);
+  const { locale } = r;
+  const subject = translatorFor(locale, "email")("recordsReady.newLinkSubject", { number: r.confirmationNumber });
   await mailTransport()
-    .sendMail({ to: r.deliveryEmail, subject: `A new link for your records request ${r.confirmationNumber}`, text: message.text, html: message.html })
+    .sendMail({ to: r.deliveryEmail, subject, text: message.text, html: message.html })
     .catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.message : "unknown" }, "new download link not sent"));
 }
 

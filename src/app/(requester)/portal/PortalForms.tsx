@@ -1,8 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { FieldFrame } from "@/components/FieldFrame";
 import { useKeptForm } from "@/components/useKeptForm";
+import { LocaleLink } from "@/i18n/LocaleLink";
 import { accountingAction, finishSignInAction, newLinkAction, type PortalFormState, respondAction, revokeAction, startSignInAction } from "./actions";
 
 function Messages({ state }: { state: PortalFormState }) {
@@ -24,6 +26,7 @@ function Messages({ state }: { state: PortalFormState }) {
 
 /** Signing in: confirmation number and date of birth, then the code from the e-mail. */
 export function PortalSignIn() {
+  const t = useTranslations("portal.signIn");
   const details = useKeptForm(startSignInAction, {} as PortalFormState);
   const code = useKeptForm(finishSignInAction, {} as PortalFormState);
   const errors = details.state.fieldErrors ?? {};
@@ -34,32 +37,30 @@ export function PortalSignIn() {
       <form key="code" onSubmit={code.onSubmit} className="stack" aria-busy={code.pending} noValidate>
         <Messages state={{ info: details.state.info }} />
         <Messages state={{ message: code.state.message }} />
-        <FieldFrame id="code" label="6-digit code from the e-mail" hint="The code expires 10 minutes after we send it." errors={undefined}>
+        <FieldFrame id="code" label={t("code")} hint={t("codeHint")} errors={undefined}>
           {(aria) => <input {...aria} name="code" type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={16} spellCheck={false} defaultValue="" className="input-short" required />}
         </FieldFrame>
         <div className="actions">
           <button type="submit" className="button" disabled={code.pending}>
-            Sign in
+            {t("submit")}
           </button>
         </div>
-        <p>
-          No e-mail? Check your spam folder, or <a href="/portal">start again</a> to get a new code.
-        </p>
+        <p>{t.rich("noEmail", { link: (chunks) => <LocaleLink href="/portal">{chunks}</LocaleLink> })}</p>
       </form>
     );
   }
   return (
     <form key="details" onSubmit={details.onSubmit} className="stack" aria-busy={details.pending} noValidate>
       <Messages state={{ message: details.state.message }} />
-      <FieldFrame id="confirmationNumber" label="Confirmation number" hint="From your confirmation page or e-mail, like RC-7K3M-Q9PX." errors={errors.confirmationNumber}>
+      <FieldFrame id="confirmationNumber" label={t("confirmationNumber")} hint={t("confirmationNumberHint")} errors={errors.confirmationNumber}>
         {(aria) => <input {...aria} name="confirmationNumber" type="text" autoComplete="off" spellCheck={false} className="input-medium" required />}
       </FieldFrame>
-      <FieldFrame id="dateOfBirth" label="Patient's date of birth" errors={errors.dateOfBirth}>
+      <FieldFrame id="dateOfBirth" label={t("dateOfBirth")} errors={errors.dateOfBirth}>
         {(aria) => <input {...aria} name="dateOfBirth" type="date" className="input-short" required />}
       </FieldFrame>
       <div className="actions">
         <button type="submit" className="button" disabled={details.pending}>
-          Send me a sign-in code
+          {t("sendCode")}
         </button>
       </div>
     </form>
@@ -81,24 +82,25 @@ export function DeficiencyResponseForm({ deficiencyId }: { deficiencyId: string 
 }
 
 function DeficiencyAnswer({ deficiencyId, more, onSent }: { deficiencyId: string; more: boolean; onSent: (info: string) => void }) {
+  const t = useTranslations("portal.forms");
   const { state, onSubmit, pending } = useKeptForm(respondAction, {} as PortalFormState);
   const errors = state.fieldErrors ?? {};
   useEffect(() => {
     if (state.done) onSent(state.info ?? "");
   }, [state, onSent]);
   return (
-    <form onSubmit={onSubmit} className="stack" aria-busy={pending} aria-label={more ? "Send more about what is missing" : "Answer what is missing"}>
+    <form onSubmit={onSubmit} className="stack" aria-busy={pending} aria-label={more ? t("moreLabel") : t("answerLabel")}>
       <Messages state={state.done ? {} : state} />
       <input type="hidden" name="deficiencyId" value={deficiencyId} />
-      <FieldFrame id="response" label={more ? "Anything more (optional if you attach documents)" : "Your answer"} hint="Correct or explain what we asked about." errors={errors.response}>
+      <FieldFrame id="response" label={more ? t("responseMore") : t("response")} hint={t("responseHint")} errors={errors.response}>
         {(aria) => <textarea {...aria} name="response" maxLength={2000} />}
       </FieldFrame>
-      <FieldFrame id="files" label="Documents (PDF, JPEG or PNG, up to 5)" errors={errors.files}>
+      <FieldFrame id="files" label={t("files")} errors={errors.files}>
         {(aria) => <input {...aria} name="files" type="file" multiple accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png" />}
       </FieldFrame>
       <div className="actions">
         <button type="submit" className="button" disabled={pending}>
-          {more ? "Send more" : "Send my answer"}
+          {more ? t("sendMore") : t("send")}
         </button>
       </div>
     </form>
@@ -107,16 +109,17 @@ function DeficiencyAnswer({ deficiencyId, more, onSent }: { deficiencyId: string
 
 /** Revoking an authorization, or withdrawing the patient's own request for access (`own`): the same step, in its own words. */
 export function RevokeForm({ own = false }: { own?: boolean }) {
+  const t = useTranslations("portal.forms");
   const { state, onSubmit, pending } = useKeptForm(revokeAction, {} as PortalFormState);
   const errors = state.fieldErrors ?? {};
   if (state.done) return <Messages state={state} />;
   return (
-    <form onSubmit={onSubmit} className="stack" aria-busy={pending} aria-label={own ? "Withdraw this request" : "Revoke this authorization"}>
+    <form onSubmit={onSubmit} className="stack" aria-busy={pending} aria-label={own ? t("withdrawLabel") : t("revokeLabel")}>
       <Messages state={state} />
-      <FieldFrame id="signerName" label="Your full name (your signature)" errors={errors.signerName}>
+      <FieldFrame id="signerName" label={t("signerName")} errors={errors.signerName}>
         {(aria) => <input {...aria} name="signerName" type="text" autoComplete="name" maxLength={120} className="input-medium" required />}
       </FieldFrame>
-      <FieldFrame id="statement" label="Anything you want to add (optional)" errors={errors.statement}>
+      <FieldFrame id="statement" label={t("statement")} errors={errors.statement}>
         {(aria) => <textarea {...aria} name="statement" maxLength={1000} />}
       </FieldFrame>
       <div className={`field${errors.confirm ? " field-invalid" : ""}`}>
@@ -127,19 +130,20 @@ export function RevokeForm({ own = false }: { own?: boolean }) {
         ) : null}
         <label className="choice">
           <input type="checkbox" name="confirm" aria-describedby={errors.confirm ? "confirm-error" : undefined} />{" "}
-          {own ? "I withdraw this request. I understand that records already sent cannot be called back." : "I revoke this authorization. I understand that records already released cannot be called back."}
+          {own ? t("withdrawConfirm") : t("revokeConfirm")}
         </label>
       </div>
       <div className="actions">
         <button type="submit" className="button-danger" disabled={pending}>
-          {own ? "Withdraw the request" : "Revoke the authorization"}
+          {own ? t("withdrawButton") : t("revokeButton")}
         </button>
       </div>
     </form>
   );
 }
 
-export function NewLinkForm({ label = "Send me a new link" }: { label?: string }) {
+export function NewLinkForm({ label }: { label?: string }) {
+  const t = useTranslations("portal.forms");
   const { state, onSubmit, pending } = useKeptForm(newLinkAction, {} as PortalFormState);
   return (
     <form onSubmit={onSubmit} className="stack" aria-busy={pending}>
@@ -147,7 +151,7 @@ export function NewLinkForm({ label = "Send me a new link" }: { label?: string }
       {state.done ? null : (
         <div className="actions">
           <button type="submit" className="button" disabled={pending}>
-            {label}
+            {label ?? t("newLink")}
           </button>
         </div>
       )}
@@ -156,14 +160,15 @@ export function NewLinkForm({ label = "Send me a new link" }: { label?: string }
 }
 
 export function AccountingForm() {
+  const t = useTranslations("portal.forms");
   const { state, onSubmit, pending } = useKeptForm(accountingAction, {} as PortalFormState);
   if (state.done) return <Messages state={state} />;
   return (
-    <form onSubmit={onSubmit} className="stack" aria-busy={pending} aria-label="Ask for an accounting of disclosures">
+    <form onSubmit={onSubmit} className="stack" aria-busy={pending} aria-label={t("accountingLabel")}>
       <Messages state={state} />
       <div className="actions">
         <button type="submit" className="button-secondary" disabled={pending}>
-          Ask for an accounting of disclosures
+          {t("accountingLabel")}
         </button>
       </div>
     </form>

@@ -1,28 +1,29 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { PhoneLink } from "@/components/PhoneLink";
-import { organization } from "@/domain/organization";
+import { ClientMessages } from "@/i18n/ClientMessages";
+import { localeRedirect } from "@/i18n/navigation";
 import { portalRequestId } from "@/server/portal/access";
 import { PortalSignIn } from "./PortalForms";
 
-export const metadata: Metadata = { title: "Check on your request" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("portal.signIn"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function PortalSignInPage() {
-  if (await portalRequestId()) redirect("/portal/request");
+  if (await portalRequestId()) await localeRedirect("/portal/request");
+  const t = await getTranslations("portal.signIn");
+  const common = await getTranslations("common");
   return (
     <div className="container section stack">
-      <h1>Check on your records request</h1>
-      <p className="lead">
-        See where your request stands, answer anything we asked for, see invoices, and download your records when they are sent by secure e-mail.
-      </p>
-      <p>
-        Enter the confirmation number and the patient&apos;s date of birth. We send a 6-digit code to the e-mail address on file for the request.
-      </p>
-      <PortalSignIn />
-      <p>
-        No e-mail address on your request, or need help? Call Record Connect at <PhoneLink />, {organization.questionsHours}.
-      </p>
+      <h1>{t("heading")}</h1>
+      <p className="lead">{t("lead")}</p>
+      <p>{t("explain")}</p>
+      <ClientMessages namespaces={["portal", "common"]}>
+        <PortalSignIn />
+      </ClientMessages>
+      <p>{t.rich("help", { phone: () => <PhoneLink />, hours: common("questionsHours") })}</p>
     </div>
   );
 }

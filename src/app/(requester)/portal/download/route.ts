@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { getLocale } from "next-intl/server";
+import { isLocale, localizedPath } from "@/i18n/locales";
 import { exchangeDownloadToken } from "@/server/portal/downloads";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +12,9 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: NextRequest) {
   const result = await exchangeDownloadToken(request.nextUrl.searchParams.get("t") ?? "");
-  const to = result.ok ? "/portal/your-records" : `/portal/link-expired?reason=${result.reason}`;
+  // The page opens in the link's language (the proxy gives /es/portal/download the Spanish locale).
+  const locale = await getLocale();
+  const to = localizedPath(isLocale(locale) ? locale : "en", result.ok ? "/portal/your-records" : `/portal/link-expired?reason=${result.reason}`);
   const response = NextResponse.redirect(new URL(to, request.nextUrl.origin), 303);
   response.headers.set("Cache-Control", "no-store");
   response.headers.set("Referrer-Policy", "no-referrer");

@@ -1,29 +1,66 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { QuestionsLine } from "@/components/PhoneLink";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PhoneLink, QuestionsLine } from "@/components/PhoneLink";
 import { RefreshWhilePending } from "@/components/RefreshWhilePending";
-import { CLOSED_STATUSES, statusLabels } from "@/domain/lifecycle";
-import { formatCents, formatDate, formatDateTime } from "@/domain/format";
-import { deliveryMethodLabels } from "@/domain/labels";
+import { chicagoDay } from "@/domain/chicago";
+import { EXTENSION_REASONS } from "@/domain/extension";
+import { CLOSED_STATUSES } from "@/domain/lifecycle";
 import { organization } from "@/domain/organization";
+import { ClientMessages } from "@/i18n/ClientMessages";
+import { localeRedirect } from "@/i18n/navigation";
+import { formatDay, formatInstant, formatMoney } from "@/i18n/translator";
 import { portalCanRevoke } from "@/domain/revocation";
 import { portalRequestId } from "@/server/portal/access";
 import { currentGrant, LINK_DAYS, MAX_DOWNLOADS } from "@/server/portal/downloads";
 import { portalView } from "@/server/portal/portal";
 import { signOutAction } from "../actions";
-import { thirdPartyKindLabels } from "@/domain/third-party";
 import { AccountingForm, DeficiencyResponseForm, NewLinkForm, RevokeForm } from "../PortalForms";
 import { PickupDetails } from "../PickupDetails";
 
-export const metadata: Metadata = { title: "Your records request" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("portal.request"))("title") };
+}
 export const dynamic = "force-dynamic";
 
-const invoiceStatus = { ISSUED: "To pay", PAID: "Paid", VOID: "Void (replaced or cancelled)" } as const;
+/* Words picked by value (the catalogue's key test reads these literals). */
+const statusKeys = {
+  SUBMITTED: "status.SUBMITTED",
+  IN_REVIEW: "status.IN_REVIEW",
+  DEFICIENT: "status.DEFICIENT",
+  VERIFIED: "status.VERIFIED",
+  AWAITING_PAYMENT: "status.AWAITING_PAYMENT",
+  READY_TO_RELEASE: "status.READY_TO_RELEASE",
+  PICKUP_SCHEDULED: "status.PICKUP_SCHEDULED",
+  RELEASED: "status.RELEASED",
+  COMPLETED: "status.COMPLETED",
+  REJECTED: "status.REJECTED",
+  REVOKED: "status.REVOKED",
+} as const;
+const invoiceStatusKeys = { ISSUED: "invoiceStatus.ISSUED", PAID: "invoiceStatus.PAID", VOID: "invoiceStatus.VOID" } as const;
+const deliveryKeys = { SECURE_EMAIL: "delivery.SECURE_EMAIL", MAIL: "delivery.MAIL", PICKUP: "delivery.PICKUP" } as const;
+const thirdPartyKindKeys = { ATTORNEY: "thirdPartyKind.ATTORNEY", INSURER: "thirdPartyKind.INSURER", OTHER: "thirdPartyKind.OTHER" } as const;
+const extensionReasonKeys = {
+  RECORDS_OFFSITE: "extensionReason.RECORDS_OFFSITE",
+  SEVERAL_LOCATIONS: "extensionReason.SEVERAL_LOCATIONS",
+  LARGE_VOLUME: "extensionReason.LARGE_VOLUME",
+  FORMAT_CONVERSION: "extensionReason.FORMAT_CONVERSION",
+} as const;
 
 export default async function PortalRequestPage() {
   const requestId = await portalRequestId();
   const r = requestId ? await portalView(requestId) : null;
-  if (!r) redirect("/portal");
+  if (!r) return localeRedirect("/portal");
+  const locale = await getLocale();
+  const portal = await getTranslations("portal");
+  const t = await getTranslations("portal.request");
+  const email = await getTranslations("email");
+  const common = await getTranslations("common");
+  const day = (d: Date) => formatDay(locale, chicagoDay(d));
+  const moment = (d: Date) => formatInstant(locale, d);
+  const money = (cents: number) => formatMoney(locale, cents);
+  const delivery = portal(deliveryKeys[r.deliveryMethod]);
+  const reasonKey = (Object.keys(EXTENSION_REASONS) as (keyof typeof EXTENSION_REASONS)[]).find((k) => EXTENSION_REASONS[k] === r.extensionReason);
+  const extensionReason = reasonKey ? email(extensionReasonKeys[reasonKey]) : (r.extensionReason ?? "");
   const own = r.requestKind === "ACCESS";
   const grant = r.deliveryMethod === "SECURE_EMAIL" && ["RELEASED", "COMPLETED"].includes(r.status) ? await currentGrant(r.id) : null;
   const openDeficiency = r.status === "DEFICIENT" ? r.deficiencies.find((d) => !d.resolvedAt) : undefined;
@@ -32,76 +69,74 @@ export default async function PortalRequestPage() {
   return (
     <div className="container section stack">
       <h1>
-        Records request {r.confirmationNumber} <span className="badge">{statusLabels[r.status]}</span>
+        {t("heading", { number: r.confirmationNumber })} <span className="badge">{portal(statusKeys[r.status])}</span>
       </h1>
       <dl className="summary-list">
         {r.thirdPartyRequester ? (
           <div>
-            <dt>Requested by</dt>
-            <dd>
-              {r.thirdPartyRequester.organization} ({thirdPartyKindLabels[r.thirdPartyRequester.kind].toLowerCase()}), signed by the patient
-            </dd>
+            <dt>{t("requestedBy")}</dt>
+            <dd>{t("requestedByValue", { organization: r.thirdPartyRequester.organization, kind: portal(thirdPartyKindKeys[r.thirdPartyRequester.kind]) })}</dd>
           </div>
         ) : null}
         <div>
-          <dt>Received</dt>
-          <dd>{formatDate(r.receivedAt)}</dd>
+          <dt>{t("received")}</dt>
+          <dd>{day(r.receivedAt)}</dd>
         </div>
         {closed ? null : (
           <div>
-            <dt>We will respond by</dt>
-            <dd>
-              {formatDate(r.dueAt)}
-              {r.extendedAt ? ` (extended: ${r.extensionReason ?? ""})` : ""}
-            </dd>
+            <dt>{t("respondBy")}</dt>
+            <dd>{r.extendedAt ? t("extended", { date: day(r.dueAt), reason: extensionReason }) : day(r.dueAt)}</dd>
           </div>
         )}
         <div>
-          <dt>Delivery</dt>
+          <dt>{t("delivery")}</dt>
           <dd>
-            {deliveryMethodLabels[r.deliveryMethod].label}
-            {r.mailTrackingNumber ? ` — mailed ${r.mailedAt ? formatDate(r.mailedAt) : ""}, tracking number ${r.mailTrackingNumber}` : ""}
-            {r.pickupScheduledFor && r.status === "PICKUP_SCHEDULED" ? ` — pickup scheduled for ${formatDateTime(r.pickupScheduledFor)}: where, when and what to bring below` : ""}
+            {r.mailTrackingNumber
+              ? t("mailed", { method: delivery, date: r.mailedAt ? day(r.mailedAt) : "", tracking: r.mailTrackingNumber })
+              : r.pickupScheduledFor && r.status === "PICKUP_SCHEDULED"
+                ? t("pickupScheduled", { method: delivery, when: moment(r.pickupScheduledFor) })
+                : delivery}
           </dd>
         </div>
       </dl>
 
-      {r.pickupScheduledFor && r.status === "PICKUP_SCHEDULED" ? <PickupDetails at={r.pickupScheduledFor} /> : null}
+      {r.pickupScheduledFor && r.status === "PICKUP_SCHEDULED" ? <PickupDetails at={r.pickupScheduledFor} locale={locale} /> : null}
 
       {openDeficiency ? (
         <section aria-labelledby="missing-heading" className="stack card">
-          <h2 id="missing-heading">What we need from you</h2>
+          <h2 id="missing-heading">{t("missingHeading")}</h2>
           <ul>
             {openDeficiency.reasons.map((reason) => (
               <li key={reason}>{reason}</li>
             ))}
           </ul>
           {openDeficiency.respondedAt ? (
-            <p>We received your answer on {formatDate(openDeficiency.respondedAt)}. An associate will review it; you can send more below.</p>
+            <p>{t("answerReceivedOn", { date: day(openDeficiency.respondedAt) })}</p>
           ) : null}
-          <DeficiencyResponseForm deficiencyId={openDeficiency.id} />
+          <ClientMessages namespaces={["portal", "common"]}>
+            <DeficiencyResponseForm deficiencyId={openDeficiency.id} />
+          </ClientMessages>
         </section>
       ) : null}
 
       {r.deliveryMethod === "SECURE_EMAIL" && ["RELEASED", "COMPLETED"].includes(r.status) ? (
         <section aria-labelledby="records-heading" id="records" className="stack card">
-          <h2 id="records-heading">Your records</h2>
+          <h2 id="records-heading">{t("recordsHeading")}</h2>
           {grant ? (
             <>
               <p>
                 <a className="button" href="/portal/records">
-                  Download your records (PDF)
+                  {t("download")}
                 </a>
               </p>
-              <p className="hint">
-                This link allows {MAX_DOWNLOADS - grant.downloadCount} more download{MAX_DOWNLOADS - grant.downloadCount === 1 ? "" : "s"} until {formatDate(grant.expiresAt)}. Keep the file in a
-                safe place.
-              </p>
+              <p className="hint">{t("downloadsLeft", { count: MAX_DOWNLOADS - grant.downloadCount, date: day(grant.expiresAt) })}</p>
             </>
           ) : (
             <>
-              <p>To download your records, use the link in the e-mail we sent (it works for {LINK_DAYS} days), or get a new one.</p>
-              <NewLinkForm />
+              <p>{t("useEmailLink", { days: LINK_DAYS })}</p>
+              <ClientMessages namespaces={["portal", "common"]}>
+                <NewLinkForm />
+              </ClientMessages>
             </>
           )}
         </section>
@@ -109,43 +144,47 @@ export default async function PortalRequestPage() {
 
       {r.invoices.length ? (
         <section aria-labelledby="invoices-heading" className="stack card">
-          <h2 id="invoices-heading">Invoices</h2>
+          <h2 id="invoices-heading">{t("invoicesHeading")}</h2>
           <ul>
             {r.invoices.map((invoice) => {
               const paid = invoice.payments.reduce((s, p) => s + p.amountCents, 0);
+              const link = (chunks: React.ReactNode) => <a href={`/portal/invoices/${invoice.id}`}>{chunks}</a>;
               return (
                 <li key={invoice.id}>
-                  <a href={`/portal/invoices/${invoice.id}`}>Invoice {invoice.number} (PDF)</a>: {formatCents(invoice.totalCents)}, {invoiceStatus[invoice.status].toLowerCase()}
-                  {invoice.status === "ISSUED" ? `, balance due ${formatCents(invoice.totalCents - paid)} by ${formatDate(invoice.dueAt)}` : ""}
+                  {invoice.status === "ISSUED"
+                    ? t.rich("invoiceLineDue", {
+                        link,
+                        number: invoice.number,
+                        total: money(invoice.totalCents),
+                        status: portal(invoiceStatusKeys[invoice.status]),
+                        balance: money(invoice.totalCents - paid),
+                        date: day(invoice.dueAt),
+                      })
+                    : t.rich("invoiceLine", { link, number: invoice.number, total: money(invoice.totalCents), status: portal(invoiceStatusKeys[invoice.status]) })}
                 </li>
               );
             })}
           </ul>
           {r.invoices.some((i) => i.status === "ISSUED") ? (
             <>
-              <h3>How to pay</h3>
+              <h3>{t("howToPay")}</h3>
               <ul>
-                <li>
-                  By credit card over the phone: call <a href={organization.paymentPhoneHref}>{organization.paymentPhone}</a>, {organization.questionsHours}, with the invoice number.
-                </li>
-                <li>
-                  By check payable to {organization.checksPayableTo}, with the invoice number on it, mailed to {organization.paymentAddress.join(", ")}.
-                </li>
+                <li>{t.rich("payByCard", { phone: () => <PhoneLink line="payment" />, hours: common("questionsHours") })}</li>
+                <li>{t("payByCheck", { payee: organization.checksPayableTo, address: organization.paymentAddress.join(", ") })}</li>
               </ul>
-              <p>
-                <strong>Cash is never accepted.</strong> Your records are released once the invoice is paid.
-              </p>
+              <p>{t.rich("cashNever", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
             </>
           ) : null}
         </section>
       ) : null}
 
       <section aria-labelledby="timeline-heading" className="stack">
-        <h2 id="timeline-heading">Timeline</h2>
+        <h2 id="timeline-heading">{t("timelineHeading")}</h2>
         <ol className="timeline">
           {r.statusChanges.map((c) => (
             <li key={c.id}>
-              <strong>{formatDateTime(c.at)}</strong>: {c.note ?? statusLabels[c.toStatus]}
+              {/* Staff notes are written in English; a Spanish page gives the status in Spanish instead. */}
+              <strong>{moment(c.at)}</strong>: {locale === "en" ? (c.note ?? portal(statusKeys[c.toStatus])) : portal(statusKeys[c.toStatus])}
             </li>
           ))}
         </ol>
@@ -153,59 +192,56 @@ export default async function PortalRequestPage() {
 
       {r.thirdPartyRequester ? (
         <section aria-labelledby="authorization-heading" className="stack">
-          <h2 id="authorization-heading">The authorization</h2>
-          <p>The patient signed the authorization naming {r.thirdPartyRequester.organization} as recipient. Only the patient or their legal representative can revoke it, in writing or by calling us.</p>
+          <h2 id="authorization-heading">{t("authorizationHeading")}</h2>
+          <p>{t("thirdPartyAuthorization", { organization: r.thirdPartyRequester.organization })}</p>
         </section>
       ) : (
       <section aria-labelledby="authorization-heading" className="stack">
         {/* An access request (45 CFR 164.524) is the patient's own request, not an authorization: it is withdrawn, not revoked. */}
-        <h2 id="authorization-heading">{own ? "Your request" : "Your authorization"}</h2>
+        <h2 id="authorization-heading">{own ? t("yourRequest") : t("yourAuthorization")}</h2>
         {r._count.documents > 0 ? (
           <p>
-            <a href="/portal/authorization.pdf">{own ? "The request you signed (PDF)" : "The authorization you signed (PDF)"}</a>
+            <a href="/portal/authorization.pdf">{own ? t("signedRequestPdf") : t("signedAuthorizationPdf")}</a>
           </p>
         ) : (
           <p role="status">
-            {own ? "The PDF of the request you signed is being prepared." : "The PDF of the authorization you signed is being prepared."} It appears here in a moment.
+            {own ? t("requestPdfPreparing") : t("authorizationPdfPreparing")}
             <RefreshWhilePending />
           </p>
         )}
         {r.revocations.length ? (
-          <p>{own ? "You withdrew this request" : "You revoked this authorization"} on {formatDate(r.revocations[0]!.signedAt)}.</p>
+          <p>{own ? t("withdrewOn", { date: day(r.revocations[0]!.signedAt) }) : t("revokedOn", { date: day(r.revocations[0]!.signedAt) })}</p>
         ) : !closed && !["RELEASED"].includes(r.status) && !portalCanRevoke(r) ? (
-          <p>{own ? "To withdraw this request" : "To revoke this authorization"}, the patient or their personal representative sends us a signed letter by mail or fax. Call us for the address.</p>
+          <p>{own ? t("withdrawByLetter") : t("revokeByLetter")}</p>
         ) : !closed && !["RELEASED"].includes(r.status) ? (
           <details>
-            <summary>{own ? "Withdraw this request" : "Revoke this authorization"}</summary>
-            <p>
-              {own
-                ? "You can withdraw your request at any time, in writing. Records already sent cannot be called back; nothing more will be sent."
-                : "You can revoke your authorization at any time, in writing. Records already released cannot be called back; nothing more will be released."}
-            </p>
-            <RevokeForm own={own} />
+            <summary>{own ? t("withdrawSummary") : t("revokeSummary")}</summary>
+            <p>{own ? t("withdrawExplain") : t("revokeExplain")}</p>
+            <ClientMessages namespaces={["portal", "common"]}>
+              <RevokeForm own={own} />
+            </ClientMessages>
           </details>
         ) : null}
       </section>
       )}
 
       <section aria-labelledby="accounting-heading" className="stack">
-        <h2 id="accounting-heading">Who has received your health information</h2>
-        <p>
-          You can ask for an accounting of the disclosures of your health information we made in the last six years under authorizations like this one: when, to whom, what and why (45 CFR 164.528). We
-          send it within 60 days.
-        </p>
+        <h2 id="accounting-heading">{t("accountingHeading")}</h2>
+        <p>{t("accountingExplain")}</p>
         {r.accountingRequests.some((a) => !a.fulfilledAt) ? (
-          <p>You asked for an accounting on {formatDate(r.accountingRequests.find((a) => !a.fulfilledAt)!.requestedAt)}. We will send it within 60 days of that date.</p>
+          <p>{t("accountingAsked", { date: day(r.accountingRequests.find((a) => !a.fulfilledAt)!.requestedAt) })}</p>
         ) : portalCanRevoke(r) ? (
-          <AccountingForm />
+          <ClientMessages namespaces={["portal", "common"]}>
+            <AccountingForm />
+          </ClientMessages>
         ) : (
-          <p>Only the patient or their personal representative can ask for it: please call us.</p>
+          <p>{t("accountingCall")}</p>
         )}
       </section>
 
       <form action={signOutAction}>
         <button type="submit" className="button-secondary">
-          Sign out
+          {t("signOut")}
         </button>
       </form>
       <QuestionsLine />

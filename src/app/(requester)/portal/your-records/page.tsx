@@ -1,10 +1,16 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { QuestionsLine } from "@/components/PhoneLink";
-import { formatDate } from "@/domain/format";
+import { chicagoDay } from "@/domain/chicago";
+import { ClientMessages } from "@/i18n/ClientMessages";
+import { LocaleLink } from "@/i18n/LocaleLink";
+import { formatDay } from "@/i18n/translator";
 import { currentDownload } from "@/server/portal/downloads";
 import { NewLinkForm } from "../PortalForms";
 
-export const metadata: Metadata = { title: "Your records" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("portal.records"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 /**
@@ -14,37 +20,37 @@ export const dynamic = "force-dynamic";
  */
 export default async function YourRecordsPage() {
   const download = await currentDownload();
+  const t = await getTranslations("portal.records");
+  const request = await getTranslations("portal.request");
+  const signIn = (chunks: React.ReactNode) => <LocaleLink href="/portal">{chunks}</LocaleLink>;
   if (!download) {
     return (
       <div className="container section stack">
-        <h1>This download is not available</h1>
-        <p className="lead">The link may have expired, been used as many times as it allows, or been withdrawn. We can send a new one to the e-mail address on file.</p>
-        <NewLinkForm />
-        <p>
-          You can also <a href="/portal">sign in with your confirmation number</a> to see your request.
-        </p>
+        <h1>{t("unavailable")}</h1>
+        <p className="lead">{t("unavailableLead")}</p>
+        <ClientMessages namespaces={["portal", "common"]}>
+          <NewLinkForm />
+        </ClientMessages>
+        <p>{t.rich("signInInstead", { link: signIn })}</p>
         <QuestionsLine />
       </div>
     );
   }
   const left = download.grant.maxDownloads - download.grant.downloadCount;
+  const locale = await getLocale();
   return (
     <div className="container section stack">
-      <h1>Your records for request {download.confirmationNumber}</h1>
+      <h1>{t("heading", { number: download.confirmationNumber })}</h1>
       <section aria-labelledby="records-heading" id="records" className="stack card">
-        <h2 id="records-heading">Your records</h2>
+        <h2 id="records-heading">{request("recordsHeading")}</h2>
         <p>
           <a className="button" href="/portal/records">
-            Download your records (PDF)
+            {request("download")}
           </a>
         </p>
-        <p className="hint">
-          This link allows {left} more download{left === 1 ? "" : "s"} until {formatDate(download.grant.expiresAt)}. Keep the file in a safe place.
-        </p>
+        <p className="hint">{request("downloadsLeft", { count: left, date: formatDay(locale, chicagoDay(download.grant.expiresAt)) })}</p>
       </section>
-      <p>
-        To see the status of your request, its invoices or the authorization you signed, <a href="/portal">sign in with your confirmation number</a>.
-      </p>
+      <p>{t.rich("seeStatus", { link: signIn })}</p>
       <QuestionsLine />
     </div>
   );
