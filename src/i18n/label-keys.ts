@@ -2,7 +2,7 @@
  * Message keys for values chosen at run time (enums), spelled out whole so the key test can see
  * every one is used: `t(DELIVERY_METHOD_LABEL[method])` with a translator of no namespace.
  */
-import type { AccessFormat, DeliveryMethod } from "@/domain/authorization-form";
+import type { AccessFormat, DeliveryMethod, Purpose, RecordType, SpecialCategory } from "@/domain/authorization-form";
 
 export const DELIVERY_METHOD_LABEL = {
   SECURE_EMAIL: "labels.deliveryMethod.SECURE_EMAIL",
@@ -29,3 +29,42 @@ export const ACCESS_FORMAT_EXPLANATION = {
   PAPER_MAIL: "labels.accessFormatExplanation.PAPER_MAIL",
   PAPER_PICKUP: "labels.accessFormatExplanation.PAPER_PICKUP",
 } as const satisfies Record<AccessFormat, string>;
+
+export const RECORD_TYPE_LABEL = {
+  VISIT_NOTES: "labels.recordType.VISIT_NOTES",
+  LAB_RESULTS: "labels.recordType.LAB_RESULTS",
+  IMAGING_REPORTS: "labels.recordType.IMAGING_REPORTS",
+  IMMUNIZATIONS: "labels.recordType.IMMUNIZATIONS",
+  MEDICATION_LIST: "labels.recordType.MEDICATION_LIST",
+  BILLING_RECORDS: "labels.recordType.BILLING_RECORDS",
+  OTHER: "labels.recordType.OTHER",
+} as const satisfies Record<RecordType, string>;
+
+export const PURPOSE_LABEL = {
+  AT_REQUEST_OF_INDIVIDUAL: "labels.purpose.AT_REQUEST_OF_INDIVIDUAL",
+  CONTINUING_CARE: "labels.purpose.CONTINUING_CARE",
+  LEGAL: "labels.purpose.LEGAL",
+  INSURANCE: "labels.purpose.INSURANCE",
+  PERSONAL: "labels.purpose.PERSONAL",
+  OTHER: "labels.purpose.OTHER",
+} as const satisfies Record<Purpose, string>;
+
+export const RECIPIENT_KIND_LABEL = {
+  SELF: "labels.recipientKind.SELF",
+  MEDICAL_PROVIDER: "labels.recipientKind.MEDICAL_PROVIDER",
+  THIRD_PARTY: "labels.recipientKind.THIRD_PARTY",
+} as const;
+
+export const RELEASE_SOURCE_LABEL = {
+  THIS_GROUP: "labels.releaseSource.THIS_GROUP",
+  EDWARD_ELMHURST: "labels.releaseSource.EDWARD_ELMHURST",
+  TO_THIS_GROUP_FROM_ELSEWHERE: "labels.releaseSource.TO_THIS_GROUP_FROM_ELSEWHERE",
+} as const;
+
+/** The specially protected categories' names (the own-records form's keys, shared). */
+export const SPECIAL_CATEGORY_LABEL = {
+  MENTAL_HEALTH: "form.records.MENTAL_HEALTH",
+  HIV_AIDS: "form.records.HIV_AIDS",
+  GENETIC_TESTING: "form.records.GENETIC_TESTING",
+  SUBSTANCE_USE_DISORDER: "form.records.SUBSTANCE_USE_DISORDER",
+} as const satisfies Record<SpecialCategory, string>;

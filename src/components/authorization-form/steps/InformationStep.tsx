@@ -1,15 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 import { RECORD_TYPES, SPECIAL_CATEGORIES } from "@/domain/authorization-form";
-import { psychotherapyNotesLabel, recordTypeLabels, specialCategoryLabels } from "@/domain/labels";
+import { specialCategoryLabels } from "@/domain/labels";
+import { RECORD_TYPE_LABEL, SPECIAL_CATEGORY_LABEL } from "@/i18n/label-keys";
 import { Checkbox, CheckboxGroup, TextField } from "../fields";
 import { useWizardMode } from "../mode";
 import { signingDecision, type FormValues, type Name } from "../model";
 import { isPaperMode } from "@/domain/authorization-form";
 
 /** "Genetic testing…" → "genetic testing…", but "HIV/AIDS…" stays. */
-const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 /**
  * Step 5: what to release (RULES.md §2.1), and the specially protected categories, each released
@@ -22,18 +24,22 @@ export function InformationStep({ today }: { today: string }) {
   const decision = signingDecision(values, today);
   // On paper the initials are the signer's, written on the form: staff copy them, never their own.
   const paper = isPaperMode(useWizardMode());
-  const initialsLabel = (what: string) => (paper ? `Initials written on the form for ${lowerFirst(what)}` : `Type your initials to include ${lowerFirst(what)}`);
+  const t = useTranslations("form.information");
+  const records = useTranslations("form.records");
+  const tAll = useTranslations();
+  // Staff pages are English only: the paper wording stays here.
+  const initialsLabel = (what: string) => (paper ? `Initials written on the form for ${lowerFirst(what)}` : t("initials", { what: lowerFirst(what) }));
 
   return (
     <>
-      <h3 className="wizard-first-heading">Which records</h3>
+      <h3 className="wizard-first-heading">{t("whichHeading")}</h3>
       <Checkbox
         name="information.completeRecord"
-        label="The complete medical record"
+        label={t("complete")}
         hint={
           paper
             ? "Everything we hold about the patient, except the specially protected information below unless it is initialed on the form."
-            : "Everything we hold about the patient, except the specially protected information below unless you initial it."
+            : t("completeHint")
         }
         recheck={["information.recordTypes", "information.psychotherapyNotes"]}
       />
@@ -41,39 +47,39 @@ export function InformationStep({ today }: { today: string }) {
         <>
           <CheckboxGroup
             name="information.recordTypes"
-            legend="Or only these kinds of records"
-            hint="Choose all that apply."
+            legend={t("typesLegend")}
+            hint={t("typesHint")}
             recheck={["information.psychotherapyNotes"]}
-            options={RECORD_TYPES.map((t) => ({ value: t, label: recordTypeLabels[t] }))}
+            options={RECORD_TYPES.map((t) => ({ value: t, label: tAll(RECORD_TYPE_LABEL[t]) }))}
           />
           {types.includes("OTHER") && (
-            <TextField name="information.recordTypesOther" label={paper ? "The other records, as described on the form" : "Describe the other records you want"} />
+            <TextField name="information.recordTypesOther" label={paper ? "The other records, as described on the form" : t("otherRecords")} />
           )}
         </>
       )}
 
       <fieldset aria-describedby="information-dates-hint">
-        <legend>Dates of care (optional)</legend>
+        <legend>{records("datesSummary")}</legend>
         <div id="information-dates-hint" className="hint">
-          Leave these blank for records from all dates.
+          {records("datesHint")}
         </div>
-        <TextField name="information.dateFrom" label="From" type="date" className="input-medium" recheck={["information.dateTo"]} />
-        <TextField name="information.dateTo" label="To" type="date" className="input-medium" />
+        <TextField name="information.dateFrom" label={records("from")} type="date" className="input-medium" recheck={["information.dateTo"]} />
+        <TextField name="information.dateTo" label={records("to")} type="date" className="input-medium" />
       </fieldset>
 
       <fieldset aria-describedby="information-special-hint">
-        <legend>Specially protected information</legend>
+        <legend>{t("specialLegend")}</legend>
         <div id="information-special-hint" className="hint">
           {paper
             ? "Illinois and federal law protect these records more strictly. They are released only if the signer initialed each kind on the form, even with the complete record checked. Copy the initials as written; leave a kind empty if it is not initialed."
-            : "Illinois and federal law protect these records more strictly. They are released only if you type your initials next to each kind you want, even when you ask for the complete record. Without your initials, they are not released."}
+            : t("specialHint")}
         </div>
         {SPECIAL_CATEGORIES.map((c) => (
           <TextField
             key={c}
             name={`information.specialCategories.${c}` as Name}
-            label={initialsLabel(specialCategoryLabels[c].label)}
-            hint={`Protected by ${specialCategoryLabels[c].law}.`}
+            label={initialsLabel(tAll(SPECIAL_CATEGORY_LABEL[c]))}
+            hint={records("protectedBy", { law: specialCategoryLabels[c].law })}
             className="input-short"
             autoComplete="off"
             spellCheck={false}
@@ -84,31 +90,29 @@ export function InformationStep({ today }: { today: string }) {
 
       {decision?.minorSignature && (
         <div className="notice notice-info">
-          <p className="notice-title">The patient must sign too</p>
+          <p className="notice-title">{t("mustSignTitle")}</p>
           <p>
             {decision.minorSignature.reason}{" "}
             {paper
               ? "The patient’s own signature on the form is keyed in on the signature step."
-              : "On the signature step, the patient signs themself, beside you."}
+              : t("mustSignOnline")}
           </p>
         </div>
       )}
       {decision?.witness && (
         <div className="notice notice-info">
-          <p className="notice-title">Mental health records</p>
-          <p>{decision.witness.reason} They need an expiration date on the calendar, not an event.</p>
+          <p className="notice-title">{t("mentalHealthTitle")}</p>
+          <p>
+            {decision.witness.reason} {t("mentalHealthDate")}
+          </p>
         </div>
       )}
 
-      <h3>Psychotherapy notes</h3>
-      <p>
-        Psychotherapy notes are a therapist’s separate notes about counseling sessions. Federal law (HIPAA) allows them to be
-        released only on an authorization for them alone: to get them, leave everything else on this page empty, and make a
-        separate request for any other records. Psychotherapy notes alone are a complete request.
-      </p>
+      <h3>{t("notesHeading")}</h3>
+      <p>{t("notesText")}</p>
       <TextField
         name="information.psychotherapyNotes"
-        label={initialsLabel(psychotherapyNotesLabel)}
+        label={initialsLabel(tAll("labels.psychotherapyNotes"))}
         recheck={["information.recordTypes"]}
         className="input-short"
         autoComplete="off"

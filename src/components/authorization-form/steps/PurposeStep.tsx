@@ -1,46 +1,48 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 import { PURPOSES } from "@/domain/authorization-form";
-import { formatIsoDate } from "@/domain/format";
-import { purposeLabels } from "@/domain/labels";
+import { PURPOSE_LABEL } from "@/i18n/label-keys";
+import { formatDay } from "@/i18n/translator";
 import { RadioGroup, TextField } from "../fields";
 import type { FormValues } from "../model";
 
 /** Step 6: the purpose of the release (RULES.md §2.4) and when the authorization ends (§2.5). */
 export function PurposeStep({ suggestedExpiration }: { suggestedExpiration: string }) {
   const [purpose, expirationKind] = useWatch<FormValues, ["purpose.purpose", "expiration.kind"]>({ name: ["purpose.purpose", "expiration.kind"] });
+  const t = useTranslations("form.purpose");
+  const tAll = useTranslations();
+  const locale = useLocale();
   return (
     <>
       <RadioGroup
         name="purpose.purpose"
-        legend="Why are the records being released?"
-        hint="If you are asking for your own copy, choose the first answer."
-        options={PURPOSES.map((p) => ({ value: p, label: purposeLabels[p] }))}
+        legend={t("legend")}
+        hint={t("hint")}
+        options={PURPOSES.map((p) => ({ value: p, label: tAll(PURPOSE_LABEL[p]) }))}
       />
-      {purpose === "OTHER" && <TextField name="purpose.purposeOther" label="Describe the purpose" />}
+      {purpose === "OTHER" && <TextField name="purpose.purposeOther" label={t("other")} />}
 
       <RadioGroup
         name="expiration.kind"
-        legend="When does this authorization end?"
-        hint="After it ends, nothing more is released under it. Mental health records need an end date (Illinois law, 740 ILCS 110/5)."
+        legend={t("expiryLegend")}
+        hint={t("expiryHint")}
         options={[
-          { value: "DATE", label: "On a date" },
-          { value: "EVENT", label: "When an event happens" },
+          { value: "DATE", label: t("onDate") },
+          { value: "EVENT", label: t("onEvent") },
         ]}
       />
       {expirationKind === "DATE" && (
         <TextField
           name="expiration.date"
-          label="End date"
+          label={t("endDate")}
           type="date"
           className="input-medium"
-          hint={`We suggest one year from today: ${formatIsoDate(suggestedExpiration)}. It can be up to 10 years.`}
+          hint={t("endDateHint", { date: formatDay(locale, suggestedExpiration) })}
         />
       )}
-      {expirationKind === "EVENT" && (
-        <TextField name="expiration.event" label="The event that ends this authorization" hint="For example: when my insurance claim is settled." />
-      )}
+      {expirationKind === "EVENT" && <TextField name="expiration.event" label={t("event")} hint={t("eventHint")} />}
     </>
   );
 }

@@ -1,39 +1,42 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
-import { recipientKindLabels } from "@/domain/labels";
+import { RECIPIENT_KIND_LABEL } from "@/i18n/label-keys";
 import { AddressFields, RadioGroup, TextField } from "../fields";
 import type { FormValues } from "../model";
 
 /** Step 4: who receives the records — the requester, another provider, or another person or organization. */
 export function RecipientStep() {
   const kind = useWatch<FormValues, "recipient.kind">({ name: "recipient.kind" });
+  const t = useTranslations("form.recipient");
+  const tAll = useTranslations();
   return (
     <>
       <RadioGroup
         name="recipient.kind"
-        legend="Who should receive the records?"
+        legend={t("legend")}
         options={[
-          { value: "SELF", label: recipientKindLabels.SELF },
-          { value: "MEDICAL_PROVIDER", label: recipientKindLabels.MEDICAL_PROVIDER, hint: "There is no charge when records go directly to a medical provider." },
-          { value: "THIRD_PARTY", label: recipientKindLabels.THIRD_PARTY },
+          { value: "SELF", label: tAll(RECIPIENT_KIND_LABEL.SELF) },
+          { value: "MEDICAL_PROVIDER", label: tAll(RECIPIENT_KIND_LABEL.MEDICAL_PROVIDER), hint: t("providerHint") },
+          { value: "THIRD_PARTY", label: tAll(RECIPIENT_KIND_LABEL.THIRD_PARTY) },
         ]}
       />
       {kind === "MEDICAL_PROVIDER" && (
         <>
-          <h3>The medical provider</h3>
-          <TextField name="recipient.name" label="Name of the doctor, hospital or clinic" autoComplete="off" />
-          <AddressFields prefix="recipient.address" legend="The provider’s address" autoComplete="off" />
-          <TextField name="recipient.phone" label="The provider’s phone number" type="tel" autoComplete="off" className="input-medium" />
-          <TextField name="recipient.fax" label="The provider’s fax number (optional)" type="tel" autoComplete="off" className="input-medium" />
+          <h3>{t("providerHeading")}</h3>
+          <TextField name="recipient.name" label={t("providerName")} autoComplete="off" />
+          <AddressFields prefix="recipient.address" legend={t("providerAddress")} autoComplete="off" />
+          <TextField name="recipient.phone" label={t("providerPhone")} type="tel" autoComplete="off" className="input-medium" />
+          <TextField name="recipient.fax" label={t("providerFax")} type="tel" autoComplete="off" className="input-medium" />
         </>
       )}
       {kind === "THIRD_PARTY" && (
         <>
-          <h3>The person or organization</h3>
-          <TextField name="recipient.name" label="Name of the person or organization" hint="For example a law firm or an insurance company, and the person to send to there." autoComplete="off" />
-          <AddressFields prefix="recipient.address" legend="Their address" autoComplete="off" />
-          <TextField name="recipient.email" label="Their e-mail address (optional)" type="email" autoComplete="off" spellCheck={false} />
+          <h3>{t("thirdHeading")}</h3>
+          <TextField name="recipient.name" label={t("thirdName")} hint={t("thirdNameHint")} autoComplete="off" />
+          <AddressFields prefix="recipient.address" legend={t("thirdAddress")} autoComplete="off" />
+          <TextField name="recipient.email" label={t("thirdEmail")} type="email" autoComplete="off" spellCheck={false} />
         </>
       )}
     </>

@@ -1,47 +1,45 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
-import { EDWARD_ELMHURST_MESSAGE, RECORDS_TO_THIS_GROUP_MESSAGE } from "@/domain/authorization-form";
 import { QuestionsLine } from "@/components/PhoneLink";
+import { RELEASE_SOURCE_LABEL } from "@/i18n/label-keys";
 import { RadioGroup } from "../fields";
 import type { FormValues } from "../model";
+
+/** Why this form cannot take the request (the English equals EDWARD_ELMHURST_MESSAGE / RECORDS_TO_THIS_GROUP_MESSAGE). */
+const REFUSAL = {
+  EDWARD_ELMHURST: "labels.refusal.EDWARD_ELMHURST",
+  TO_THIS_GROUP_FROM_ELSEWHERE: "labels.refusal.TO_THIS_GROUP_FROM_ELSEWHERE",
+} as const;
 
 /** Step 1: what you need, MyChart, and whose records — the two requests this form cannot take end here. */
 export function ReleaseStep() {
   const source = useWatch<FormValues, "release.source">({ name: "release.source" });
-  const refusal =
-    source === "EDWARD_ELMHURST" ? EDWARD_ELMHURST_MESSAGE : source === "TO_THIS_GROUP_FROM_ELSEWHERE" ? RECORDS_TO_THIS_GROUP_MESSAGE : null;
+  const t = useTranslations("form.release");
+  const tAll = useTranslations();
+  const refusal = source === "EDWARD_ELMHURST" || source === "TO_THIS_GROUP_FROM_ELSEWHERE" ? tAll(REFUSAL[source]) : null;
   return (
     <>
       <div className="notice notice-info">
-        <p className="notice-title">You may not need to make a request</p>
-        <p>
-          Some information, like test results, visit summaries and immunizations, is already in the patient portal,{" "}
-          <strong>MyChart</strong>. Sign in to MyChart to see, download or print it.
-        </p>
+        <p className="notice-title">{t("noRequestTitle")}</p>
+        <p>{t.rich("portal", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
       </div>
-      <h3>Before you start</h3>
+      <h3>{t("beforeHeading")}</h3>
       <ul>
-        <li>You need a photo or scan of a government-issued photo ID, such as a driver’s license, state ID or passport.</li>
-        <li>
-          If you are asking for someone else, you also need proof of your legal authority, such as a guardianship order or a power
-          of attorney for health care.
-        </li>
-        <li>Your answers are kept in this browser tab until you submit, so reloading the page does not lose them.</li>
+        <li>{t("beforeId")}</li>
+        <li>{t("beforeProof")}</li>
+        <li>{t("beforeKept")}</li>
       </ul>
       <RadioGroup
         name="release.source"
-        legend="Whose records are you asking for?"
-        options={[
-          { value: "THIS_GROUP", label: "Records held by DuPage Medical Group (all locations)" },
-          { value: "EDWARD_ELMHURST", label: "Records of Edward-Elmhurst Healthcare" },
-          { value: "TO_THIS_GROUP_FROM_ELSEWHERE", label: "Records sent to DuPage Medical Group from another facility" },
-        ]}
+        legend={t("legend")}
+        options={(["THIS_GROUP", "EDWARD_ELMHURST", "TO_THIS_GROUP_FROM_ELSEWHERE"] as const).map((value) => ({ value, label: tAll(RELEASE_SOURCE_LABEL[value]) }))}
       />
       <div aria-live="polite">
         {refusal && (
           <div className="notice notice-warning">
-            <p className="notice-title">We can’t take this request here</p>
+            <p className="notice-title">{t("refusalTitle")}</p>
             <p>{refusal}</p>
             <QuestionsLine />
           </div>

@@ -1,33 +1,22 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 
 import { Fragment, type ReactNode } from "react";
 import { useWatch } from "react-hook-form";
 import { dueDateFor, paperReceivedAt } from "@/domain/deadlines";
 import { formatAddress, formatDate, formatIsoDate } from "@/domain/format";
+import type { Locale } from "@/i18n/locales";
 import { ACCESS_FORMAT_DELIVERY, isAccessMode, isPaperMode, SPECIAL_CATEGORIES, type AuthorizationForm, type PaperAuthorizationForm } from "@/domain/authorization-form";
 import { defaultMedium } from "@/domain/fees";
-import { accessFormatLabels, expectedByDay } from "@/domain/right-of-access";
+import { expectedByDay } from "@/domain/right-of-access";
 import { FeeEstimateView } from "../FeeEstimate";
-import {
-  deliveryMethodLabels,
-  psychotherapyNotesLabel,
-  purposeLabels,
-  recipientKindLabels,
-  recordTypeLabels,
-  specialCategoryLabels,
-} from "@/domain/labels";
+import { ACCESS_FORMAT_LABEL, DELIVERY_METHOD_LABEL, PURPOSE_LABEL, RECIPIENT_KIND_LABEL, RECORD_TYPE_LABEL, RELEASE_SOURCE_LABEL, SPECIAL_CATEGORY_LABEL } from "@/i18n/label-keys";
+import { formatDay } from "@/i18n/translator";
 import { useAttachedScan, useWizardMode, useWizardSteps } from "../mode";
 import { signingDecision, toSubmission, type FormValues, type StepKey } from "../model";
 import type { ChosenFiles } from "../uploads";
 import { authorityInSentence } from "@/domain/authority-phrase";
-
-const releaseLabels: Record<string, string> = {
-  THIS_GROUP: "Records held by DuPage Medical Group (all locations)",
-  EDWARD_ELMHURST: "Records of Edward-Elmhurst Healthcare",
-  TO_THIS_GROUP_FROM_ELSEWHERE: "Records sent to DuPage Medical Group from another facility",
-};
 
 type Row = [label: string, value: ReactNode];
 type Address = Partial<AuthorizationForm["patient"]["address"]>;
@@ -36,12 +25,6 @@ type Submission = Partial<Omit<AuthorizationForm, "signature">> & {
   paper?: Partial<PaperAuthorizationForm["paper"]>;
   signature?: Partial<Omit<AuthorizationForm["signature"], "method">> & Partial<Omit<PaperAuthorizationForm["signature"], "method">> & { method?: string };
 };
-
-const show = (v: unknown): ReactNode => (typeof v === "string" && v.trim() ? v.trim() : <span className="muted">Not given</span>);
-const address = (a: Address | undefined) => (a?.line1 && a.city && a.state && a.postalCode ? formatAddress(a as Required<Address>) : show(""));
-const dateText = (d: unknown) => (typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d) ? formatIsoDate(d) : String(d ?? ""));
-const date = (d: unknown) => (typeof d === "string" && d ? dateText(d) : show(d));
-const initialed = (v: unknown) => (typeof v === "string" && v.trim() ? `Include (initialed ${v.trim().toUpperCase()})` : "Not included");
 
 function Section({ step, rows, onChange }: { step: StepKey; rows: Row[]; onChange: (step: number) => void }) {
   const steps = useWizardSteps();
@@ -85,10 +68,19 @@ export function ReviewStep({ today, files, onChange }: { today: string; files: C
   const info = v.information;
   const delivery = v.delivery;
   const sig = v.signature;
-  const fileNames = (list: File[]) => (list.length ? list.map((f) => f.name).join(", ") : <strong className="text-error">No file chosen: please choose it again</strong>);
+  const t = useTranslations("form.review");
+  const tAll = useTranslations();
+  const locale = useLocale() as Locale;
+  const show = (value: unknown): ReactNode => (typeof value === "string" && value.trim() ? value.trim() : <span className="muted">{t("notGiven")}</span>);
+  const address = (a: Address | undefined) => (a?.line1 && a.city && a.state && a.postalCode ? formatAddress(a as Required<Address>) : show(""));
+  // Staff (paper) pages are English: their dates keep the English format.
+  const dateText = (d: unknown) => (typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d) ? formatDay(locale, d) : String(d ?? ""));
+  const date = (d: unknown) => (typeof d === "string" && d ? dateText(d) : show(d));
+  const initialed = (value: unknown) => (typeof value === "string" && value.trim() ? t("initialed", { initials: value.trim().toUpperCase() }) : t("notIncluded"));
+  const fileNames = (list: File[]) => (list.length ? list.map((f) => f.name).join(", ") : <strong className="text-error">{t("noFile")}</strong>);
   // On paper, a separate photo ID or proof is optional: it may be in the scan.
   const optionalFiles = (list: File[]) => (list.length ? list.map((f) => f.name).join(", ") : <span className="muted">None attached separately</span>);
-  const your = (label: string) => (paper ? `Representative’s ${label}` : `Your ${label}`);
+  const your = (label: string, key: "yourName" | "yourPhone" | "yourEmail") => (paper ? `Representative’s ${label}` : t(key));
 
   const receivedOn = v.paper?.receivedOn;
   const received = typeof receivedOn === "string" && /^\d{4}-\d{2}-\d{2}$/.test(receivedOn) ? receivedOn : null;
@@ -101,68 +93,76 @@ export function ReviewStep({ today, files, onChange }: { today: string; files: C
   ];
 
   const requesterRows: Row[] = [
-    [paper ? "Who is asking" : "You are", rep ? "A legal representative acting for the patient" : requester?.kind === "PATIENT" ? "The patient" : show("")],
+    [paper ? "Who is asking" : t("youAre"), rep ? t("representative") : requester?.kind === "PATIENT" ? t("thePatient") : show("")],
   ];
   if (rep) {
     requesterRows.push(
-      [your("name"), show(rep.name)],
-      [your("phone"), show(rep.phone)],
-      [your("e-mail"), show(rep.email)],
-      ["Relationship", show(rep.relationship)],
-      ["Legal authority", rep.authority ? authorityInSentence(rep.authority) : show("")],
+      [your("name", "yourName"), show(rep.name)],
+      [your("phone", "yourPhone"), show(rep.phone)],
+      [your("e-mail", "yourEmail"), show(rep.email)],
+      [t("relationship"), show(rep.relationship)],
+      [t("legalAuthority"), rep.authority ? authorityInSentence(rep.authority) : show("")],
     );
-    if (rep.authority === "OTHER") requesterRows.push(["Authority described", show(rep.authorityDetail)]);
+    if (rep.authority === "OTHER") requesterRows.push([t("authorityDescribed"), show(rep.authorityDetail)]);
   }
   const attached = paper ? optionalFiles : fileNames;
-  requesterRows.push([paper ? "Copy of a photo ID" : "Photo ID", attached(files.photoId ? [files.photoId] : [])]);
-  if (rep) requesterRows.push(["Proof of authority", attached(files.authorityProof)]);
+  requesterRows.push([paper ? "Copy of a photo ID" : t("photoId"), attached(files.photoId ? [files.photoId] : [])]);
+  if (rep) requesterRows.push([t("proofOfAuthority"), attached(files.authorityProof)]);
 
   const patientRows: Row[] = [
-    ["Name", show([patient?.firstName, patient?.middleName, patient?.lastName].filter(Boolean).join(" "))],
-    ["Other names used", show(patient?.otherNames)],
-    ["Date of birth", date(patient?.dateOfBirth)],
-    ["Phone", show(patient?.phone)],
-    ["E-mail", show(patient?.email)],
-    ["Address", address(patient?.address)],
-    ["Medical record number", show(patient?.mrn)],
+    [t("name"), show([patient?.firstName, patient?.middleName, patient?.lastName].filter(Boolean).join(" "))],
+    [t("otherNames"), show(patient?.otherNames)],
+    [t("dateOfBirth"), date(patient?.dateOfBirth)],
+    [t("phone"), show(patient?.phone)],
+    [t("email"), show(patient?.email)],
+    [t("address"), address(patient?.address)],
+    [t("mrn"), show(patient?.mrn)],
   ];
-  if (rep) patientRows.push(["The patient has died", patient?.deceased ? "Yes" : "No"]);
+  if (rep) patientRows.push([t("deceased"), patient?.deceased ? t("yes") : t("no")]);
 
-  const recipientRows: Row[] = [["Records go to", recipient?.kind ? recipientKindLabels[recipient.kind] : show("")]];
+  const recipientRows: Row[] = [[t("recordsGoTo"), recipient?.kind ? tAll(RECIPIENT_KIND_LABEL[recipient.kind]) : show("")]];
   if (recipient?.kind === "MEDICAL_PROVIDER")
-    recipientRows.push(["Name", show(recipient.name)], ["Address", address(recipient.address)], ["Phone", show(recipient.phone)], ["Fax", show(recipient.fax)]);
-  if (recipient?.kind === "THIRD_PARTY") recipientRows.push(["Name", show(recipient.name)], ["Address", address(recipient.address)], ["E-mail", show(recipient.email)]);
+    recipientRows.push([t("name"), show(recipient.name)], [t("address"), address(recipient.address)], [t("phone"), show(recipient.phone)], [t("fax"), show(recipient.fax)]);
+  if (recipient?.kind === "THIRD_PARTY") recipientRows.push([t("name"), show(recipient.name)], [t("address"), address(recipient.address)], [t("email"), show(recipient.email)]);
 
   const types = info?.recordTypes ?? [];
   const infoRows: Row[] = [
     [
-      "Records",
+      t("records"),
       info?.completeRecord
-        ? "The complete medical record"
+        ? t("completeRecord")
         : types.length
-          ? types.map((t) => (t === "OTHER" ? `Other: ${info?.recordTypesOther ?? ""}` : recordTypeLabels[t])).join("; ")
+          ? types.map((type) => (type === "OTHER" ? t("otherType", { text: info?.recordTypesOther ?? "" }) : tAll(RECORD_TYPE_LABEL[type]))).join("; ")
           : show(""),
     ],
-    ["Dates of care", info?.dateFrom || info?.dateTo ? `From ${info.dateFrom ? dateText(info.dateFrom) : "the earliest records"} to ${info.dateTo ? dateText(info.dateTo) : "today"}` : "All dates"],
-    ...SPECIAL_CATEGORIES.map((c): Row => [specialCategoryLabels[c].label, initialed(info?.specialCategories?.[c])]),
-    [psychotherapyNotesLabel, initialed(info?.psychotherapyNotes)],
+    [
+      t("datesOfCare"),
+      info?.dateFrom || info?.dateTo
+        ? t("dateRange", { hasFrom: info.dateFrom ? "yes" : "no", from: info.dateFrom ? dateText(info.dateFrom) : "", hasTo: info.dateTo ? "yes" : "no", to: info.dateTo ? dateText(info.dateTo) : "" })
+        : t("allDates"),
+    ],
+    ...SPECIAL_CATEGORIES.map((c): Row => [tAll(SPECIAL_CATEGORY_LABEL[c]), initialed(info?.specialCategories?.[c])]),
+    [tAll("labels.psychotherapyNotes"), initialed(info?.psychotherapyNotes)],
   ];
 
   const purpose = v.purpose;
   const expiration = v.expiration;
   const purposeRows: Row[] = [
-    ["Purpose", purpose?.purpose ? (purpose.purpose === "OTHER" ? `Other: ${purpose.purposeOther ?? ""}` : purposeLabels[purpose.purpose]) : show("")],
-    ["Ends", expiration?.kind === "DATE" ? `On ${dateText(expiration.date)}` : expiration?.kind === "EVENT" ? `When this happens: ${expiration.event}` : show("")],
+    [t("purpose"), purpose?.purpose ? (purpose.purpose === "OTHER" ? t("otherType", { text: purpose.purposeOther ?? "" }) : tAll(PURPOSE_LABEL[purpose.purpose])) : show("")],
+    [
+      t("ends"),
+      expiration?.kind === "DATE" ? t("endsOn", { date: dateText(expiration.date) }) : expiration?.kind === "EVENT" ? t("endsEvent", { event: expiration.event ?? "" }) : show(""),
+    ],
   ];
 
-  const deliveryRows: Row[] = [["Method", delivery?.method ? deliveryMethodLabels[delivery.method].label : show("")]];
-  if (delivery?.method === "SECURE_EMAIL") deliveryRows.push(["E-mail for the secure link", show(delivery.email)]);
-  if (delivery?.method === "MAIL") deliveryRows.push(["Mailing address", address(delivery.address)]);
-  if (delivery?.method === "PICKUP") deliveryRows.push(["Phone to call", show(delivery.phone)], ["Best times to call", show(delivery.bestTimes)]);
+  const deliveryRows: Row[] = [[t("method"), delivery?.method ? tAll(DELIVERY_METHOD_LABEL[delivery.method]) : show("")]];
+  if (delivery?.method === "SECURE_EMAIL") deliveryRows.push([t("secureLinkEmail"), show(delivery.email)]);
+  if (delivery?.method === "MAIL") deliveryRows.push([t("mailingAddress"), address(delivery.address)]);
+  if (delivery?.method === "PICKUP") deliveryRows.push([t("phoneToCall"), show(delivery.phone)], [t("bestTimes"), show(delivery.bestTimes)]);
 
   const feeRows: Row[] = [
-    ["Expected cost", recipient?.kind === "MEDICAL_PROVIDER" ? "Free: the records go to a medical provider" : "There may be a fee; you get an invoice first"],
-    ["How fees work", sig?.acknowledgeFees ? "Read" : show("")],
+    [t("expectedCost"), recipient?.kind === "MEDICAL_PROVIDER" ? t("costFree") : t("costMaybe")],
+    [t("howFeesWork"), sig?.acknowledgeFees ? t("read") : show("")],
   ];
 
   const paperSignatureRows: Row[] = [
@@ -173,48 +173,48 @@ export function ReviewStep({ today, files, onChange }: { today: string; files: C
   if (decision?.minorSignature) paperSignatureRows.push(["Patient’s own signature (name as signed)", show(sig?.minorName)]);
 
   const signatureRows: Row[] = [
-    ["Statements", sig?.acknowledgeRevocation && sig.acknowledgeNoConditioning && sig.acknowledgeRedisclosure ? "All three read" : show("")],
-    ["Typed name", show(sig?.typedName)],
+    [t("statements"), sig?.acknowledgeRevocation && sig.acknowledgeNoConditioning && sig.acknowledgeRedisclosure ? t("allThreeRead") : show("")],
+    [t("typedName"), show(sig?.typedName)],
     [
-      "Signature",
+      t("signature"),
       sig?.method === "TYPED" ? (
-        "Your typed name"
+        t("yourTypedName")
       ) : sig?.drawn ? (
         // A data: URL of the drawing made on this page (the CSP allows data: images).
         // eslint-disable-next-line @next/next/no-img-element
-        <img className="signature-preview" src={sig.drawn} alt="Your drawn signature" />
+        <img className="signature-preview" src={sig.drawn} alt={t("drawnAlt")} />
       ) : (
-        <strong className="text-error">Not signed yet</strong>
+        <strong className="text-error">{t("notSigned")}</strong>
       ),
     ],
   ];
-  if (decision?.mentalHealthStatements) signatureRows.push(["Mental health statements", sig?.acknowledgeMentalHealth ? "Read" : show("")]);
+  if (decision?.mentalHealthStatements) signatureRows.push([t("mentalHealthStatements"), sig?.acknowledgeMentalHealth ? t("read") : show("")]);
   if (decision?.minorSignature) {
     const minor = sig?.minor;
     signatureRows.push([
-      "Patient’s own signature",
+      t("patientSignature"),
       minor?.method === "DRAWN" && minor.drawn ? (
         // eslint-disable-next-line @next/next/no-img-element
-        <img className="signature-preview" src={minor.drawn} alt={`The patient’s drawn signature (${minor.typedName ?? ""})`} />
+        <img className="signature-preview" src={minor.drawn} alt={t("patientDrawnAlt", { name: minor.typedName ?? "" })} />
       ) : minor?.typedName ? (
-        `${minor.typedName} (typed by the patient)`
+        t("patientTyped", { name: minor.typedName })
       ) : (
-        <strong className="text-error">Not signed yet</strong>
+        <strong className="text-error">{t("notSigned")}</strong>
       ),
     ]);
   }
-  signatureRows.push(["Date signed", formatIsoDate(today)]);
+  signatureRows.push([t("dateSigned"), formatDay(locale, today)]);
 
   if (access) {
     const included = Array.isArray(raw.information?.includeSpecial) ? raw.information.includeSpecial : [];
     const accessInfoRows: Row[] = [
       infoRows[0]!,
       infoRows[1]!,
-      ["Specially protected records of your own care", included.length ? SPECIAL_CATEGORIES.filter((c) => included.includes(c)).map((c) => specialCategoryLabels[c].label).join("; ") : "None"],
+      [t("specialOwn"), included.length ? SPECIAL_CATEGORIES.filter((c) => included.includes(c)).map((c) => tAll(SPECIAL_CATEGORY_LABEL[c])).join("; ") : t("none")],
     ];
     const format = raw.format;
     const method = format ? ACCESS_FORMAT_DELIVERY[format] : undefined;
-    const formatRows: Row[] = [["Form and format", format ? accessFormatLabels[format].label : show("")], ...deliveryRows.slice(1)];
+    const formatRows: Row[] = [[t("formAndFormat"), format ? tAll(ACCESS_FORMAT_LABEL[format]) : show("")], ...deliveryRows.slice(1)];
     if (paper) {
       // A printed own-records request keyed in by staff (decision 0018).
       return (
@@ -235,7 +235,7 @@ export function ReviewStep({ today, files, onChange }: { today: string; files: C
     }
     return (
       <>
-        <p>Check your answers. To change one, choose “Change” next to it.</p>
+        <p>{t("checkAccess")}</p>
         <Section step="requester" rows={requesterRows} onChange={onChange} />
         <Section step="patient" rows={patientRows} onChange={onChange} />
         <Section step="accessInformation" rows={accessInfoRows} onChange={onChange} />
@@ -243,14 +243,12 @@ export function ReviewStep({ today, files, onChange }: { today: string; files: C
         <Section step="signature" rows={signatureRows.slice(1)} onChange={onChange} />
         {method && (
           <section aria-labelledby="review-fee-heading">
-            <h3 id="review-fee-heading">Fee and date</h3>
+            <h3 id="review-fee-heading">{t("feeHeading")}</h3>
             <FeeEstimateView recipient="PATIENT" medium={defaultMedium(method)} mailed={method === "MAIL"} headingLevel={4} />
-            <p>
-              Expect your records by <strong>{formatIsoDate(expectedByDay(today))}</strong> at the latest.
-            </p>
+            <p>{t.rich("expectBy", { date: formatDay(locale, expectedByDay(today)), strong: (chunks) => <strong>{chunks}</strong> })}</p>
           </section>
         )}
-        <p>By choosing “Sign and send my request”, you sign this request for your records electronically and send it to Record Connect.</p>
+        <p>{t("signAccess")}</p>
       </>
     );
   }
@@ -277,8 +275,8 @@ export function ReviewStep({ today, files, onChange }: { today: string; files: C
 
   return (
     <>
-      <p>Check your answers. To change one, choose “Change” next to it. When everything is right, sign and submit the request.</p>
-      <Section step="release" rows={[["Records from", v.release?.source ? (releaseLabels[v.release.source] ?? v.release.source) : show("")]]} onChange={onChange} />
+      <p>{t("checkOnline")}</p>
+      <Section step="release" rows={[[t("recordsFrom"), v.release?.source ? tAll(RELEASE_SOURCE_LABEL[v.release.source]) : show("")]]} onChange={onChange} />
       <Section step="requester" rows={requesterRows} onChange={onChange} />
       <Section step="patient" rows={patientRows} onChange={onChange} />
       <Section step="recipient" rows={recipientRows} onChange={onChange} />
@@ -287,10 +285,7 @@ export function ReviewStep({ today, files, onChange }: { today: string; files: C
       <Section step="delivery" rows={deliveryRows} onChange={onChange} />
       <Section step="fees" rows={feeRows} onChange={onChange} />
       <Section step="signature" rows={signatureRows} onChange={onChange} />
-      <p>
-        By choosing “Sign and submit request”, you sign this Authorization for Release of Health Information electronically and
-        send it to Record Connect.
-      </p>
+      <p>{t("signOnline")}</p>
     </>
   );
 }
