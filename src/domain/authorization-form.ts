@@ -183,7 +183,7 @@ export type Address = z.infer<typeof addressSchema>;
 
 const releaseSchema = z.strictObject({
   /** Only THIS_GROUP passes: the other two are answered with where to go instead (RULES.md §1). */
-  source: z.enum(RELEASE_SOURCES, { error: "Choose whose records you are asking for" }),
+  source: z.enum(RELEASE_SOURCES, { error: problem("errors.chooseReleaseSource") }),
 });
 
 const representativeSchema = z.strictObject({
@@ -191,12 +191,12 @@ const representativeSchema = z.strictObject({
   phone: phone("fieldLabels.yourPhone"),
   email: optionalEmail,
   relationship: optionalText("fieldLabels.yourRelationship", 80),
-  authority: z.enum(REPRESENTATIVE_AUTHORITIES, { error: "Choose your legal authority" }),
+  authority: z.enum(REPRESENTATIVE_AUTHORITIES, { error: problem("errors.chooseAuthority") }),
   authorityDetail: optionalText("fieldLabels.authorityDescription", 500),
   /** A surviving relative of a deceased patient (735 ILCS 5/8-2001.5): how related, and the written statement. */
   relative: z
     .strictObject({
-      relationship: z.enum(SURVIVING_RELATIONSHIPS, { error: "Choose how you are related to the patient" }),
+      relationship: z.enum(SURVIVING_RELATIONSHIPS, { error: problem("errors.chooseRelationship") }),
       noEstateRepresentative: z.boolean().default(false),
       noSurvivingSpouse: z.boolean().default(false),
       noObjection: z.boolean().default(false),
@@ -252,7 +252,7 @@ const recipientSchema = z.discriminatedUnion(
       email: optionalEmail,
     }),
   ],
-  { error: "Choose who should receive the records" },
+  { error: problem("errors.chooseRecipient") },
 );
 
 const informationSchema = z.strictObject({
@@ -273,7 +273,7 @@ const informationSchema = z.strictObject({
 });
 
 const purposeSchema = z.strictObject({
-  purpose: z.enum(PURPOSES, { error: "Choose the purpose of the release" }),
+  purpose: z.enum(PURPOSES, { error: problem("errors.choosePurpose") }),
   purposeOther: optionalText("fieldLabels.purpose", 200),
 });
 
@@ -286,7 +286,7 @@ const expirationSchema = z.discriminatedUnion(
       event: text("fieldLabels.expirationEvent", 200).refine(isRealExpirationEvent, "Name the event that ends this authorization (for example “the end of my claim”), or choose a date. “Never” is not an expiration"),
     }),
   ],
-  { error: "Choose when this authorization expires" },
+  { error: problem("errors.chooseExpiry") },
 );
 
 const deliverySchema = z.discriminatedUnion(
@@ -302,7 +302,7 @@ const deliverySchema = z.discriminatedUnion(
 /** A PNG data URL from the signature pad; bounded so a form post stays small. */
 const drawnSignature = z
   .string()
-  .max(400_000, "The drawn signature is too large; clear it and sign again")
+  .max(400_000, problem("errors.signatureTooLarge"))
   .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, problem("errors.drawSignature"));
 
 const signatureSchema = z.strictObject({
@@ -316,16 +316,16 @@ const signatureSchema = z.strictObject({
   minor: z
     .strictObject({
       typedName: personName("fieldLabels.patientFullName"),
-      method: z.enum(["DRAWN", "TYPED"], { error: "The patient signs by drawing, or with their typed name" }),
+      method: z.enum(["DRAWN", "TYPED"], { error: problem("errors.minorSignMethod") }),
       drawn: drawnSignature.optional(),
     })
     .optional(),
   /** Mental health records: the statements of 740 ILCS 110/5 have been read. */
   acknowledgeMentalHealth: z.boolean().optional(),
-  acknowledgeRevocation: z.literal(true, { error: "Confirm you have read the right to revoke" }),
-  acknowledgeNoConditioning: z.literal(true, { error: "Confirm you have read that treatment does not depend on signing" }),
-  acknowledgeRedisclosure: z.literal(true, { error: "Confirm you have read that released information may be shared again" }),
-  acknowledgeFees: z.literal(true, { error: "Confirm you have read how fees work" }),
+  acknowledgeRevocation: z.literal(true, { error: problem("errors.ackRevocation") }),
+  acknowledgeNoConditioning: z.literal(true, { error: problem("errors.ackNoConditioning") }),
+  acknowledgeRedisclosure: z.literal(true, { error: problem("errors.ackRedisclosure") }),
+  acknowledgeFees: z.literal(true, { error: problem("errors.ackFees") }),
 });
 
 // ───────────────────────────── the right of access (issue 17) ─────────────────────────────
@@ -359,7 +359,7 @@ const accessSignatureSchema = z.strictObject({
 });
 
 const accessShape = z.strictObject({
-  door: z.literal("ACCESS", { error: "Reload the page and try again" }),
+  door: z.literal("ACCESS", { error: problem("errors.reload") }),
   requester: requesterSchema,
   patient: patientSchema,
   information: accessInformationSchema,
@@ -391,7 +391,7 @@ const paperReceiptSchema = z.strictObject({
 
 /** Signed by hand on the paper: staff key in the name and date as written there. */
 const paperSignatureSchema = z.strictObject({
-  method: z.literal("WET_INK", { error: "Reload the page and try again" }),
+  method: z.literal("WET_INK", { error: problem("errors.reload") }),
   signerName: personName("fieldLabels.nameAsSigned"),
   signedOn: isoDate("fieldLabels.dateSigned"),
   /** The 12–17-year-old patient's own signature beside the parent's or guardian's: the name as signed. */
@@ -538,11 +538,11 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
   const requester = form.requester;
   const rep = requester?.kind === "REPRESENTATIVE" ? requester.representative : undefined;
   const repAt = ["requester", "representative"];
-  if (rep?.authority === "OTHER" && !stringOrNone(rep.authorityDetail)?.trim()) issue([...repAt, "authorityDetail"], "Describe your legal authority to act for the patient");
+  if (rep?.authority === "OTHER" && !stringOrNone(rep.authorityDetail)?.trim()) issue([...repAt, "authorityDetail"], problem("errors.describeAuthority"));
   if (rep?.authority === "SURVIVING_RELATIVE" && form.patient?.deceased !== true)
-    issue(["patient", "deceased"], "A surviving relative acts for a patient who has died: confirm the patient has died");
+    issue(["patient", "deceased"], problem("errors.relativeDeceased"));
   if (rep?.authority === "ESTATE_EXECUTOR_OR_ADMINISTRATOR" && form.patient && form.patient.deceased !== true)
-    issue(["patient", "deceased"], "An executor or administrator acts for a deceased patient: confirm the patient has died");
+    issue(["patient", "deceased"], problem("errors.executorDeceased"));
 
   // What to release (RULES.md §2.1, §3).
   const info = form.information;
@@ -554,13 +554,13 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
       issue(
         ["information", "recordTypes"],
         access
-          ? "Choose your complete record, or at least one kind of record"
-          : "Choose the complete record, at least one kind of record, or initial a kind of specially protected information",
+          ? problem("errors.chooseOwnRecords")
+          : problem("errors.chooseRecords"),
       );
-    if (types.includes("OTHER") && !stringOrNone(info.recordTypesOther)?.trim()) issue(["information", "recordTypesOther"], "Describe the other records you want");
-    if (isDate(info.dateFrom) && info.dateFrom > today) issue(["information", "dateFrom"], "The start date must not be in the future");
+    if (types.includes("OTHER") && !stringOrNone(info.recordTypesOther)?.trim()) issue(["information", "recordTypesOther"], problem("errors.describeOtherRecords"));
+    if (isDate(info.dateFrom) && info.dateFrom > today) issue(["information", "dateFrom"], problem("errors.startNotFuture"));
     if (isDate(info.dateFrom) && isDate(info.dateTo) && info.dateTo < info.dateFrom)
-      issue(["information", "dateTo"], "The end date must be on or after the start date");
+      issue(["information", "dateTo"], problem("errors.endAfterStart"));
   }
 
   // Who signs what (RULES.md §3–§4): the one shared decision.
@@ -605,7 +605,7 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
   }
 
   // Purpose (RULES.md §2.4).
-  if (form.purpose?.purpose === "OTHER" && !stringOrNone(form.purpose.purposeOther)?.trim()) issue(["purpose", "purposeOther"], "Describe the purpose");
+  if (form.purpose?.purpose === "OTHER" && !stringOrNone(form.purpose.purposeOther)?.trim()) issue(["purpose", "purposeOther"], problem("errors.describePurpose"));
 
   // Expiration (RULES.md §2.5; §3: mental health consent needs a calendar date).
   const expiration = form.expiration;
@@ -615,22 +615,22 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
         ["expiration", "date"],
         paperSig
           ? "This authorization has expired (or expires today), so it cannot be used. Check the date; if it is right, ask the requester for a new form"
-          : "The expiration date must be after today",
+          : problem("errors.expiryAfterToday"),
       );
     else if (expiration.date > yearsAfter(signedOn, 10))
-      issue(["expiration", "date"], paperSig ? "Check the expiration date: it is more than 10 years after the form was signed" : "Choose an expiration date within 10 years");
+      issue(["expiration", "date"], paperSig ? "Check the expiration date: it is more than 10 years after the form was signed" : problem("errors.expiryWithin10"));
   } else if (expiration?.kind === "EVENT" && decision?.calendarExpiry) {
-    issue(["expiration", "kind"], "Releasing mental health records or psychotherapy notes needs a calendar expiration date (Illinois law, 740 ILCS 110/5)");
+    issue(["expiration", "kind"], problem("errors.calendarExpiry"));
   }
 
   // Access: the format decides the delivery (ACCESS_FORMAT_DELIVERY).
   if (access && typeof form.format === "string" && form.format in ACCESS_FORMAT_DELIVERY && form.delivery?.method && form.delivery.method !== ACCESS_FORMAT_DELIVERY[form.format as AccessFormat])
-    issue(["format"], "Choose how you want your records again: the delivery did not match");
+    issue(["format"], problem("errors.formatMismatch"));
 
   // Section 4. Pickup is by the patient or legal representative, so the records must be theirs to collect.
   const delivery = form.delivery;
   if (delivery?.method === "PICKUP" && form.recipient?.kind && form.recipient.kind !== "SELF")
-    issue(["delivery", "method"], "Pickup is only for records going to the patient or legal representative. Choose secure e-mail or mail for another recipient");
+    issue(["delivery", "method"], problem("errors.pickupSelfOnly"));
   if (delivery?.method === "SECURE_EMAIL" && typeof delivery.email === "string" && (stringOrNone(delivery.emailConfirm) ?? "").trim().toLowerCase() !== delivery.email.trim().toLowerCase())
     issue(["delivery", "emailConfirm"], problem("errors.emailsDiffer"));
 
@@ -683,14 +683,14 @@ export function crossFieldIssues(form: PartialForm, today: string): Issue[] {
         const online = sig as DeepPartial<AuthorizationForm["signature"]>;
         const minor = online.minor;
         if (!minor || typeof minor.typedName !== "string" || !minor.typedName.trim())
-          issue(["signature", "minor", "typedName"], "The patient is 12 to 17: ask the patient to sign here themself, starting with their full name");
+          issue(["signature", "minor", "typedName"], problem("errors.minorSignHere"));
         else if (patientName && !namesMatch(minor.typedName, patientName))
           issue(["signature", "minor", "typedName"], `The patient signs here themself: type the patient’s own full name (${patientName}), not the parent’s or guardian’s`);
-        if (minor?.method === "DRAWN" && !minor.drawn) issue(["signature", "minor", "drawn"], "The patient draws their signature, or chooses to sign with their typed name");
+        if (minor?.method === "DRAWN" && !minor.drawn) issue(["signature", "minor", "drawn"], problem("errors.minorDraw"));
       }
     }
     if (!paperSig && decision?.mentalHealthStatements && (sig as DeepPartial<AuthorizationForm["signature"]>).acknowledgeMentalHealth !== true)
-      issue(["signature", "acknowledgeMentalHealth"], "Confirm you have read the statements about mental health records");
+      issue(["signature", "acknowledgeMentalHealth"], problem("errors.ackMentalHealth"));
   }
 
   // Receipt of a paper form (RULES.md §5: the deadline counts from it).

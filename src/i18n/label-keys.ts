@@ -2,7 +2,8 @@
  * Message keys for values chosen at run time (enums), spelled out whole so the key test can see
  * every one is used: `t(DELIVERY_METHOD_LABEL[method])` with a translator of no namespace.
  */
-import type { AccessFormat, DeliveryMethod, Purpose, RecordType, SpecialCategory } from "@/domain/authorization-form";
+import type { AccessFormat, DeliveryMethod, Purpose, RecordType, RepresentativeAuthority, SpecialCategory } from "@/domain/authorization-form";
+import type { SurvivingRelationship } from "@/domain/signing-rules";
 
 export const DELIVERY_METHOD_LABEL = {
   SECURE_EMAIL: "labels.deliveryMethod.SECURE_EMAIL",
@@ -68,3 +69,31 @@ export const SPECIAL_CATEGORY_LABEL = {
   GENETIC_TESTING: "form.records.GENETIC_TESTING",
   SUBSTANCE_USE_DISORDER: "form.records.SUBSTANCE_USE_DISORDER",
 } as const satisfies Record<SpecialCategory, string>;
+
+export const AUTHORITY_LABEL = {
+  PARENT_OF_MINOR: "labels.authority.PARENT_OF_MINOR",
+  COURT_APPOINTED_GUARDIAN: "labels.authority.COURT_APPOINTED_GUARDIAN",
+  HEALTH_CARE_POWER_OF_ATTORNEY: "labels.authority.HEALTH_CARE_POWER_OF_ATTORNEY",
+  ESTATE_EXECUTOR_OR_ADMINISTRATOR: "labels.authority.ESTATE_EXECUTOR_OR_ADMINISTRATOR",
+  SURVIVING_RELATIVE: "labels.authority.SURVIVING_RELATIVE",
+  OTHER: "labels.authority.OTHER",
+} as const satisfies Record<RepresentativeAuthority, string>;
+
+/** The authority as it reads in a summary (authorityInSentence): "Other legal authority" without the form's "(explain)". */
+export const AUTHORITY_IN_SENTENCE = { ...AUTHORITY_LABEL, OTHER: "labels.authorityOtherInSentence" } as const satisfies Record<RepresentativeAuthority, string>;
+
+export const AUTHORITY_PROOF = {
+  PARENT_OF_MINOR: "labels.authorityProof.PARENT_OF_MINOR",
+  COURT_APPOINTED_GUARDIAN: "labels.authorityProof.COURT_APPOINTED_GUARDIAN",
+  HEALTH_CARE_POWER_OF_ATTORNEY: "labels.authorityProof.HEALTH_CARE_POWER_OF_ATTORNEY",
+  ESTATE_EXECUTOR_OR_ADMINISTRATOR: "labels.authorityProof.ESTATE_EXECUTOR_OR_ADMINISTRATOR",
+  SURVIVING_RELATIVE: "labels.authorityProof.SURVIVING_RELATIVE",
+  OTHER: "labels.authorityProof.OTHER",
+} as const satisfies Record<RepresentativeAuthority, string>;
+
+export const SURVIVING_RELATIONSHIP_LABEL = {
+  SPOUSE: "labels.survivingRelationship.SPOUSE",
+  ADULT_CHILD: "labels.survivingRelationship.ADULT_CHILD",
+  PARENT: "labels.survivingRelationship.PARENT",
+  ADULT_SIBLING: "labels.survivingRelationship.ADULT_SIBLING",
+} as const satisfies Record<SurvivingRelationship, string>;

@@ -116,9 +116,7 @@ test.describe("Spanish for requesters", () => {
     await keep(page, info, "7-firma");
     await continuar(page);
 
-    // The review step is not yet translated (see docs/decisions/0023): checked with axe only.
-    await expect(page.getByRole("heading", { level: 2, name: "Revisar y enviar" })).toBeVisible();
-    await expectNoAxeViolations(page);
+    await expectSpanishStep(page, "Revisar y enviar");
     await keep(page, info, "8-revisar");
     await page.getByRole("button", { name: "Firmar y enviar mi solicitud" }).click();
 
@@ -128,6 +126,111 @@ test.describe("Spanish for requesters", () => {
     await expectNoAxeViolations(page);
     await expectNoEnglish(page);
     await keep(page, info, "9-confirmacion");
+    await context.close();
+  });
+
+  test("a Spanish speaker on a phone sends their records to another provider, in Spanish on every step including review", async ({ browser }, info) => {
+    const context = await browser.newContext({ locale: "es-US", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const apellido = `Herrera${run.replace(/\d/g, "")}`;
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/es$/);
+    await page.getByRole("link", { name: "Enviar expedientes a otra persona" }).first().click();
+    await expect(page).toHaveURL(/\/es\/request$/);
+
+    await expectSpanishStep(page, "De quién son los expedientes");
+    await keep(page, info, "a1-de-quien");
+    await page.getByLabel("Expedientes que tiene DuPage Medical Group (todos sus centros)").check();
+    await continuar(page);
+
+    await expectSpanishStep(page, "Quién hace la solicitud");
+    await page.getByLabel("Soy el paciente").check();
+    await page.getByLabel("Identificación oficial con foto").setInputFiles(photoIdFile());
+    await continuar(page);
+
+    await expectSpanishStep(page, "Paciente");
+    await page.getByLabel("Nombre", { exact: true }).fill("Rosa");
+    await page.getByLabel("Apellido").fill(apellido);
+    await page.getByLabel("Fecha de nacimiento").fill("1968-11-23");
+    await page.getByLabel("Número de teléfono").fill("630-555-0177");
+    const home = page.getByRole("group", { name: /dirección particular/ });
+    await home.getByLabel("Dirección, línea 1").fill("48 Calle Olmo");
+    await home.getByLabel("Ciudad").fill("Naperville");
+    await home.getByLabel("Estado").selectOption("IL");
+    await home.getByLabel("Código postal").fill("60540");
+    await continuar(page);
+
+    await expectSpanishStep(page, "Quién recibe los expedientes");
+    await page.getByLabel("Otro proveedor médico (médico, hospital o clínica)").check();
+    await page.getByLabel("Nombre del médico, hospital o clínica").fill("Clínica Familiar Fox Valley");
+    const provider = page.getByRole("group", { name: "Dirección del proveedor" });
+    await provider.getByLabel("Dirección, línea 1").fill("900 Avenida Ogden");
+    await provider.getByLabel("Ciudad").fill("Aurora");
+    await provider.getByLabel("Estado").selectOption("IL");
+    await provider.getByLabel("Código postal").fill("60505");
+    await page.getByLabel("Número de teléfono del proveedor").fill("630-555-0190");
+    await expectNoAxeViolations(page);
+    await expectNoEnglish(page);
+    await keep(page, info, "a2-proveedor");
+    await continuar(page);
+
+    await expectSpanishStep(page, "Información que se divulgará");
+    await page.getByLabel("El expediente médico completo").check();
+    await keep(page, info, "a3-informacion");
+    await continuar(page);
+
+    await expectSpanishStep(page, "Propósito y vencimiento");
+    await page.getByLabel("Continuación de la atención médica").check();
+    await page.getByLabel("En una fecha").check();
+    // The suggested end date is said as a Spanish date; the person types it as the hint says.
+    await expect(page.getByText(/Le sugerimos un año a partir de hoy: \d{1,2} de \p{L}+ de \d{4}/u)).toBeVisible();
+    const nextYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel("Fecha de fin").fill(nextYear);
+    await expectNoAxeViolations(page);
+    await expectNoEnglish(page);
+    await keep(page, info, "a4-proposito");
+    await continuar(page);
+
+    await expectSpanishStep(page, "Cómo recibir los expedientes");
+    await page.getByLabel("Correo electrónico seguro").check();
+    await page.getByLabel("Correo electrónico para el enlace seguro").fill(`clinica-${run}@example.com`);
+    await page.getByLabel("Confirme el correo electrónico").fill(`clinica-${run}@example.com`);
+    await expectNoEnglish(page);
+    await keep(page, info, "a5-entrega");
+    await continuar(page);
+
+    await expectSpanishStep(page, "Cargos");
+    await expect(page.getByText("Sin cargo", { exact: true })).toBeVisible();
+    await page.getByLabel("Leí cómo funcionan los cargos").check();
+    await keep(page, info, "a6-cargos");
+    await continuar(page);
+
+    await expectSpanishStep(page, "Declaraciones y firma");
+    await page.getByLabel("Leí mi derecho a revocar esta autorización").check();
+    await page.getByLabel("Leí que mi tratamiento no depende de que firme").check();
+    await page.getByLabel("Leí que la información divulgada podría volver a compartirse").check();
+    await page.getByLabel("Su nombre legal completo").fill(`Rosa ${apellido}`);
+    await page.getByLabel("Usar mi nombre escrito como firma").check();
+    await expectNoEnglish(page);
+    await keep(page, info, "a7-firma");
+    await continuar(page);
+
+    // The review says every answer in Spanish.
+    await expectSpanishStep(page, "Revisar y enviar");
+    const review = page.locator("main");
+    await expect(review).toContainText("Clínica Familiar Fox Valley");
+    await expect(review).toContainText("Gratis: los expedientes van a un proveedor médico");
+    await expect(review).toContainText("Continuación de la atención médica");
+    await expect(review).toContainText(/El \d{1,2} de \p{L}+ de \d{4}/u);
+    await expect(review).toContainText("El expediente médico completo");
+    await keep(page, info, "a8-revisar");
+    await page.getByRole("button", { name: "Firmar y enviar la solicitud" }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "Recibimos su solicitud" })).toBeVisible({ timeout: 30_000 });
+    await expect(page).toHaveURL(/\/es\/request\/confirmation$/);
+    await expectNoAxeViolations(page);
+    await expectNoEnglish(page);
+    await keep(page, info, "a9-confirmacion");
     await context.close();
   });
 
