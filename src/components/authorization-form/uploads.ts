@@ -18,9 +18,9 @@ export const NO_FILES: ChosenFiles = { paperFormScan: null, photoId: null, autho
 export function fileProblem(file: File): string | null {
   const declared = file.type.toLowerCase();
   const typeOk = (ACCEPTED_UPLOAD_TYPES as readonly string[]).includes(declared) || ((declared === "" || declared === "application/octet-stream") && EXTENSION.test(file.name));
-  if (!typeOk) return `“${file.name}” is not a PDF, JPG or PNG file. Choose a photo or scan in one of those formats`;
-  if (file.size === 0) return `“${file.name}” is empty. Choose the file again`;
-  if (file.size > MAX_UPLOAD_BYTES) return `“${file.name}” is larger than 10 MB. Choose a smaller file, or take the photo at a lower resolution`;
+  if (!typeOk) return problem("errors.fileType", { name: file.name });
+  if (file.size === 0) return problem("errors.fileEmpty", { name: file.name });
+  if (file.size > MAX_UPLOAD_BYTES) return problem("errors.fileTooLarge", { name: file.name });
   return null;
 }
 

@@ -4,6 +4,9 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import { REPRESENTATIVE_AUTHORITIES } from "@/domain/authorization-form";
 import { representativeAuthorityLabels, survivingRelationshipLabels } from "@/domain/labels";
+import { AUTHORITY_LABEL, AUTHORITY_PROOF, SURVIVING_RELATIONSHIP_LABEL } from "@/i18n/label-keys";
+import { problem } from "@/domain/problems";
+import { useProblemText } from "@/i18n/useProblemText";
 import { SURVIVING_RELATIONSHIPS } from "@/domain/signing-rules";
 import { MAX_PROOF_FILES } from "@/domain/submission";
 import { FileField } from "../FileField";
@@ -32,6 +35,7 @@ export function RequesterStep({ files, setFiles }: { files: ChosenFiles; setFile
     name: ["requester.kind", "requester.representative.authority", "patient.emancipated", "requester.representative.relative.relationship"],
   });
   const isRepresentative = kind === "REPRESENTATIVE";
+  const problemText = useProblemText();
   const uploadError = (name: string, message: string) => setError(name as Name, { type: "file", message });
 
   const choosePhotoId = (chosen: File[]) => {
@@ -49,16 +53,18 @@ export function RequesterStep({ files, setFiles }: { files: ChosenFiles; setFile
     const problems = fresh.map(fileProblem).filter((p): p is string => p !== null);
     const accepted = fresh.filter((f) => fileProblem(f) === null);
     const room = MAX_PROOF_FILES - files.authorityProof.length;
-    if (accepted.length > room) problems.push(`You can send at most ${MAX_PROOF_FILES} files of proof. Remove one to add another, or combine pages into one PDF`);
-    if (problems.length > 0) uploadError(UPLOAD_ERROR_NAMES.authorityProof, problems.join(". "));
+    if (accepted.length > room) problems.push(problem("errors.tooManyProofs", { max: MAX_PROOF_FILES }));
+    if (problems.length > 0) uploadError(UPLOAD_ERROR_NAMES.authorityProof, problems.length === 1 ? problems[0]! : problems.map(problemText).join(". "));
     else clearErrors(UPLOAD_ERROR_NAMES.authorityProof as Name);
     const added = accepted.slice(0, Math.max(0, room));
     if (added.length > 0) setFiles((f) => ({ ...f, authorityProof: [...f.authorityProof, ...added].slice(0, MAX_PROOF_FILES) }));
   };
 
-  const proofHint = authority ? representativeAuthorityLabels[authority].proof : "the document that gives you authority to act for the patient";
-  const emancipatedPatient = kind === "PATIENT" && emancipated === true;
   const t = useTranslations("form.requester");
+  const tAll = useTranslations();
+  // Staff (paper) pages are English only: their wording stays here; the requester's comes from the catalogue.
+  const proofHint = paper ? (authority ? representativeAuthorityLabels[authority].proof : representativeAuthorityLabels.OTHER.proof) : tAll(AUTHORITY_PROOF[authority ?? "OTHER"]);
+  const emancipatedPatient = kind === "PATIENT" && emancipated === true;
   const yes = (v: boolean) => (v ? "yes" : "no");
 
   return (
@@ -85,60 +91,60 @@ export function RequesterStep({ files, setFiles }: { files: ChosenFiles; setFile
 
       {isRepresentative && (
         <>
-          <h3>{paper ? "The representative" : "About you"}</h3>
-          <TextField name="requester.representative.name" label={paper ? "Representative’s full name" : "Your full name"} autoComplete={own("name")} spellCheck={false} />
+          <h3>{paper ? "The representative" : t("aboutYou")}</h3>
+          <TextField name="requester.representative.name" label={paper ? "Representative’s full name" : t("yourName")} autoComplete={own("name")} spellCheck={false} />
           <TextField
             name="requester.representative.phone"
-            label={paper ? "Representative’s phone number" : "Your phone number"}
+            label={paper ? "Representative’s phone number" : t("yourPhone")}
             type="tel"
             autoComplete={own("tel")}
             className="input-medium"
-            hint="We call this number if we have a question about the request."
+            hint={t("yourPhoneHint")}
           />
           <TextField
             name="requester.representative.email"
-            label={paper ? "Representative’s e-mail address (optional)" : "Your e-mail address (optional)"}
+            label={paper ? "Representative’s e-mail address (optional)" : t("yourEmail")}
             type="email"
             autoComplete={own("email")}
             spellCheck={false}
           />
           <TextField
             name="requester.representative.relationship"
-            label={paper ? "Relationship to the patient (optional)" : "Your relationship to the patient (optional)"}
-            hint="For example: mother, son, attorney."
+            label={paper ? "Relationship to the patient (optional)" : t("yourRelationship")}
+            hint={t("relationshipHint")}
             autoComplete="off"
           />
           <RadioGroup
             name="requester.representative.authority"
-            legend={paper ? "What gives the representative legal authority to act for the patient?" : "What gives you the legal authority to act for the patient?"}
-            hint={paper ? "The box checked on the form." : "You upload proof of it below."}
+            legend={paper ? "What gives the representative legal authority to act for the patient?" : t("authorityLegend")}
+            hint={paper ? "The box checked on the form." : t("authorityHint")}
             recheck={["requester.representative.authorityDetail", "patient.deceased"]}
             options={REPRESENTATIVE_AUTHORITIES.map((a) => ({
               value: a,
-              label: representativeAuthorityLabels[a].label,
-              hint: `Proof: ${representativeAuthorityLabels[a].proof}.`,
+              label: paper ? representativeAuthorityLabels[a].label : tAll(AUTHORITY_LABEL[a]),
+              hint: paper ? `Proof: ${representativeAuthorityLabels[a].proof}.` : t("proofLine", { proof: tAll(AUTHORITY_PROOF[a]) }),
             }))}
           />
           {authority === "SURVIVING_RELATIVE" && (
             <>
               <RadioGroup
                 name="requester.representative.relative.relationship"
-                legend={paper ? "The relative’s relationship to the patient" : "How are you related to the patient?"}
-                hint="Illinois law (735 ILCS 5/8-2001.5) lets a surviving spouse ask; when there is no surviving spouse, an adult son or daughter, a parent, or an adult brother or sister."
-                options={SURVIVING_RELATIONSHIPS.map((r) => ({ value: r, label: survivingRelationshipLabels[r] }))}
+                legend={paper ? "The relative’s relationship to the patient" : t("relativeLegend")}
+                hint={t("relativeHint")}
+                options={SURVIVING_RELATIONSHIPS.map((r) => ({ value: r, label: paper ? survivingRelationshipLabels[r] : tAll(SURVIVING_RELATIONSHIP_LABEL[r]) }))}
               />
               <fieldset>
-                <legend>{paper ? "The relative’s written statement, as checked on the form" : "Your written statement"}</legend>
+                <legend>{paper ? "The relative’s written statement, as checked on the form" : t("statementLegend")}</legend>
                 <Checkbox
                   name="requester.representative.relative.noEstateRepresentative"
-                  label="No executor or administrator of the estate has been appointed, and the patient left no health care agent who can act after death"
+                  label={t("noEstate")}
                 />
                 {relationship && relationship !== "SPOUSE" && (
-                  <Checkbox name="requester.representative.relative.noSurvivingSpouse" label="The patient has no surviving spouse" />
+                  <Checkbox name="requester.representative.relative.noSurvivingSpouse" label={t("noSpouse")} />
                 )}
                 <Checkbox
                   name="requester.representative.relative.noObjection"
-                  label="To my knowledge, the patient did not object in writing to the release of their health records"
+                  label={t("noObjection")}
                 />
               </fieldset>
             </>
@@ -146,8 +152,8 @@ export function RequesterStep({ files, setFiles }: { files: ChosenFiles; setFile
           {authority === "OTHER" && (
             <TextArea
               name="requester.representative.authorityDetail"
-              label={paper ? "The legal authority, as described on the form" : "Describe your legal authority"}
-              hint="Say what document or law gives the right to act for the patient."
+              label={paper ? "The legal authority, as described on the form" : t("describeAuthority")}
+              hint={t("describeAuthorityHint")}
             />
           )}
         </>
@@ -185,11 +191,17 @@ export function RequesterStep({ files, setFiles }: { files: ChosenFiles; setFile
       {(isRepresentative || emancipatedPatient) && (
         <FileField
           errorName={UPLOAD_ERROR_NAMES.authorityProof}
-          label={emancipatedPatient ? (paper ? "The emancipation order (optional)" : "The court’s emancipation order") : paper ? "Proof of authority (optional)" : "Proof of your authority"}
+          label={emancipatedPatient ? (paper ? "The emancipation order (optional)" : t("emancipationOrder")) : paper ? "Proof of authority (optional)" : t("proofOfYourAuthority")}
           hint={
-            <>
-              {emancipatedPatient ? "The court order that declared the patient emancipated" : paper ? `For example ${proofHint}` : `Upload ${proofHint}`}. Up to {MAX_PROOF_FILES} files; {FORMATS} each.
-            </>
+            paper ? (
+              <>
+                {emancipatedPatient ? "The court order that declared the patient emancipated" : `For example ${proofHint}`}. Up to {MAX_PROOF_FILES} files; {FORMATS} each.
+              </>
+            ) : emancipatedPatient ? (
+              t("emancipationHint", { max: MAX_PROOF_FILES, formats: t("formats") })
+            ) : (
+              t("proofUploadHint", { proof: proofHint, max: MAX_PROOF_FILES, formats: t("formats") })
+            )
           }
           multiple
           files={files.authorityProof}

@@ -11,7 +11,7 @@ import { ACCESS_FORMAT_DELIVERY, isAccessMode, isPaperMode, SPECIAL_CATEGORIES, 
 import { defaultMedium } from "@/domain/fees";
 import { expectedByDay } from "@/domain/right-of-access";
 import { FeeEstimateView } from "../FeeEstimate";
-import { ACCESS_FORMAT_LABEL, DELIVERY_METHOD_LABEL, PURPOSE_LABEL, RECIPIENT_KIND_LABEL, RECORD_TYPE_LABEL, RELEASE_SOURCE_LABEL, SPECIAL_CATEGORY_LABEL } from "@/i18n/label-keys";
+import { ACCESS_FORMAT_LABEL, AUTHORITY_IN_SENTENCE, DELIVERY_METHOD_LABEL, PURPOSE_LABEL, RECIPIENT_KIND_LABEL, RECORD_TYPE_LABEL, RELEASE_SOURCE_LABEL, SPECIAL_CATEGORY_LABEL } from "@/i18n/label-keys";
 import { formatDay } from "@/i18n/translator";
 import { useAttachedScan, useWizardMode, useWizardSteps } from "../mode";
 import { signingDecision, toSubmission, type FormValues, type StepKey } from "../model";
@@ -101,7 +101,7 @@ export function ReviewStep({ today, files, onChange }: { today: string; files: C
       [your("phone", "yourPhone"), show(rep.phone)],
       [your("e-mail", "yourEmail"), show(rep.email)],
       [t("relationship"), show(rep.relationship)],
-      [t("legalAuthority"), rep.authority ? authorityInSentence(rep.authority) : show("")],
+      [t("legalAuthority"), rep.authority ? (paper ? authorityInSentence(rep.authority) : tAll(AUTHORITY_IN_SENTENCE[rep.authority])) : show("")],
     );
     if (rep.authority === "OTHER") requesterRows.push([t("authorityDescribed"), show(rep.authorityDetail)]);
   }
