@@ -11,6 +11,7 @@
  *   (any number of pages, up to the page limit) or image; a paper form's photo ID and proof are
  *   optional, for sheets that came separately.
  */
+import { problem } from "./problems";
 export const UPLOAD_FIELDS = { photoId: "photoId", authorityProof: "authorityProof", paperFormScan: "paperFormScan" } as const;
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const MAX_PROOF_FILES = 3;
@@ -46,7 +47,8 @@ export type SubmitResult =
    */
   | { ok: false; kind: "busy"; message: string; retryAfterMs: number };
 
-export const BUSY_MESSAGE = "We are busy right now. Your answers are kept; we will send them again in a moment.";
+/** A problem key (src/domain/problems.ts): said in the page's language where it is shown. */
+export const BUSY_MESSAGE = problem("errors.busy");
 
 /**
  * The proxy's "busy" for a submission turned away before its body is read (decision 0021,

@@ -1,3 +1,4 @@
+import { problemTextIn } from "@/i18n/translator";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { busyRetryDelayMs, STILL_BUSY_MESSAGE, submitWithRetry } from "@/components/authorization-form/submitWithRetry";
@@ -35,7 +36,7 @@ describe("the form's retry of a busy answer", () => {
     const result = await submitWithRetry(async () => (calls++, busy), new FormData(), { attempts: 4, sleep: async () => {} });
     expect(calls).toBe(4);
     expect(result).toEqual({ ok: false, kind: "refused", message: STILL_BUSY_MESSAGE });
-    expect(STILL_BUSY_MESSAGE).toMatch(/answers are kept/);
+    expect(problemTextIn("en", STILL_BUSY_MESSAGE)).toMatch(/answers are kept/);
   });
 });
 

@@ -266,7 +266,7 @@ export function AuthorizationWizard({
     let result: SubmitResult;
     try {
       // "Busy" (admission control): the same answers go again, same key, until they are taken.
-      result = await submitWithRetry(action, data, { onBusy: (message) => setRefusal(message) });
+      result = await submitWithRetry(action, data, { onBusy: (message) => setRefusal(problemText(message)) });
     } catch {
       result = { ok: false, kind: "refused", message: copy.unreachable };
     }

@@ -1,4 +1,5 @@
 import { BUSY_MESSAGE, busySignal, type SubmitResult } from "@/domain/submission";
+import { problem } from "@/domain/problems";
 
 export type RetryOptions = {
   /** Attempts in all, the first included. */
@@ -13,8 +14,7 @@ export type RetryOptions = {
   keepReceipt?: (result: Extract<SubmitResult, { ok: true }>) => Promise<SubmitResult>;
 };
 
-export const STILL_BUSY_MESSAGE =
-  "We are still very busy. Your answers are kept in this browser: press Send again in a minute or two, and you will not be charged or counted twice.";
+export const STILL_BUSY_MESSAGE = problem("errors.stillBusy");
 
 /**
  * The delay before retry number `attempt` (1 = the first retry): the server's hint doubled for

@@ -1,4 +1,5 @@
 import "server-only";
+import { problem } from "@/domain/problems";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
@@ -72,8 +73,7 @@ export const PAPER_FORMS_PER_STAFF_PER_HOUR = 120;
 const idempotencyKeySchema = z.uuidv4({ error: "Reload the page and try again" });
 
 /** A replay of a stored submission from another client, or with other answers: no result, and why. */
-export const REPLAY_REFUSED =
-  "This form was already sent, from another browser or with different answers, so we cannot show its confirmation here. If you sent it, the confirmation number was e-mailed to you. To send a new request, open the form in a new browser tab and fill it in again.";
+export const REPLAY_REFUSED = problem("errors.replayRefused");
 
 const SUBMIT_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
 
@@ -138,7 +138,7 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
   const access = !input.thirdParty && isAccessDoor(input.payload);
   const mode = channel.source === "PAPER" ? (access ? "paper-access" : "paper") : access ? "access" : "online";
   const key = idempotencyKeySchema.safeParse(input.idempotencyKey);
-  if (!key.success) return { ok: false, kind: "refused", message: "This form could not be sent. Reload the page and try again." };
+  if (!key.success) return { ok: false, kind: "refused", message: problem("errors.notSent") };
 
   // A retry of a submission that already went through: the same answer, nothing new — but only to
   // the same client sending the same thing (the key alone is not a credential).
@@ -190,7 +190,7 @@ export async function intakeAuthorization(channel: Channel, input: IntakeInput):
   }
 
   if (!parsed.success || Object.keys(fieldErrors).length > 0) {
-    return { ok: false, kind: "invalid", message: "Please correct the highlighted answers.", fieldErrors };
+    return { ok: false, kind: "invalid", message: problem("errors.correctHighlighted"), fieldErrors };
   }
   const form = parsed.data;
 

@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { organization } from "@/domain/organization";
 import type { SubmitResult } from "@/domain/submission";
+import { problem } from "@/domain/problems";
 import { clientAddress } from "@/server/client-address";
 import { CLIENT_TOKEN_PATTERN, clientTokenCookieName, clientTokenCookieOptions, newClientToken } from "@/server/client-token";
 import { logger } from "@/server/logger";
@@ -15,7 +16,7 @@ import { submitOnline } from "@/server/requests/submit-online";
  * answer carries the confirmation number and a signed receipt for the confirmation page.
  */
 export async function submitAuthorization(formData: FormData): Promise<SubmitResult> {
-  if (!(formData instanceof FormData)) return { ok: false, kind: "refused", message: "This form could not be sent. Reload the page and try again." };
+  if (!(formData instanceof FormData)) return { ok: false, kind: "refused", message: problem("errors.notSent") };
   const requestHeaders = await headers();
   const correlationId = requestHeaders.get("x-correlation-id") ?? undefined;
   try {
