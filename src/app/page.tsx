@@ -102,6 +102,10 @@ export default function HomePage() {
                 Send records to someone else
               </Link>
             </p>
+            <p>
+              An attorney, insurer or other organisation asking for a patient&apos;s records?{" "}
+              <Link href="/request/third-party">Request a patient&apos;s records for your organisation</Link>: we e-mail the patient to sign online.
+            </p>
           </li>
           <li className="card" id="paper-form">
             <h3>By paper form</h3>
