@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PaperAccessRequestFormInput } from "@/domain/authorization-form";
@@ -10,26 +10,17 @@ import { fileStore } from "@/server/storage";
 import { fileOf, samplePdf } from "../support/files";
 import { validPaperAccessForm } from "../support/forms";
 import { testPrisma } from "./db";
+import { staffMembers, storedFiles } from "./fixtures";
 
 /** The printed "Request for access to my own health records", faxed in and keyed by staff (decision 0018). */
 const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());
 
 const now = new Date("2026-11-25T16:00:00Z");
-const staff = {} as Record<"associate" | "admin", StaffIdentity>;
+let staff: Record<"associate" | "admin", StaffIdentity>;
 beforeAll(async () => {
-  for (const [key, role] of [["associate", "ASSOCIATE"], ["admin", "ADMIN"]] as const) {
-    const user = await prisma.staffUser.create({ data: { email: `paper-access-${key}-${randomUUID()}@example.com`, name: `Access Keyer ${key}`, role, passwordHash: "x" } });
-    staff[key] = { id: user.id, email: user.email, name: user.name, role, sessionId: randomUUID() };
-  }
+  staff = await staffMembers(prisma, "Access Keyer", { associate: "ASSOCIATE", admin: "ADMIN" });
 });
-
-async function storedFiles(): Promise<string[]> {
-  const root = process.env.FILE_STORE_DIR!;
-  const out: string[] = [];
-  for (const dir of await readdir(root).catch(() => [])) for (const f of await readdir(path.join(root, dir))) out.push(path.join(root, dir, f));
-  return out;
-}
 
 const scanText = "Faxed own-records request, scanned";
 let scanBytes: Buffer;

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PaperAuthorizationFormInput } from "@/domain/authorization-form";
@@ -13,27 +13,18 @@ import { executableNamedPdf, fileOf, photoPng, samplePdf } from "../support/file
 import { validPaperForm } from "../support/forms";
 import { pdfText } from "../support/pdf-text";
 import { testPrisma } from "./db";
+import { staffMembers, storedFiles } from "./fixtures";
 
 const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());
 
 /** Keyed in on 2026-11-25 (Chicago); the form was signed on the 18th and arrived on the 20th. */
 const now = new Date("2026-11-25T16:00:00Z");
-const staff = {} as Record<"associate" | "supervisor" | "admin", StaffIdentity>;
+let staff: Record<"associate" | "supervisor" | "admin", StaffIdentity>;
 
 beforeAll(async () => {
-  for (const [key, role] of [["associate", "ASSOCIATE"], ["supervisor", "SUPERVISOR"], ["admin", "ADMIN"]] as const) {
-    const user = await prisma.staffUser.create({ data: { email: `paper-${key}-${randomUUID()}@example.com`, name: `Paper Keyer ${key}`, role, passwordHash: "x" } });
-    staff[key] = { id: user.id, email: user.email, name: user.name, role, sessionId: randomUUID() };
-  }
+  staff = await staffMembers(prisma, "Paper Keyer", { associate: "ASSOCIATE", supervisor: "SUPERVISOR", admin: "ADMIN" });
 });
-
-async function storedFiles(): Promise<string[]> {
-  const root = process.env.FILE_STORE_DIR!;
-  const out: string[] = [];
-  for (const dir of await readdir(root).catch(() => [])) for (const f of await readdir(path.join(root, dir))) out.push(path.join(root, dir, f));
-  return out;
-}
 
 /** A three-page PDF, as a fax arrives. */
 const scanText = "Signed paper authorization, scanned";

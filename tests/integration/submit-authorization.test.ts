@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
+import { readFile } from "node:fs/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeSignedAuthorizationPdf } from "@/server/requests/signed-pdf";
 import { REPLAY_REFUSED, submitAuthorization } from "@/server/requests/submit-authorization";
@@ -9,17 +8,11 @@ import { executableNamedPdf, fileOf, pdfWithJavaScript, photoPng, samplePdf } fr
 import { validPatientForm, validRepresentativeForm } from "../support/forms";
 import { pdfText } from "../support/pdf-text";
 import { testPrisma } from "./db";
+import { storedFiles } from "./fixtures";
 
 const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());
 const now = new Date("2026-11-25T16:00:00Z");
-
-async function storedFiles(): Promise<string[]> {
-  const root = process.env.FILE_STORE_DIR!;
-  const out: string[] = [];
-  for (const dir of await readdir(root).catch(() => [])) for (const f of await readdir(path.join(root, dir))) out.push(path.join(root, dir, f));
-  return out;
-}
 
 function photo() {
   return fileOf(photoPng(), "id-front.png", "image/png");

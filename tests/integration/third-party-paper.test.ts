@@ -25,6 +25,7 @@ import {
 import { executableNamedPdf, fileOf, pdfWithJavaScript, samplePdf } from "../support/files";
 import { validPaperForm } from "../support/forms";
 import { testPrisma } from "./db";
+import { storedFiles } from "./fixtures";
 
 /** The third party's paper path on a real database, file store and SMTP (docs/decisions/0017). */
 const prisma = testPrisma();
@@ -73,13 +74,6 @@ const answers = (lastName: string, email = orgEmail()): ThirdPartyPaperInput => 
 
 const scan = () => fileOf(scanBytes, "signed-authorization.pdf", "application/pdf");
 const browserOf = () => ({ clientKey: randomUUID(), clientToken: randomUUID(), idempotencyKey: randomUUID() });
-
-async function storedFiles(): Promise<string[]> {
-  const root = process.env.FILE_STORE_DIR!;
-  const out: string[] = [];
-  for (const dir of await readdir(root).catch(() => [])) for (const f of await readdir(path.join(root, dir))) out.push(path.join(root, dir, f));
-  return out;
-}
 
 async function uploaded(lastName: string, email = orgEmail()) {
   const result = await uploadPaperAuthorization({ payload: answers(lastName, email), scan: scan(), ...browserOf(), now });
