@@ -28,7 +28,9 @@ export default defineConfig({
     // The production build, on a fresh database, with the local SMTP server (scripts/serve-e2e.ts).
     command: "npx tsx scripts/serve-e2e.ts",
     url: `${baseURL}/api/health`,
-    env: { E2E_PORT: String(port) },
+    // The worker yields CPU to the web server in production (WORKER_NICE, decision 0022); in the
+    // tests Chromium is the other process, and sign-in codes must not wait behind it.
+    env: { E2E_PORT: String(port), WORKER_NICE: process.env.WORKER_NICE ?? "0" },
     timeout: 420_000,
     reuseExistingServer: false,
     stdout: "pipe",

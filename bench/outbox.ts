@@ -74,7 +74,7 @@ async function baseline(concurrency: number): Promise<{ perSecond: number; messa
 
 const concurrency = Number(process.env.NOTIFY_CONCURRENCY ?? 2);
 // The worker keeps NOTIFY_CONCURRENCY × NOTIFY_BATCH_SIZE deliveries in flight; the baseline as many.
-const inFlight = concurrency * Number(process.env.NOTIFY_BATCH_SIZE ?? 10);
+const inFlight = concurrency * Number(process.env.NOTIFY_BATCH_SIZE ?? 50);
 const present = ["queue", "outbox", "worker"].every((name) => existsSync(moduleFile(name)));
 const floor = await baseline(inFlight);
 if (!present) {

@@ -8,6 +8,7 @@
  * Runs with `--conditions=react-server` (see package.json), which is how `server-only` modules
  * load outside Next.js.
  */
+import { setPriority } from "node:os";
 import { defaultDataDir } from "./lib/paths.ts";
 import { localRuntimeEnv } from "./lib/runtime-env.ts";
 
@@ -18,6 +19,18 @@ if (!process.env.DATABASE_URL) {
     process.exit(2);
   }
   Object.assign(process.env, local);
+}
+
+// Deferred work yields to the requests people are waiting for (decision 0022): on a machine the
+// worker shares with the web server, the scheduler serves the web server first when both want the
+// CPU (drawing signed PDFs is most of the worker's CPU). WORKER_NICE 0 turns this off.
+const nice = Math.min(19, Math.max(0, Math.round(Number(process.env.WORKER_NICE ?? 10) || 0)));
+if (nice > 0) {
+  try {
+    setPriority(nice);
+  } catch {
+    console.error("[worker] could not lower its scheduling priority; running at the normal one");
+  }
 }
 
 const { closeWorkerResources, startNotificationWorker } = await import("../src/server/notifications/worker.ts");

@@ -1,7 +1,9 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { FILE_DOWNLOAD_POLICY, isFileRoute } from "@/domain/file-routes";
 import { organization } from "@/domain/organization";
+import { busySignalText } from "@/domain/submission";
 import { actionBodyProblem } from "@/server/action-body";
+import { BUSY_RETRY_AFTER_MS, submissionGate } from "@/server/admission";
 import { databaseAvailable } from "@/server/database-availability";
 import { contentSecurityPolicy } from "@/domain/security-headers";
 import { CLIENT_TOKEN_PATTERN, clientTokenCookieName, clientTokenCookieOptions, newClientToken } from "@/server/client-token";
@@ -11,6 +13,9 @@ import { CLIENT_TOKEN_PATTERN, clientTokenCookieName, clientTokenCookieOptions, 
  * every page, action and route handler checks access itself.
  */
 export async function proxy(request: NextRequest) {
+  // Under overload a submission is turned away before its body is read or decoded, so the work
+  // already admitted is not slowed by work that would be refused anyway (decision 0021).
+  if (isSubmissionPost(request) && submissionGate().full) return busyAnswer();
   // A post Next would fail to decode (or refuse as too large) with a 500 gets 400 or 413 here.
   const refusal = await actionBodyProblem(request);
   if (refusal) return plainAnswer(refusal.status, refusal.message);
@@ -43,6 +48,30 @@ export async function proxy(request: NextRequest) {
     response.cookies.set(clientTokenCookieName(), newClientToken(), clientTokenCookieOptions());
   }
   return response;
+}
+
+/**
+ * The pages whose only multipart server action is the submission of the authorization. (/sign
+ * also verifies identity by a multipart action, which does not retry: its submission is turned
+ * away by the action's own gate instead.)
+ */
+const SUBMISSION_PAGES = new Set(["/request", "/request/own"]);
+
+function isSubmissionPost(request: NextRequest): boolean {
+  return (
+    request.method === "POST" &&
+    request.headers.has("next-action") &&
+    SUBMISSION_PAGES.has(request.nextUrl.pathname) &&
+    (request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")
+  );
+}
+
+/** Exactly `text/plain`: Next hands only that content type's text to the calling form. */
+function busyAnswer(): NextResponse {
+  return new NextResponse(busySignalText(BUSY_RETRY_AFTER_MS), {
+    status: 503,
+    headers: { "Content-Type": "text/plain", "Cache-Control": "no-store", "Content-Security-Policy": FILE_DOWNLOAD_POLICY, "X-Robots-Tag": "noindex, nofollow", "Retry-After": String(Math.ceil(BUSY_RETRY_AFTER_MS / 1000)), Connection: "close" },
+  });
 }
 
 const RETRY_AFTER_SECONDS = 30;

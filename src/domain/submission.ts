@@ -47,3 +47,22 @@ export type SubmitResult =
   | { ok: false; kind: "busy"; message: string; retryAfterMs: number };
 
 export const BUSY_MESSAGE = "We are busy right now. Your answers are kept; we will send them again in a moment.";
+
+/**
+ * The proxy's "busy" for a submission turned away before its body is read (decision 0021,
+ * "turned away at the door"): plain text, because Next hands a `text/plain` error answer to the
+ * calling form as an Error carrying that text. Not a sentence for a person: the form reads it
+ * with `busySignal` and shows its own busy message.
+ */
+export const BUSY_SIGNAL_PREFIX = "record-connect-busy retry-after-ms=";
+
+export function busySignalText(retryAfterMs: number): string {
+  return `${BUSY_SIGNAL_PREFIX}${Math.max(0, Math.round(retryAfterMs))}`;
+}
+
+/** The retry hint in an error thrown by a server action call, when it is the proxy's busy answer. */
+export function busySignal(error: unknown): { retryAfterMs: number } | null {
+  const message = error instanceof Error ? error.message : typeof error === "string" ? error : "";
+  const match = /^record-connect-busy retry-after-ms=(\d{1,7})\s*$/.exec(message);
+  return match ? { retryAfterMs: Number(match[1]) } : null;
+}

@@ -29,6 +29,11 @@ export class AdmissionGate {
     }
   }
 
+  /** Nothing more would be admitted now: every slot taken and the wait queue full. */
+  get full(): boolean {
+    return this.active >= this.limit && (this.waiting.length >= this.queueLength || this.maxWaitMs <= 0);
+  }
+
   /** Work running and work waiting now (for logs and tests). */
   get load(): { active: number; waiting: number } {
     return { active: this.active, waiting: this.waiting.length };

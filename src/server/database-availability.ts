@@ -4,7 +4,11 @@
  * first request after the database is back goes through — no restart.
  *
  * One cheap probe (a fresh connection and `SELECT 1`, 1.5 s at most) at a time, its answer kept
- * for 2 s when up and 1 s when down. A request that fails on a lost connection marks the database
+ * for 2 s when up and 1 s when down. A probe that only ran out of time says little on its own:
+ * on a machine saturated by load (issue 14) the database is up but slow, and calling that an
+ * outage turns the overload into 503s. So a timeout keeps the last answer, and only
+ * `TIMEOUTS_FOR_DOWN` timeouts in a row (about 5 s of no answer at all) count as down; a refused
+ * or broken connection counts at once. A request that fails on a lost connection marks the database
  * down at once (src/instrumentation.ts), so the requests after it get the 503 without waiting.
  * State lives on globalThis: the proxy and the app are bundled apart but run in one process.
  *
@@ -16,22 +20,40 @@ const UP_FOR_MS = 2_000;
 const DOWN_FOR_MS = 1_000;
 const PROBE_TIMEOUT_MS = 1_500;
 
-type State = { available: boolean; checkedAt: number; probe: Promise<boolean> | null };
-const KEY = Symbol.for("record-connect.database-availability");
-const state = (): State => ((globalThis as Record<symbol, State | undefined>)[KEY] ??= { available: true, checkedAt: 0, probe: null });
+const TIMEOUTS_FOR_DOWN = 3;
 
-async function probe(connectionString: string): Promise<boolean> {
+type State = { available: boolean; checkedAt: number; probe: Promise<boolean> | null; timeoutsInARow: number };
+const KEY = Symbol.for("record-connect.database-availability");
+const state = (): State => ((globalThis as Record<symbol, State | undefined>)[KEY] ??= { available: true, checkedAt: 0, probe: null, timeoutsInARow: 0 });
+
+type ProbeAnswer = "up" | "down" | "timeout";
+
+async function probe(connectionString: string): Promise<ProbeAnswer> {
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: PROBE_TIMEOUT_MS, query_timeout: PROBE_TIMEOUT_MS, statement_timeout: PROBE_TIMEOUT_MS });
   client.on("error", () => undefined);
   try {
     await client.connect();
     await client.query("SELECT 1");
-    return true;
-  } catch {
-    return false;
+    return "up";
+  } catch (error) {
+    return isProbeTimeout(error) ? "timeout" : "down";
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/** pg's own words when connectionTimeoutMillis or query_timeout ran out (not a refusal). */
+export function isProbeTimeout(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : "";
+  return /timeout expired|Query read timeout|canceling statement due to statement timeout/i.test(message) && !isConnectionError(error);
+}
+
+/** The availability after a probe's answer, given the state before it. */
+export function afterProbe(before: { available: boolean; timeoutsInARow: number }, answer: ProbeAnswer): { available: boolean; timeoutsInARow: number } {
+  if (answer === "up") return { available: true, timeoutsInARow: 0 };
+  if (answer === "down") return { available: false, timeoutsInARow: 0 };
+  const timeoutsInARow = before.timeoutsInARow + 1;
+  return { available: timeoutsInARow >= TIMEOUTS_FOR_DOWN ? false : before.available, timeoutsInARow };
 }
 
 export async function databaseAvailable(now = Date.now()): Promise<boolean> {
@@ -39,9 +61,9 @@ export async function databaseAvailable(now = Date.now()): Promise<boolean> {
   if (!connectionString) return true; // nothing to probe (a build, a unit test)
   const s = state();
   if (now - s.checkedAt < (s.available ? UP_FOR_MS : DOWN_FOR_MS)) return s.available;
-  s.probe ??= probe(connectionString).then((available) => {
-    Object.assign(s, { available, checkedAt: Date.now(), probe: null });
-    return available;
+  s.probe ??= probe(connectionString).then((answer) => {
+    Object.assign(s, afterProbe(s, answer), { checkedAt: Date.now(), probe: null });
+    return s.available;
   });
   return s.probe;
 }

@@ -70,7 +70,7 @@ const schema = z.object({
   NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(20).default(2),
   NOTIFY_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** Notifications one worker slot claims at once (one fetch of due jobs), delivered side by side over the pooled SMTP connections. */
-  NOTIFY_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  NOTIFY_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(50),
   /** SMTP connections the pooled transport keeps open, and messages sent on one before it is renewed. */
   SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
   SMTP_MAX_MESSAGES: z.coerce.number().int().min(1).max(100_000).default(500),

@@ -7,7 +7,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { submitWithRetry } from "@/components/authorization-form/submitWithRetry";
-import { BUSY_MESSAGE, type SubmitResult } from "@/domain/submission";
+import { NextRequest } from "next/server";
+import { BUSY_MESSAGE, busySignal, type SubmitResult } from "@/domain/submission";
+import { proxy } from "@/proxy";
 import { AdmissionGate, submissionLimits } from "@/server/admission";
 import { env } from "@/server/env";
 import { readReceipt } from "@/server/receipt";
@@ -102,5 +104,44 @@ describe("admission control of submissions", () => {
     expect(submissionLimits(settings, 64)).toEqual({ limit: 5, queueLength: 5, maxWaitMs: 1000 });
     expect(submissionLimits({ ...settings, DATABASE_POOL_SIZE: 2 }, 8)).toEqual({ limit: 1, queueLength: 1, maxWaitMs: 1000 });
     expect(submissionLimits({ ...settings, SUBMIT_CONCURRENCY: 3, SUBMIT_QUEUE_LENGTH: 0 }, 2)).toEqual({ limit: 3, queueLength: 0, maxWaitMs: 1000 });
+  });
+});
+
+describe("turned away at the door", () => {
+  const gateKey = "rcSubmissionGate";
+  const holder = globalThis as unknown as Record<string, AdmissionGate | undefined>;
+
+  function submissionPost(path: string, contentType = "multipart/form-data; boundary=x"): NextRequest {
+    return new NextRequest(`http://127.0.0.1:3000${path}`, { method: "POST", headers: { "next-action": "0".repeat(40), "content-type": contentType }, body: "--x--\r\n" });
+  }
+
+  it("answers a submission busy before reading it while the gate is full, and lets everything else through to its checks", async () => {
+    const before = holder[gateKey];
+    const gate = new AdmissionGate(1, 0, 1000);
+    holder[gateKey] = gate;
+    let release!: () => void;
+    const held = gate.run(() => new Promise<void>((resolve) => (release = resolve)));
+    try {
+      expect(gate.full).toBe(true);
+      for (const path of ["/request", "/request/own"]) {
+        const answer = await proxy(submissionPost(path));
+        expect(answer.status).toBe(503);
+        expect(answer.headers.get("content-type")).toBe("text/plain");
+        expect(answer.headers.get("retry-after")).toBe("1");
+        expect(busySignal(await answer.text())).toEqual({ retryAfterMs: expect.any(Number) });
+      }
+      // Not a submission: a page, another page's action, a non-multipart post.
+      for (const request of [new NextRequest("http://127.0.0.1:3000/request"), submissionPost("/portal"), submissionPost("/request", "text/plain;charset=UTF-8")]) {
+        const answer = await proxy(request);
+        expect(busySignal(await answer.clone().text().catch(() => ""))).toBeNull();
+      }
+      release();
+      await held;
+      expect(gate.full).toBe(false);
+      expect(busySignal(await (await proxy(submissionPost("/request"))).clone().text().catch(() => ""))).toBeNull();
+    } finally {
+      release?.();
+      holder[gateKey] = before;
+    }
   });
 });

@@ -100,6 +100,43 @@ describe("the keyed audit chain (issue 16, hole 7)", () => {
     expect(result.sealed).toBeGreaterThanOrEqual(25);
   });
 
+  it("seals an event committed after newer ones were sealed (a late commit) in the next round, in sealing order, and still catches tampering with it (decision 0022)", async () => {
+    const tag = `test.late.${randomBytes(4).toString("hex")}`;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const inserted = new Promise<void>((resolve) => (written = resolve));
+    // The late writer takes its event id first, then stays open.
+    const late = prisma.$transaction(
+      async (tx) => {
+        await recordAudit(tx, { actor: system, action: `${tag}.late`, objectType: "Test" });
+        written();
+        await held;
+      },
+      { timeout: 30_000 },
+    );
+    await inserted;
+    // Writers that start after it commit first, and two sealers run at once meanwhile.
+    await Promise.all(Array.from({ length: 5 }, (_, i) => prisma.$transaction(async (tx) => recordAudit(tx, { actor: system, action: `${tag}.early`, objectType: "Test", objectId: String(i) }))));
+    await Promise.all([sealAuditEvents(prisma, key), sealAuditEvents(prisma, key)]);
+    const early = await prisma.auditEvent.findMany({ where: { action: `${tag}.early` }, select: { id: true } });
+    expect(await prisma.auditSeal.count({ where: { eventId: { in: early.map((e) => e.id) } } })).toBe(5);
+    release();
+    await late;
+    const lateEvent = await prisma.auditEvent.findFirstOrThrow({ where: { action: `${tag}.late` } });
+    expect(lateEvent.id < early[0]!.id).toBe(true);
+    expect(await prisma.auditSeal.count({ where: { eventId: lateEvent.id } })).toBe(0);
+    const { head } = await sealAuditEvents(prisma, key);
+    // Sealed after the newer events: its seal's sequence number is higher than theirs, the chain is whole.
+    const lateSeal = await prisma.auditSeal.findFirstOrThrow({ where: { eventId: lateEvent.id } });
+    const earlySeals = await prisma.auditSeal.findMany({ where: { eventId: { in: early.map((e) => e.id) } } });
+    expect(earlySeals.every((s) => s.seq < lateSeal.seq)).toBe(true);
+    const clean = await verifyAuditLog(prisma, key, head ? [head] : []);
+    expect(clean.breaks).toEqual([]);
+    const breaks = await tampered([`UPDATE "AuditEvent" SET "outcome" = 'DENIED' WHERE "id" = ${lateEvent.id}`], async (tx) => (await verifyAuditLog(tx, key)).breaks);
+    expect(breaks).toEqual([expect.objectContaining({ kind: "modified", eventId: String(lateEvent.id) })]);
+  });
+
   it("cannot be verified, or forged, without the key", async () => {
     await event("test.needs-key");
     await sealAuditEvents(prisma, key);

@@ -8,6 +8,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { provisionDatabase, type ProvisionedDatabase } from "../../scripts/lib/database.ts";
 import { type DatabaseUrls, prepareAppRole } from "../../scripts/lib/database-roles.ts";
@@ -16,11 +17,12 @@ import { applyMigrations } from "../../scripts/lib/schema-engine.ts";
 import { formSchemaFor } from "@/domain/authorization-form";
 import { db } from "@/server/db";
 import { enqueueNotification } from "@/server/notifications/outbox";
-import { prepareNotificationQueue } from "@/server/notifications/queue";
+import { prepareNotificationQueue, QUEUE_SCHEMA, SIGNED_PDF_QUEUE } from "@/server/notifications/queue";
 import { closeWorkerResources, type NotificationWorker, startNotificationWorker } from "@/server/notifications/worker";
 import { renderAuthorizationPdf } from "@/server/pdf/authorization-pdf";
 import { portalView } from "@/server/portal/portal";
 import { confirmationView, signedAuthorizationPdf } from "@/server/requests/confirmation";
+import { makeOverdueSignedPdfs } from "@/server/requests/signed-pdf";
 import { submitAuthorization } from "@/server/requests/submit-authorization";
 import { fileOf, photoPng } from "../support/files";
 import { TODAY, validPatientForm } from "../support/forms";
@@ -146,5 +148,31 @@ describe("the outbox over pooled SMTP connections", () => {
     const copies = await copiesOf(all);
     expect(Object.values(copies).filter((n) => n !== 1)).toEqual([]);
     expect(Object.keys(copies)).toHaveLength(120);
+  });
+});
+
+describe("the sweep of overdue signed PDFs (decision 0022)", () => {
+  it("draws only the PDFs whose job was lost, and leaves those still queued to their job", async () => {
+    // No worker now: the jobs stay queued.
+    await worker?.stop(5_000);
+    worker = null;
+    // Submitted with a clock in the past, so both are overdue by far.
+    const queued = await submit("Queued");
+    const lost = await submit("Lostjob");
+    const owner = new pg.Client({ connectionString: database.url });
+    await owner.connect();
+    try {
+      // As if pg-boss had given up on one of the jobs (or it was never written).
+      const { rowCount } = await owner.query(`DELETE FROM ${QUEUE_SCHEMA}.job WHERE name = $1 AND data->>'requestId' = $2`, [SIGNED_PDF_QUEUE, lost.requestId]);
+      expect(rowCount).toBe(1);
+    } finally {
+      await owner.end();
+    }
+    expect(await makeOverdueSignedPdfs()).toBe(1);
+    expect((await confirmationView(lost.requestId))?.signedPdfReady).toBe(true);
+    expect((await confirmationView(queued.requestId))?.signedPdfReady).toBe(false);
+    // Its job, when a worker runs, makes it.
+    worker = await startNotificationWorker();
+    await waitFor("the queued job made its PDF", async () => (await confirmationView(queued.requestId))?.signedPdfReady === true);
   });
 });

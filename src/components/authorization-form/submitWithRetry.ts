@@ -1,4 +1,4 @@
-import type { SubmitResult } from "@/domain/submission";
+import { BUSY_MESSAGE, busySignal, type SubmitResult } from "@/domain/submission";
 
 export type RetryOptions = {
   /** Attempts in all, the first included. */
@@ -36,12 +36,27 @@ export function busyRetryDelayMs(retryAfterMs: number, attempt: number, maxDelay
 export async function submitWithRetry(action: (data: FormData) => Promise<SubmitResult>, data: FormData, options: RetryOptions = {}): Promise<SubmitResult> {
   const { attempts = 8, maxDelayMs = 15_000, onBusy, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)), random = Math.random, keepReceipt = receiptCookie } = options;
   for (let attempt = 1; ; attempt++) {
-    const result = await action(data);
+    const result = await callOnce(action, data);
     if (result.ok) return result.receipt ? keepReceipt(result) : result;
     if (result.kind !== "busy") return result;
     if (attempt >= attempts) return { ok: false, kind: "refused", message: STILL_BUSY_MESSAGE };
     onBusy?.(result.message, attempt);
     await sleep(busyRetryDelayMs(result.retryAfterMs, attempt, maxDelayMs, random));
+  }
+}
+
+/**
+ * One call of the action. Under overload the proxy turns a submission away before reading it
+ * (src/proxy.ts); the call then throws with the proxy's busy signal, which is the same "busy" as
+ * the action's own. Anything else thrown is thrown on.
+ */
+async function callOnce(action: (data: FormData) => Promise<SubmitResult>, data: FormData): Promise<SubmitResult> {
+  try {
+    return await action(data);
+  } catch (error) {
+    const busy = busySignal(error);
+    if (!busy) throw error;
+    return { ok: false, kind: "busy", message: BUSY_MESSAGE, retryAfterMs: busy.retryAfterMs };
   }
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { chicagoDay } from "@/domain/chicago";
 import type { NotificationTemplate } from "@/generated/prisma/client";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { env } from "../env";
 import { logger } from "../logger";
 import { mailTransport } from "../mail/transport";
@@ -33,102 +33,179 @@ type Row = {
 };
 
 /**
- * One attempt at one notification, if it is still pending and due. The row is locked
- * (`FOR UPDATE`) from before the message is handed to SMTP until its outcome is written, so two
- * jobs for the same row — a duplicate, an expired job retried while the first still runs, a
- * resend — take turns, and the second finds it sent. Outcomes:
- * - accepted by SMTP → SENT with the time and Message-ID;
- * - refused for good (5xx) or out of attempts → DEAD with the redacted reason (the dead letter
- *   staff see at /staff/notifications);
- * - failed for now (4xx, no connection, timeout) → attempts + 1, the reason, and the next attempt
- *   as a new job starting at `nextAttemptAt` (exponential backoff with jitter), in the same
- *   transaction as the row's update.
- * A crash after SMTP accepted the message but before the commit leaves the row pending, so the
- * message is sent again: at-least-once in that window (docs/decisions/0006). Every copy carries
- * the same Message-ID, derived from the row.
+ * One attempt at one notification (a batch of one; see `deliverNotifications`).
  */
 export async function deliverNotification(job: NotificationJob): Promise<DeliveryOutcome> {
+  const [outcome] = await deliverNotifications([job]);
+  return outcome!;
+}
+
+/** What one row of a batch came to, before it is written. */
+type Outcome = {
+  id: string;
+  kind: "sent" | "retry" | "dead";
+  attempts: number;
+  sentAt: Date | null;
+  messageId: string | null;
+  lastError: string | null;
+  nextAttemptAt: Date | null;
+};
+
+/**
+ * One attempt at each of a batch of notifications that is still pending and due (decision 0022),
+ * in one transaction:
+ * 1. the batch's rows are locked in one statement (`FOR UPDATE`, in id order, so two batches that
+ *    share a row — a duplicate job, an expired job retried while the first still runs, a resend —
+ *    take turns without deadlock, and the second finds it sent). The lock is held from before any
+ *    message is handed to SMTP until the outcomes are written, as for one message before;
+ * 2. each message is composed (the fresh links of "records ready", a signing invitation and a
+ *    correction notice are issued in this transaction);
+ * 3. all of them are handed to the pooled SMTP transport at once, which sends them over its
+ *    connections side by side;
+ * 4. the outcomes are written in one statement:
+ *    - accepted by SMTP → SENT with the time and Message-ID;
+ *    - refused for good (5xx) or out of attempts → DEAD with the redacted reason (the dead letter
+ *      staff see at /staff/notifications);
+ *    - failed for now (4xx, no connection, timeout) → attempts + 1, the reason, and the next
+ *      attempt as a new job starting at `nextAttemptAt` (exponential backoff with jitter), in
+ *      the same transaction; a link issued for a message that was not sent is withdrawn.
+ * The answer is each job's outcome, in the jobs' order. A failure of the database throws and rolls
+ * the whole batch back (nothing recorded, every job retried by pg-boss). A crash or database
+ * failure after SMTP accepted messages but before the commit leaves their rows pending, so they
+ * are sent again: at-least-once in that window (docs/decisions/0006). Every copy carries the same
+ * Message-ID, derived from the row.
+ */
+export async function deliverNotifications(jobs: NotificationJob[]): Promise<DeliveryOutcome[]> {
+  if (jobs.length === 0) return [];
   const settings = env();
-  return db().$transaction(
+  const ids = [...new Set(jobs.map((job) => job.notificationId))];
+  const byId = await db().$transaction(
     async (tx) => {
-      const [row] = await tx.$queryRaw<Row[]>`
+      const rows = await tx.$queryRaw<Row[]>`
         SELECT n."id", n."requestId", n."status"::text AS "status", n."template"::text AS "template", n."toAddress", n."attempts",
                n."nextAttemptAt" <= now() AS "due", r."confirmationNumber", r."mailTrackingNumber", r."extensionReason", r."dueAt", r."extendedAt"
         FROM "Notification" n LEFT JOIN "AuthorizationRequest" r ON r."id" = n."requestId"
-        WHERE n."id" = ${job.notificationId}::uuid
+        WHERE n."id" = ANY(${ids}::uuid[])
+        ORDER BY n."id"
         FOR UPDATE OF n`;
-      // Sent, dead, or a later attempt is already scheduled (this job is a duplicate): nothing to do.
-      if (!row || row.status !== "PENDING" || !row.due) return "skipped";
-      const attempts = row.attempts + 1;
-      const log = { notificationId: row.id, template: row.template, attempts, event: "notification.delivery" };
+      const outcomes = new Map<string, DeliveryOutcome>(ids.map((id) => [id, "skipped"]));
+      const written: Outcome[] = [];
+      const logs: Array<{ level: "info" | "warn" | "error"; fields: Record<string, unknown>; msg: string }> = [];
 
-      // "Records ready" carries a fresh download link: its token exists only in this message (the
-      // database keeps its hash), and the grant is withdrawn again if this attempt does not send.
-      const grant = row.template === "RECORDS_READY" && row.requestId ? await issueDownloadGrant(tx, row.requestId) : null;
-      // An invitation to sign (third party) carries a fresh single-use link the same way.
-      const signing = row.template === "SIGNING_INVITATION" ? await issueSigningLink(tx, row.id) : null;
-      // So does a notice that an uploaded paper authorization was sent back (its correction page).
-      const correction = row.template === "PAPER_AUTHORIZATION_DEFICIENT" ? await issueCorrectionLink(tx, row.id) : null;
-      const withdraw = async () => {
-        if (grant) await tx.downloadGrant.delete({ where: { id: grant.id } });
-        if (signing) await signing.withdraw();
-        if (correction) await correction.withdraw();
-      };
-
-      let message: RenderedMessage;
-      try {
-        message = renderNotification(row.template, {
-          confirmationNumber: row.confirmationNumber ?? signing?.confirmationNumber ?? correction?.confirmationNumber ?? "",
-          portalUrl: portalUrl(),
-          trackingNumber: row.mailTrackingNumber,
-          downloadUrl: grant?.url,
-          signUrl: signing?.url,
-          correctUrl: correction?.url,
-          code: job.params?.code,
-          extension: row.template === "EXTENSION" && row.extendedAt && row.dueAt ? { reason: row.extensionReason, newDueDay: chicagoDay(row.dueAt) } : null,
-        });
-      } catch (error) {
-        // Our own message (no PHI): a template without what it needs will not have it next time either.
-        const reason = `Not sent: ${error instanceof Error ? error.message : "the message could not be composed"}`;
-        await withdraw();
-        await tx.notification.update({ where: { id: row.id }, data: { status: "DEAD", attempts, lastError: reason } });
-        logger.error({ ...log, outcome: "dead", failure: reason }, "notification could not be composed");
-        return "dead";
+      // Compose. The first job of a row gives its parameters (a duplicate job carries the same).
+      const sending: Array<{ row: Row; attempts: number; message: RenderedMessage; withdraw: () => Promise<void> }> = [];
+      for (const row of rows) {
+        // Sent, dead, or a later attempt is already scheduled (this job is a duplicate): nothing to do.
+        if (row.status !== "PENDING" || !row.due) continue;
+        const job = jobs.find((j) => j.notificationId === row.id)!;
+        const attempts = row.attempts + 1;
+        const log = { notificationId: row.id, template: row.template, attempts, event: "notification.delivery" };
+        // "Records ready" carries a fresh download link: its token exists only in this message (the
+        // database keeps its hash), and the grant is withdrawn again if this attempt does not send.
+        const grant = row.template === "RECORDS_READY" && row.requestId ? await issueDownloadGrant(tx, row.requestId) : null;
+        // An invitation to sign (third party) carries a fresh single-use link the same way.
+        const signing = row.template === "SIGNING_INVITATION" ? await issueSigningLink(tx, row.id) : null;
+        // So does a notice that an uploaded paper authorization was sent back (its correction page).
+        const correction = row.template === "PAPER_AUTHORIZATION_DEFICIENT" ? await issueCorrectionLink(tx, row.id) : null;
+        const withdraw = async () => {
+          if (grant) await tx.downloadGrant.delete({ where: { id: grant.id } });
+          if (signing) await signing.withdraw();
+          if (correction) await correction.withdraw();
+        };
+        try {
+          const message = renderNotification(row.template, {
+            confirmationNumber: row.confirmationNumber ?? signing?.confirmationNumber ?? correction?.confirmationNumber ?? "",
+            portalUrl: portalUrl(),
+            trackingNumber: row.mailTrackingNumber,
+            downloadUrl: grant?.url,
+            signUrl: signing?.url,
+            correctUrl: correction?.url,
+            code: job.params?.code,
+            extension: row.template === "EXTENSION" && row.extendedAt && row.dueAt ? { reason: row.extensionReason, newDueDay: chicagoDay(row.dueAt) } : null,
+          });
+          sending.push({ row, attempts, message, withdraw });
+        } catch (error) {
+          // Our own message (no PHI): a template without what it needs will not have it next time either.
+          const reason = `Not sent: ${error instanceof Error ? error.message : "the message could not be composed"}`;
+          await withdraw();
+          written.push({ id: row.id, kind: "dead", attempts, sentAt: null, messageId: null, lastError: reason, nextAttemptAt: null });
+          logs.push({ level: "error", fields: { ...log, outcome: "dead", failure: reason }, msg: "notification could not be composed" });
+        }
       }
 
-      try {
-        const info = await mailTransport().sendMail({
-          to: row.toAddress,
-          subject: message.subject,
-          text: message.text,
-          html: message.html,
-          messageId: messageIdFor(row.id),
-          headers: { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" },
-        });
-        await tx.notification.update({
-          where: { id: row.id },
-          data: { status: "SENT", attempts, sentAt: new Date(), messageId: info.messageId, lastError: null },
-        });
-        logger.info({ ...log, outcome: "sent" }, "notification sent");
-        return "sent";
-      } catch (error) {
-        const failure = describeSmtpFailure(error);
+      // Send, side by side over the pooled connections.
+      const transport = mailTransport();
+      const results = await Promise.allSettled(
+        sending.map(({ row, message }) =>
+          transport.sendMail({
+            to: row.toAddress,
+            subject: message.subject,
+            text: message.text,
+            html: message.html,
+            messageId: messageIdFor(row.id),
+            headers: { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" },
+          }),
+        ),
+      );
+      const sentAt = new Date();
+      for (const [i, result] of results.entries()) {
+        const { row, attempts, withdraw } = sending[i]!;
+        const log = { notificationId: row.id, template: row.template, attempts, event: "notification.delivery" };
+        if (result.status === "fulfilled") {
+          written.push({ id: row.id, kind: "sent", attempts, sentAt, messageId: String(result.value.messageId), lastError: null, nextAttemptAt: null });
+          logs.push({ level: "info", fields: { ...log, outcome: "sent" }, msg: "notification sent" });
+          continue;
+        }
+        const failure = describeSmtpFailure(result.reason);
         await withdraw();
         if (failure.permanent || attempts >= settings.NOTIFY_MAX_ATTEMPTS) {
           const reason = failure.permanent ? failure.summary : `${failure.summary} (gave up after ${attempts} attempts)`;
-          await tx.notification.update({ where: { id: row.id }, data: { status: "DEAD", attempts, lastError: reason } });
-          logger.warn({ ...log, outcome: "dead", failure: reason }, "notification moved to the dead letter");
-          return "dead";
+          written.push({ id: row.id, kind: "dead", attempts, sentAt: null, messageId: null, lastError: reason, nextAttemptAt: null });
+          logs.push({ level: "warn", fields: { ...log, outcome: "dead", failure: reason }, msg: "notification moved to the dead letter" });
+          continue;
         }
         const next = new Date(Date.now() + retryDelayMs(attempts, settings.NOTIFY_RETRY_DELAY_SECONDS, settings.NOTIFY_RETRY_MAX_DELAY_SECONDS));
-        await tx.notification.update({ where: { id: row.id }, data: { attempts, lastError: failure.summary, nextAttemptAt: next } });
+        written.push({ id: row.id, kind: "retry", attempts, sentAt: null, messageId: null, lastError: failure.summary, nextAttemptAt: next });
+        const job = jobs.find((j) => j.notificationId === row.id)!;
         await sendNotificationJob(transactionExecutor(tx), job, next);
-        logger.info({ ...log, outcome: "retry", failure: failure.summary, nextAttemptAt: next.toISOString() }, "notification will be retried");
-        return "retry";
+        logs.push({ level: "info", fields: { ...log, outcome: "retry", failure: failure.summary, nextAttemptAt: next.toISOString() }, msg: "notification will be retried" });
       }
+
+      await writeOutcomes(tx, written);
+      for (const outcome of written) outcomes.set(outcome.id, outcome.kind);
+      return { outcomes, logs };
     },
     { timeout: DELIVERY_TRANSACTION_MS, maxWait: 10_000 },
   );
+  // Logged once committed: a line says what the database now says.
+  for (const { level, fields, msg } of byId.logs) logger[level](fields, msg);
+  // A job whose row was already handled by an earlier job of the same batch is a duplicate: skipped.
+  const seen = new Set<string>();
+  return jobs.map((job) => {
+    if (seen.has(job.notificationId)) return "skipped";
+    seen.add(job.notificationId);
+    return byId.outcomes.get(job.notificationId) ?? "skipped";
+  });
+}
+
+/** Every outcome of a batch in one UPDATE (a row of arrays, unnested). */
+async function writeOutcomes(tx: Tx, outcomes: Outcome[]): Promise<void> {
+  if (outcomes.length === 0) return;
+  const status = outcomes.map((o) => (o.kind === "sent" ? "SENT" : o.kind === "dead" ? "DEAD" : "PENDING"));
+  const updated = await tx.$executeRaw`
+    UPDATE "Notification" AS n
+    SET "status" = v."status"::"NotificationStatus",
+        "attempts" = v."attempts",
+        "sentAt" = COALESCE(v."sentAt", n."sentAt"),
+        "messageId" = COALESCE(v."messageId", n."messageId"),
+        "lastError" = v."lastError",
+        "nextAttemptAt" = COALESCE(v."nextAttemptAt", n."nextAttemptAt")
+    FROM unnest(${outcomes.map((o) => o.id)}::uuid[], ${status}::text[], ${outcomes.map((o) => o.attempts)}::int[],
+                ${outcomes.map((o) => o.sentAt)}::timestamptz[], ${outcomes.map((o) => o.messageId)}::text[],
+                ${outcomes.map((o) => o.lastError)}::text[], ${outcomes.map((o) => o.nextAttemptAt)}::timestamptz[])
+         AS v("id", "status", "attempts", "sentAt", "messageId", "lastError", "nextAttemptAt")
+    WHERE n."id" = v."id"`;
+  if (updated !== outcomes.length) throw new Error(`recorded ${updated} of ${outcomes.length} delivery outcomes`);
 }
 
 /**

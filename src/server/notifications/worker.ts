@@ -5,7 +5,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { logger } from "../logger";
 import { mailTransport } from "../mail/transport";
-import { deliverNotification, requeueOrphanedNotifications } from "./delivery";
+import { deliverNotifications, requeueOrphanedNotifications } from "./delivery";
 import { makeOverdueSignedPdfs, makeSignedAuthorizationPdf } from "../requests/signed-pdf";
 import { NOTIFICATION_QUEUE, type NotificationJob, QUEUE_SCHEMA, SIGNED_PDF_QUEUE, type SignedPdfJob } from "./queue";
 
@@ -15,11 +15,16 @@ export type NotificationWorker = {
 };
 
 const REQUEUE_EVERY_MS = 60_000;
+/** Longest a signed PDF's job waits for e-mail deliveries under way to finish before it is drawn anyway. */
+const PDF_YIELD_MS = 5_000;
+/** How long e-mail must have been quiet before a signed PDF is drawn (ahead of the PDF_YIELD_MS bound). */
+const EMAIL_QUIET_MS = 250;
 
 /**
  * The notification worker: pg-boss fetches due jobs (several workers against one database share
- * them: each job goes to one of them, `FOR UPDATE SKIP LOCKED`), `NOTIFY_CONCURRENCY` at a time in
- * this process, and each is one delivery attempt (./delivery.ts). Once a minute it requeues
+ * them: each job goes to one of them, `FOR UPDATE SKIP LOCKED`), `NOTIFY_CONCURRENCY` batches of up
+ * to `NOTIFY_BATCH_SIZE` at a time in this process, and each job is one delivery attempt
+ * (./delivery.ts, `deliverNotifications`). Once a minute it requeues
  * pending notifications that have lost their job. It also seals the audit log every
  * AUDIT_SEAL_SECONDS (../audit-chain.ts) and appends the chain's head to AUDIT_HEAD_FILE.
  *
@@ -42,26 +47,38 @@ export async function startNotificationWorker(): Promise<NotificationWorker> {
   boss.on("error", (error: unknown) => logger.error({ event: "notifications.queue_error", errorCode: (error as { code?: unknown })?.code ?? null }, "job queue error"));
   await boss.start();
 
-  // Each slot claims up to NOTIFY_BATCH_SIZE due jobs in one fetch and delivers them side by side
-  // over the pooled SMTP connections (decision 0021). pg-boss settles a batch as one: a handler
-  // that throws fails every job of its batch, so each delivery's error is kept to its own job and
-  // only the jobs whose delivery threw are failed (retried) by pg-boss.
+  // Each slot claims up to NOTIFY_BATCH_SIZE due jobs in one fetch and delivers them as one batch
+  // (decision 0022): one transaction locks the batch's rows, the messages go out side by side over
+  // the pooled SMTP connections, and the outcomes are written in one statement. If the batch
+  // fails (the database), none of it is recorded and its jobs are failed back to pg-boss, which
+  // retries them after its back-off; a job that pg-boss retries is delivered on its own, so one
+  // row that keeps failing cannot hold back the others it was fetched with.
+  let deliveries = 0;
+  let lastDelivery = 0;
   for (let i = 0; i < settings.NOTIFY_CONCURRENCY; i++) {
     const slot: { workerId?: string } = {};
     slot.workerId = await boss.work<NotificationJob>(
       NOTIFICATION_QUEUE,
-      { batchSize: settings.NOTIFY_BATCH_SIZE, pollingIntervalSeconds: settings.NOTIFY_POLL_SECONDS },
+      { batchSize: settings.NOTIFY_BATCH_SIZE, pollingIntervalSeconds: settings.NOTIFY_POLL_SECONDS, includeMetadata: true },
       async (jobs) => {
         try {
-          const outcomes = await Promise.allSettled(jobs.map((job) => deliverNotification(job.data)));
-          const failed = jobs.filter((_, i) => outcomes[i]!.status === "rejected");
-          for (const [i, outcome] of outcomes.entries()) {
-            if (outcome.status === "rejected") {
-              logger.error({ event: "notification.delivery", notificationId: jobs[i]!.data.notificationId, outcome: "error", err: outcome.reason }, "delivery failed; the job will be retried");
+          const fresh = jobs.filter((job) => job.retryCount === 0);
+          const retried = jobs.filter((job) => job.retryCount > 0);
+          const batches = [...(fresh.length > 0 ? [fresh] : []), ...retried.map((job) => [job])];
+          const failed: string[] = [];
+          deliveries++;
+          for (const batch of batches) {
+            try {
+              await deliverNotifications(batch.map((job) => job.data));
+            } catch (error) {
+              logger.error({ event: "notification.delivery", notificationIds: batch.map((job) => job.data.notificationId), outcome: "error", err: error }, "delivery failed; the jobs will be retried");
+              failed.push(...batch.map((job) => job.id));
             }
           }
+          deliveries--;
+          lastDelivery = Date.now();
           // pg-boss keeps a failed job's error in its table: give it the kind only, never a message.
-          await Promise.all(failed.map((job) => boss.fail(NOTIFICATION_QUEUE, job.id, { message: "delivery failed" })));
+          await Promise.all(failed.map((id) => boss.fail(NOTIFICATION_QUEUE, id, { message: "delivery failed" })));
         } finally {
           // Jobs were there, so more may be: fetch again at once instead of after the polling interval.
           if (jobs.length > 0 && slot.workerId) boss.notifyWorker(slot.workerId);
@@ -70,10 +87,17 @@ export async function startNotificationWorker(): Promise<NotificationWorker> {
     );
   }
 
-  // The signed authorization PDFs (decision 0021): one at a time, beside the deliveries.
+  // The signed authorization PDFs (decision 0021): one at a time, beside the deliveries. E-mail
+  // goes first (decision 0022): drawing a PDF holds this process's event loop for tens of
+  // milliseconds (hundreds on a busy machine), while a person may be waiting for a sign-in code,
+  // so a PDF waits until the e-mail has been quiet for a moment (no batch being delivered, none
+  // finished in the last EMAIL_QUIET_MS: between two batches of a stream there is only a fetch) —
+  // at most PDF_YIELD_MS, so that a steady stream of e-mail cannot hold the PDFs back for long.
   const pdfSlot: { workerId?: string } = {};
   pdfSlot.workerId = await boss.work<SignedPdfJob>(SIGNED_PDF_QUEUE, { batchSize: 1, pollingIntervalSeconds: settings.NOTIFY_POLL_SECONDS }, async ([job]) => {
     if (!job) return;
+    const until = Date.now() + PDF_YIELD_MS;
+    while ((deliveries > 0 || Date.now() - lastDelivery < EMAIL_QUIET_MS) && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
     try {
       await makeSignedAuthorizationPdf(job.data.requestId);
     } catch (error) {

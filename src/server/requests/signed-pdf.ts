@@ -3,6 +3,7 @@ import { type AnySubmittedForm, isPaperForm } from "@/domain/authorization-form"
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { logger } from "../logger";
+import { QUEUE_SCHEMA, SIGNED_PDF_QUEUE } from "../notifications/queue";
 import { renderAuthorizationPdf } from "../pdf/authorization-pdf";
 import { fileStore } from "../storage";
 
@@ -115,14 +116,23 @@ export async function signedPdfReady(requestId: string): Promise<boolean> {
 }
 
 /**
- * Requests whose PDF is still to be made long after submission (their job was lost, or gave up
- * while the database was away): made now. The worker runs this once a minute.
+ * Requests whose PDF is still to be made long after submission and that have no job waiting or
+ * running for it (their job was lost, or gave up while the database was away): made now. The
+ * worker runs this once a minute. A PDF whose job is only waiting its turn (a backlog after a
+ * burst of submissions) is left to its job, so the sweep never draws the backlog a second time
+ * beside the queue (decision 0022).
  */
 export async function makeOverdueSignedPdfs(olderThanMs = 60_000, limit = 100): Promise<number> {
-  const rows = await db().$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "AuthorizationRequest"
-    WHERE "pdfSourceKey" IS NOT NULL AND "receivedAt" < ${new Date(Date.now() - olderThanMs)}
-    ORDER BY "receivedAt" LIMIT ${limit}`;
+  const rows = await db().$queryRawUnsafe<{ id: string }[]>(
+    `SELECT r."id" FROM "AuthorizationRequest" r
+     WHERE r."pdfSourceKey" IS NOT NULL AND r."receivedAt" < $1
+       AND NOT EXISTS (
+         SELECT 1 FROM ${QUEUE_SCHEMA}.job j
+         WHERE j.name = $2 AND j.state IN ('created', 'retry', 'active') AND j.data->>'requestId' = r."id"::text)
+     ORDER BY r."receivedAt" LIMIT ${Math.max(1, Math.floor(limit))}`,
+    new Date(Date.now() - olderThanMs),
+    SIGNED_PDF_QUEUE,
+  );
   let made = 0;
   for (const row of rows) if ((await makeSignedAuthorizationPdf(row.id)) === "made") made++;
   return made;
