@@ -37,10 +37,10 @@ describe("the browser's look at a chosen file's content (issue 13: a fake image 
   it("refuses, when chosen, a file whose bytes are not the PDF, JPEG or PNG its name says", async () => {
     const text = new File(["This is not a photo, only text in a file named .jpg"], "drivers-license.jpg", { type: "image/jpeg" });
     expect(fileProblem(text)).toBeNull(); // the name and declared type alone would pass
-    expect(await fileContentProblem(text)).toMatch(/“drivers-license\.jpg” does not open as a PDF, JPG or PNG/);
-    expect(await fileContentProblem(executableNamedPdf())).toMatch(/does not open as a PDF, JPG or PNG/);
+    expect(problemTextIn("en", (await fileContentProblem(text)) ?? "")).toMatch(/“drivers-license\.jpg” does not open as a PDF, JPG or PNG/);
+    expect(problemTextIn("en", (await fileContentProblem(executableNamedPdf())) ?? "")).toMatch(/does not open as a PDF, JPG or PNG/);
     const gif = fileOf(Buffer.from("GIF89a\x01\x00\x01\x00"), "photo.png", "image/png");
-    expect(await fileContentProblem(gif)).toMatch(/does not open/);
+    expect(problemTextIn("en", (await fileContentProblem(gif)) ?? "")).toMatch(/does not open/);
   });
 
   it("accepts a genuine PDF, PNG and JPEG by their first bytes", async () => {

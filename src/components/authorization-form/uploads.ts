@@ -38,7 +38,7 @@ const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
  */
 export async function fileContentProblem(file: File): Promise<string | null> {
   const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
-  const refused = `“${file.name}” does not open as a PDF, JPG or PNG: it may be damaged, or another kind of file renamed. Choose the photo or scan itself`;
+  const refused = problem("errors.fileNotOpen", { name: file.name });
   if (startsWith(head, PDF)) return null;
   if (!startsWith(head, JPEG) && !startsWith(head, PNG)) return refused;
   if (typeof createImageBitmap !== "function") return null;
