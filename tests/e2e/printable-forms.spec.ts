@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { PDFDocument } from "pdf-lib";
-import es from "../../messages/es.json";
+import es from "../../messages/es.json" with { type: "json" };
 import { organization } from "../../src/domain/organization";
 import { pdfText } from "../support/pdf-text";
 import { expectNoAxeViolations } from "./support/wizard";
