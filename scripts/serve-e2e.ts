@@ -16,6 +16,8 @@ await rm(e2eDataDir, { recursive: true, force: true });
 delete process.env.SMTP_URL; // the tests read the local mailbox
 // The journeys all come from 127.0.0.1; the per-client limit itself is tested in integration.
 process.env.RATE_LIMIT_SUBMISSIONS_PER_HOUR ??= "200";
+// Likewise the portal's sign-in codes per client address (the journeys ask for more than 10 in 15 minutes).
+process.env.RATE_LIMIT_PORTAL_CODES_PER_CLIENT ??= "200";
 // The mailbox page is off unless enabled; tests/e2e/mailbox.spec.ts reads it (from loopback).
 process.env.MAILBOX_ENABLED ??= "true";
 const launched = launchRuntime({

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
 import { busyRetryDelayMs } from "../../src/components/authorization-form/submitWithRetry.ts";
+import { busySignal } from "../../src/domain/submission.ts";
 import { percentile } from "./report.ts";
 import { type ActionRequest, submissionAccepted, submissionBody, submissionHeaders } from "./submission.ts";
 
@@ -67,8 +68,14 @@ export async function submitAsABrowser(d: Driver, dueAt: number, deadlineAt: num
       return s;
     }
     let retryAfterMs = 1000;
+    const atTheDoor = answer && answer.status === 503 ? busySignal(answer.text) : null;
     if (!answer) s.unanswered++;
-    else if (/"kind":"busy"/.test(answer.text)) {
+    else if (atTheDoor) {
+      // Turned away by the proxy before the body was read (decision 0021, amendment): the form
+      // retries it exactly like the action's own busy answer.
+      s.busy++;
+      retryAfterMs = atTheDoor.retryAfterMs;
+    } else if (/"kind":"busy"/.test(answer.text)) {
       s.busy++;
       retryAfterMs = Number(/"retryAfterMs":(\d+)/.exec(answer.text)?.[1] ?? 1000);
     } else {

@@ -103,6 +103,9 @@ export default function HomePage() {
                 {t("sendElsewhere")}
               </LocaleLink>
             </p>
+            <p>
+              {t.rich("organizationDoor", { link: (chunks) => <LocaleLink href="/request/third-party">{chunks}</LocaleLink> })}
+            </p>
           </li>
           <li className="card" id="paper-form">
             <h3>{t("paperHeading")}</h3>

@@ -38,6 +38,8 @@ const schema = z.object({
   AUDIT_HEAD_FILE: z.preprocess(emptyAsUnset, z.string().min(1).optional()),
   AUDIT_SEAL_SECONDS: z.coerce.number().min(0.2).max(3600).default(5),
   RATE_LIMIT_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
+  // Portal sign-in codes asked for from one client address in 15 minutes (per confirmation number it stays 5).
+  RATE_LIMIT_PORTAL_CODES_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(10),
   MAILBOX_DIR: z.string().min(1).optional(),
   MAILBOX_ENABLED: booleanString,
   // Proxies whose X-Forwarded-For is believed (comma-separated IPs/CIDRs); checked by src/server/client-address.ts.

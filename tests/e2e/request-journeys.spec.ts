@@ -192,4 +192,22 @@ test.describe("requesting records online", () => {
     await expectStep(page, "Patient");
     await expect(page.getByLabel("First name")).toHaveValue("Backward-Testcase");
   });
+
+  test("a fake photo is refused the moment it is chosen, not at the final submit", async ({ page }) => {
+    await startForm(page);
+    await chooseThisGroup(page);
+    await page.getByLabel("I am the patient").check();
+    const photoId = page.getByLabel("Government-issued photo ID");
+    // A file named like a photo that is not one (a text file renamed .jpg).
+    await photoId.setInputFiles({ name: "drivers-license.jpg", mimeType: "image/jpeg", buffer: Buffer.from("Not a photo: a note saved with the wrong name.") });
+    await expect(page.getByText("“drivers-license.jpg” does not open as a PDF, JPG or PNG").first()).toBeVisible();
+    await expect(page.getByText("File chosen:")).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    // The real photo replaces the message, and the form moves on.
+    await photoId.setInputFiles(photoIdFile());
+    await expect(page.getByText("File chosen:")).toBeVisible();
+    await expect(page.getByText("does not open as a PDF, JPG or PNG")).toHaveCount(0);
+    await next(page);
+    await expectStep(page, "Patient");
+  });
 });

@@ -10,11 +10,7 @@ import { expectNoAxeViolations } from "./support/wizard";
  * The demo data provides the three: Jordan Sample (secure e-mail), Morgan Placeholder (mail, by a
  * power-of-attorney agent) and Casey Example (pickup, by a parent; currently deficient).
  */
-// FIXME (issue 13, next session first): the request page now shows the one next step first
-// (src/domain/next-step.ts) and this journey still reads the old page layout (the release
-// section's "Waiting for the invoice to be paid" after issuing). Skipped at the end of the
-// session rather than left red; the closing note says so. Rewrite it against the new page.
-test.describe.fixme("from the queue to release", () => {
+test.describe("from the queue to release", () => {
   test.describe.configure({ mode: "serial" });
   let page: Page;
 

@@ -15,7 +15,9 @@ test("an attorney asks, the patient signs through the e-mailed link, staff see t
   const lastName = `Tpsigner${String(Date.now()).slice(-5).replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`;
 
   // The attorney's side.
-  await page.goto("/request/third-party");
+  // From the home page, as an attorney arrives (issue 13: the organisation's door was not linked).
+  await page.goto("/");
+  await page.getByRole("main").getByRole("link", { name: "Request a patient's records for your organisation" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /for your organisation/ })).toBeVisible();
   await expectNoAxeViolations(page);
   // Sending without answers: messages, nothing sent.
@@ -92,8 +94,14 @@ test("an attorney asks, the patient signs through the e-mailed link, staff see t
   await patient.getByLabel("Legal matter").check();
   await next(patient);
   await expectStep(patient, "How to receive the records");
+  // The delivery is the organisation's secure e-mail (decision 0013): said, not offered as a choice the server would drop (issue 13).
+  await expect(patient.getByTestId("fixed-delivery")).toContainText("by secure e-mail: we send a link to download them to dana@smithlee.example");
+  await expect(patient.getByLabel("Mail", { exact: true })).toHaveCount(0);
   await next(patient);
   await expectStep(patient, "Fees");
+  // The estimate for records to a third party by secure e-mail: Illinois, with the handling charge, no postage.
+  await expect(patient.getByTestId("fee-estimate")).toContainText("including a handling charge of");
+  await expect(patient.getByTestId("fee-estimate")).not.toContainText("postage");
   await patient.getByLabel("I have read how fees work").check();
   await next(patient);
   await expectStep(patient, "Statements and signature");

@@ -36,7 +36,7 @@ export function FileField({
   hint: ReactNode;
   multiple?: boolean;
   files: File[];
-  onChoose: (files: File[]) => void;
+  onChoose: (files: File[]) => void | Promise<void>;
   onRemove: (index: number) => void;
 }) {
   const error = useFieldError(errorName);
@@ -64,7 +64,7 @@ export function FileField({
         aria-invalid={error ? true : undefined}
         onChange={(event) => {
           const chosen = Array.from(event.target.files ?? []);
-          if (chosen.length > 0) onChoose(chosen);
+          if (chosen.length > 0) void onChoose(chosen);
           // Back to the kept files: a refused or cancelled choice leaves them as they were, and an
           // accepted one comes back through the state (the effect above).
           showFiles(event.target, files);

@@ -20,7 +20,7 @@ import { type SubmitResult, UPLOAD_FIELDS } from "@/domain/submission";
 import { useProblemText } from "@/i18n/useProblemText";
 import { submitWithRetry } from "./submitWithRetry";
 import { ErrorSummary } from "./ErrorSummary";
-import { type AttachedScan, AttachedScanContext, WizardModeContext, WIZARD_COPY } from "./mode";
+import { type AttachedScan, AttachedScanContext, type FixedDelivery, FixedDeliveryContext, WizardModeContext, WIZARD_COPY } from "./mode";
 import { type FeeFacts, FeeFactsContext } from "./FeeEstimate";
 import { flattenErrors, initialValues, isFieldName, type FormValues, type Name, toSubmission, UPLOAD_ERROR_NAMES, wizardSteps } from "./model";
 import { Progress } from "./Progress";
@@ -40,6 +40,7 @@ export function AuthorizationWizard({
   draftKey,
   attachedScan,
   fees,
+  fixedDelivery,
 }: {
   today: string;
   /** The schedule and policy the fee estimate is computed with (src/server/fee-facts.ts); none: no estimate shown. */
@@ -51,6 +52,8 @@ export function AuthorizationWizard({
   draftKey?: string;
   /** Paper mode: the scan is already on file (a third party's upload), not chosen here. */
   attachedScan?: AttachedScan;
+  /** The delivery is set by the server, not chosen (a third party's invitation to sign). */
+  fixedDelivery?: FixedDelivery;
   /** The server action that stores the request (src/domain/submission.ts is the contract). */
   action: (data: FormData) => Promise<SubmitResult>;
 }) {
@@ -306,6 +309,7 @@ export function AuthorizationWizard({
     <FeeFactsContext value={fees ?? null}>
     <WizardModeContext value={mode}>
       <AttachedScanContext value={attachedScan ?? null}>
+      <FixedDeliveryContext value={fixedDelivery ?? null}>
       <FormProvider {...form}>
         <div className="wizard" ref={topRef}>
         {refusal && <RefusalNotice message={refusal} noticeRef={refusalRef} />}
@@ -342,6 +346,7 @@ export function AuthorizationWizard({
         </form>
         </div>
       </FormProvider>
+      </FixedDeliveryContext>
       </AttachedScanContext>
     </WizardModeContext>
     </FeeFactsContext>

@@ -18,6 +18,18 @@ export function useAttachedScan(): AttachedScan | null {
   return useContext(AttachedScanContext);
 }
 
+/**
+ * The delivery is not the signer's to choose (a third party's invitation to sign, decision 0013:
+ * the records go to the organisation by secure e-mail, and the server stores exactly that). The
+ * delivery step then says so instead of offering choices the server would not keep (issue 13).
+ */
+export type FixedDelivery = { organization: string; email: string };
+export const FixedDeliveryContext = createContext<FixedDelivery | null>(null);
+
+export function useFixedDelivery(): FixedDelivery | null {
+  return useContext(FixedDeliveryContext);
+}
+
 export function useWizardMode(): FormMode {
   return useContext(WizardModeContext);
 }

@@ -24,6 +24,32 @@ export function fileProblem(file: File): string | null {
   return null;
 }
 
+const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((b, i) => bytes[i] === b);
+const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+const JPEG = [0xff, 0xd8, 0xff];
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/**
+ * Why a chosen file's content is not what its name says, or null (issue 13: a "photo" that is not
+ * one was refused only at the final submit). Looks at the file's first bytes as the server does
+ * (src/server/uploads.ts sniffs them), and where the browser can decode pictures, decodes an
+ * image: a file named .jpg that is text, or a picture that does not open, is refused when chosen.
+ * The server still judges every file by its content.
+ */
+export async function fileContentProblem(file: File): Promise<string | null> {
+  const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
+  const refused = `“${file.name}” does not open as a PDF, JPG or PNG: it may be damaged, or another kind of file renamed. Choose the photo or scan itself`;
+  if (startsWith(head, PDF)) return null;
+  if (!startsWith(head, JPEG) && !startsWith(head, PNG)) return refused;
+  if (typeof createImageBitmap !== "function") return null;
+  try {
+    (await createImageBitmap(file)).close();
+    return null;
+  } catch {
+    return refused;
+  }
+}
+
 /** The errors of the files a request needs (src/domain: uploadRules), keyed like the server's ("uploads.photoId"). */
 export function uploadErrors(
   mode: FormMode,

@@ -86,7 +86,7 @@ async function startSignInNow(input: { confirmationNumber: string; dateOfBirth: 
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.dateOfBirth ?? "")) fieldErrors.dateOfBirth = ["Enter the patient's date of birth"];
   if (Object.keys(fieldErrors).length || !confirmationNumber) return { ok: false, message: "Check the highlighted fields.", fieldErrors };
 
-  if (!(await consumeRateLimit(db(), "portal-start", clientKey, 10, 15 * 60)) || !(await consumeRateLimit(db(), "portal-start-number", confirmationNumber, 5, 15 * 60)))
+  if (!(await consumeRateLimit(db(), "portal-start", clientKey, env().RATE_LIMIT_PORTAL_CODES_PER_CLIENT, 15 * 60)) || !(await consumeRateLimit(db(), "portal-start-number", confirmationNumber, 5, 15 * 60)))
     return { ok: false, message: TOO_MANY };
 
   const pending = `${confirmationNumber}|${input.dateOfBirth}`;

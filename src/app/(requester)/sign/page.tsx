@@ -4,6 +4,7 @@ import { AuthorizationForm } from "@/components/authorization-form/Authorization
 import { QuestionsLine } from "@/components/PhoneLink";
 import { todayInChicago } from "@/domain/authorization-form";
 import { requestedByLine, type ThirdPartyKind } from "@/domain/third-party";
+import { feeFactsNow } from "@/server/fee-facts";
 import { currentInvitation } from "@/server/third-party/invitations";
 import { signInvitationAction } from "./actions";
 import { IdentityForm } from "./IdentityForm";
@@ -41,6 +42,8 @@ export default async function SignPage() {
   const { invitation } = current;
   const tp = invitation.thirdPartyRequester;
   const today = todayInChicago();
+  // The fee estimate on the Fees step, as on the other doors (issue 13): without it the step showed none.
+  const fees = await feeFactsNow();
   const prefill = {
     release: { source: "THIS_GROUP" },
     patient: { firstName: invitation.patientFirstName, lastName: invitation.patientLastName, dateOfBirth: invitation.patientDateOfBirth.toISOString().slice(0, 10), email: invitation.patientEmail },
@@ -68,7 +71,7 @@ export default async function SignPage() {
         </p>
       </div>
       <QuestionsLine />
-      <AuthorizationForm today={today} action={signInvitationAction} prefill={prefill} draftKey={`sign-${invitation.id}`} />
+      <AuthorizationForm today={today} action={signInvitationAction} prefill={prefill} draftKey={`sign-${invitation.id}`} fees={fees} fixedDelivery={{ organization: tp.organization, email: tp.email }} />
     </>
   );
 }

@@ -6,7 +6,7 @@ import { DELIVERY_METHODS } from "@/domain/authorization-form";
 import { useTranslations } from "next-intl";
 import { DELIVERY_METHOD_EXPLANATION, DELIVERY_METHOD_LABEL } from "@/i18n/label-keys";
 import { AddressFields, RadioGroup, TextArea, TextField } from "../fields";
-import { useWizardMode } from "../mode";
+import { useFixedDelivery, useWizardMode } from "../mode";
 import type { FormValues } from "../model";
 import { isPaperMode } from "@/domain/authorization-form";
 
@@ -22,6 +22,7 @@ export function DeliveryStep({ chooseMethod = true }: { chooseMethod?: boolean }
   const { getValues, setValue } = useFormContext<FormValues>();
   const [method, recipientKind] = useWatch<FormValues, ["delivery.method", "recipient.kind"]>({ name: ["delivery.method", "recipient.kind"] });
   const paper = isPaperMode(useWizardMode());
+  const fixed = useFixedDelivery();
   // The browser may offer the person's own details only when the records go to them, online.
   const toSelf = !paper && (recipientKind === "SELF" || recipientKind === undefined);
   const t = useTranslations("form.delivery");
@@ -44,6 +45,17 @@ export function DeliveryStep({ chooseMethod = true }: { chooseMethod?: boolean }
       if (phone?.trim()) setValue("delivery.phone", phone, fill);
     }
   }, [method, getValues, setValue]);
+
+  if (fixed)
+    return (
+      <div className="notice notice-info" data-testid="fixed-delivery">
+        <p className="notice-title">Secure e-mail to {fixed.organization}</p>
+        <p>
+          The records go to {fixed.organization}, who asked for them, by secure e-mail: we send a link to download them to {fixed.email}. The
+          e-mail itself never contains records or health information. There is nothing to choose here.
+        </p>
+      </div>
+    );
 
   return (
     <>

@@ -7,7 +7,7 @@ import { FileField } from "../FileField";
 import { RadioGroup, TextField } from "../fields";
 import { useAttachedScan } from "../mode";
 import { UPLOAD_ERROR_NAMES, type FormValues, type Name } from "../model";
-import { type ChosenFiles, fileProblem } from "../uploads";
+import { type ChosenFiles, fileContentProblem, fileProblem } from "../uploads";
 
 const isDay = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
@@ -21,10 +21,10 @@ export function PaperStep({ files, setFiles }: { files: ChosenFiles; setFiles: (
   const due = isDay(receivedOn) ? dueDateFor(paperReceivedAt(receivedOn)) : null;
   const attached = useAttachedScan();
 
-  const chooseScan = (chosen: File[]) => {
+  const chooseScan = async (chosen: File[]) => {
     const file = chosen[0];
     if (!file) return;
-    const problem = fileProblem(file);
+    const problem = fileProblem(file) ?? (await fileContentProblem(file));
     if (problem) return setError(UPLOAD_ERROR_NAMES.paperFormScan as Name, { type: "file", message: problem });
     clearErrors(UPLOAD_ERROR_NAMES.paperFormScan as Name);
     setFiles((f) => ({ ...f, paperFormScan: file }));

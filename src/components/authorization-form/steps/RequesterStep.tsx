@@ -10,7 +10,7 @@ import { FileField } from "../FileField";
 import { Checkbox, RadioGroup, TextArea, TextField } from "../fields";
 import { useWizardMode } from "../mode";
 import { UPLOAD_ERROR_NAMES, type FormValues, type Name } from "../model";
-import { type ChosenFiles, fileProblem } from "../uploads";
+import { type ChosenFiles, fileContentProblem, fileProblem } from "../uploads";
 import { isPaperMode } from "@/domain/authorization-form";
 
 const FORMATS = "PDF, JPG or PNG, up to 10 MB";
@@ -34,20 +34,21 @@ export function RequesterStep({ files, setFiles }: { files: ChosenFiles; setFile
   const isRepresentative = kind === "REPRESENTATIVE";
   const uploadError = (name: string, message: string) => setError(name as Name, { type: "file", message });
 
-  const choosePhotoId = (chosen: File[]) => {
+  const choosePhotoId = async (chosen: File[]) => {
     const file = chosen[0];
     if (!file) return;
-    const problem = fileProblem(file);
+    const problem = fileProblem(file) ?? (await fileContentProblem(file));
     if (problem) return uploadError(UPLOAD_ERROR_NAMES.photoId, problem);
     clearErrors(UPLOAD_ERROR_NAMES.photoId as Name);
     setFiles((f) => ({ ...f, photoId: file }));
   };
 
-  const chooseProof = (chosen: File[]) => {
+  const chooseProof = async (chosen: File[]) => {
     const same = (a: File, b: File) => a.name === b.name && a.size === b.size && a.lastModified === b.lastModified;
     const fresh = chosen.filter((f) => !files.authorityProof.some((kept) => same(kept, f)));
-    const problems = fresh.map(fileProblem).filter((p): p is string => p !== null);
-    const accepted = fresh.filter((f) => fileProblem(f) === null);
+    const judged = await Promise.all(fresh.map(async (f) => ({ f, problem: fileProblem(f) ?? (await fileContentProblem(f)) })));
+    const problems = judged.map((j) => j.problem).filter((p): p is string => p !== null);
+    const accepted = judged.filter((j) => j.problem === null).map((j) => j.f);
     const room = MAX_PROOF_FILES - files.authorityProof.length;
     if (accepted.length > room) problems.push(`You can send at most ${MAX_PROOF_FILES} files of proof. Remove one to add another, or combine pages into one PDF`);
     if (problems.length > 0) uploadError(UPLOAD_ERROR_NAMES.authorityProof, problems.join(". "));

@@ -41,7 +41,7 @@ export default async function PaperUploadsPage({ searchParams }: { searchParams:
 
 function UploadTable({ rows, caption, when }: { rows: Row[]; caption: string; when: "Uploaded" | "Sent back" }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>

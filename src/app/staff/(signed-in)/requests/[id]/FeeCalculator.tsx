@@ -96,7 +96,8 @@ export function FeeCalculator({
               <p>{state.scheduleNotice}</p>
             </div>
           ) : null}
-          <div className="table-wrap">
+          {/* Scrolls sideways on a phone: focusable, so a keyboard can scroll it (axe: scrollable-region-focusable). */}
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Fee computation, line by line">
             <table>
               <caption>
                 Fee computation

@@ -284,6 +284,13 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               ))}
             </ul>
           ) : null}
+          {idPdfs.map((d) => (
+            <p key={d.id}>
+              {d.kind === "PHOTO_ID" ? "Photo ID" : "Proof of authority"} (PDF): <a href={`/staff/requests/${r.id}/documents/${d.id}`}>open it</a>
+            </p>
+          ))}
+        </section>
+      ) : null}
 
       <section aria-labelledby="actions-heading" className="stack card">
         <h2 id="actions-heading">Other actions</h2>
@@ -415,13 +422,6 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       <DisclosureSection r={r} canProcess={canProcess} />
       {next.place !== "fees" ? <FeeSection r={r} role={staff.role} releaseRequiresPayment={paymentFirst} /> : null}
 
-          {idPdfs.map((d) => (
-            <p key={d.id}>
-              {d.kind === "PHOTO_ID" ? "Photo ID" : "Proof of authority"} (PDF): <a href={`/staff/requests/${r.id}/documents/${d.id}`}>open it</a>
-            </p>
-          ))}
-        </section>
-      ) : null}
 
       <section aria-labelledby="submitted-heading" className="stack">
         <h2 id="submitted-heading">What was submitted</h2>
