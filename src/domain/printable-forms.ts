@@ -1,7 +1,9 @@
 /**
  * The printable (and fillable on screen) paper forms: where they are served, and the words of the
  * "Request for access to my own health records" (the right of access, 45 CFR 164.524) that are
- * not already shared with the online form. Pure (docs/decisions/0019).
+ * not already shared with the online form. Pure (docs/decisions/0019). The PDFs themselves take
+ * their words from the catalogue `printable` (English and Spanish, decision 0024); the English
+ * texts here are what the English catalogue says (a unit test keeps them equal).
  */
 import { type FeePolicy, HHS_FLAT_FEE_CAP_CENTS } from "./fees";
 import { formatCents } from "./format";
@@ -13,12 +15,14 @@ export const PRINTABLE_FORMS = {
     path: "/forms/authorization.pdf",
     title: "Authorization for Release of Health Information",
     filename: "authorization-for-release-of-health-information.pdf",
+    filenameEs: "autorizacion-para-divulgar-informacion-medica.pdf",
     linkText: "Authorization for Release of Health Information (PDF, printable, fillable on screen)",
   },
   ownRecords: {
     path: "/forms/own-records.pdf",
     title: "Request for Access to My Own Health Records",
     filename: "request-for-access-to-my-own-health-records.pdf",
+    filenameEs: "solicitud-de-acceso-a-mis-propios-expedientes-medicos.pdf",
     linkText: "Request for access to my own health records (PDF, printable, fillable on screen)",
   },
 } as const;

@@ -20,6 +20,16 @@ export function encodableText(font: PDFFont): (text: string) => string {
   return (text) => Array.from(text.normalize("NFC"), (ch) => (ch === "\n" || supported.has(ch.codePointAt(0)!) ? ch : "?")).join("");
 }
 
+/** The words of `feesAndStatements()`: two headings and the paragraphs under each. */
+export type FeesAndStatementsWords = { feesHeading: string; fees: readonly string[]; statementsHeading: string; statements: readonly string[] };
+
+const ENGLISH_FEES_AND_STATEMENTS: FeesAndStatementsWords = {
+  feesHeading: "Fees",
+  fees: [feeStatement.provider, feeStatement.others, feeStatement.invoice],
+  statementsHeading: "Statements",
+  statements: [`Right to revoke. ${requiredStatements.revocation}`, `No conditions. ${requiredStatements.noConditioning}`, `Redisclosure. ${requiredStatements.redisclosure}`, requiredStatements.copy],
+};
+
 /** What a placed mark occupies on its page (points, origin bottom left): the geometry tests read these. */
 export type LayoutBox = {
   /** 1-based page number. */
@@ -81,18 +91,24 @@ export class PdfWriter {
     private readonly regular: PDFFont,
     private readonly bold: PDFFont,
     private readonly footer: string,
+    private readonly pageLabel: (page: number, pages: number) => string,
   ) {
     this.safe = encodableText(regular);
   }
 
-  static async create(options: { title: string; subject: string; footer: string }): Promise<PdfWriter> {
+  /**
+   * `pageLabel` words the footer's page number ("Page 2 of 3" unless given); `language` (a BCP 47
+   * tag such as "es-US") is recorded as the document's language, which screen readers use.
+   */
+  static async create(options: { title: string; subject: string; footer: string; pageLabel?: (page: number, pages: number) => string; language?: string }): Promise<PdfWriter> {
     const doc = await PDFDocument.create();
     doc.setTitle(options.title);
     doc.setSubject(options.subject);
+    if (options.language) doc.setLanguage(options.language);
     doc.setProducer("Record Connect Requests");
     doc.setCreator("Record Connect Requests");
     const { regular, bold } = await embedTextFonts(doc);
-    return new PdfWriter(doc, regular, bold, options.footer);
+    return new PdfWriter(doc, regular, bold, options.footer, options.pageLabel ?? ((page, pages) => `Page ${page} of ${pages}`));
   }
 
   // ───────────── measuring ─────────────
@@ -259,16 +275,12 @@ export class PdfWriter {
   }
 
   /** The fee rules and the three required statements (RULES.md §1, §2), as on the form. */
-  feesAndStatements() {
-    this.heading("Fees");
-    this.paragraph(feeStatement.provider);
-    this.paragraph(feeStatement.others);
-    this.paragraph(feeStatement.invoice);
-    this.heading("Statements");
-    this.paragraph(`Right to revoke. ${requiredStatements.revocation}`);
-    this.paragraph(`No conditions. ${requiredStatements.noConditioning}`);
-    this.paragraph(`Redisclosure. ${requiredStatements.redisclosure}`);
-    this.paragraph(requiredStatements.copy);
+  /** The fee and required statements (an authorization): in English unless the words are given (from the catalogue). */
+  feesAndStatements(words: FeesAndStatementsWords = ENGLISH_FEES_AND_STATEMENTS) {
+    this.heading(words.feesHeading);
+    for (const line of words.fees) this.paragraph(line);
+    this.heading(words.statementsHeading);
+    for (const line of words.statements) this.paragraph(line);
   }
 
   /**
@@ -504,7 +516,7 @@ export class PdfWriter {
   async finish(): Promise<Uint8Array> {
     const { pageCount } = this.layout();
     this.doc.getPages().forEach((page, i) => {
-      const text = this.safe(`${this.footer} · Page ${i + 1} of ${pageCount}`);
+      const text = this.safe(`${this.footer} · ${this.pageLabel(i + 1, pageCount)}`);
       page.drawText(text, { x: MARGIN, y: MARGIN - 20, size: 8.5, font: this.regular, color: MUTED });
     });
     return this.doc.save({ useObjectStreams: false });

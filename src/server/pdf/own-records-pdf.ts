@@ -1,12 +1,22 @@
 import "server-only";
 import { DEFAULT_COMMITMENT_BUSINESS_DAYS } from "@/domain/response-commitment";
 import { RECORD_TYPES } from "@/domain/authorization-form";
-import { DEFAULT_FEE_POLICY, type FeePolicy } from "@/domain/fees";
-import { recordTypeLabels } from "@/domain/labels";
+import { DEFAULT_FEE_POLICY, HHS_FLAT_FEE_CAP_CENTS, type FeePolicy } from "@/domain/fees";
 import { organization } from "@/domain/organization";
-import { OWN_RECORDS_FORMATS, PRINTABLE_FORMS, rightOfAccessStatements } from "@/domain/printable-forms";
-import { fieldKey, patientIdentity, signatureBlock, whoIsAsking } from "./blank-authorization-pdf";
+import { OWN_RECORDS_FORMATS } from "@/domain/printable-forms";
+import type { Locale } from "@/i18n/locales";
+import { formatMoney, translatorFor } from "@/i18n/translator";
+import { fieldKey, patientIdentity, recordTypeLabel, signatureBlock, whoIsAsking } from "./blank-authorization-pdf";
 import { PdfWriter } from "./layout";
+import { pdfChrome, pdfSubtitle, responseCommitmentIn } from "./pdf-words";
+
+/** The copy's form and format choices (catalogue `printable`, literal keys for the key test). */
+const FORMAT_KEYS = {
+  PDF_DOWNLOAD: "own.format.PDF_DOWNLOAD",
+  PAPER_MAIL: "own.format.PAPER_MAIL",
+  PAPER_PICKUP: "own.format.PAPER_PICKUP",
+  EHI_EXPORT: "own.format.EHI_EXPORT",
+} as const satisfies Record<(typeof OWN_RECORDS_FORMATS)[number]["value"], string>;
 
 /**
  * The printable "Request for access to my own health records" (the right of access, 45 CFR
@@ -14,68 +24,69 @@ import { PdfWriter } from "./layout";
  * unless they choose less), the form and format, delivery, signature and date. No purpose and no
  * expiry — a patient's own request needs neither. It states the right, the fee for the patient's
  * own copy (the organization's current policy), the response time and how to complain to HHS OCR.
+ * In English or Spanish (every word from the catalogue `printable`; the same field names).
  */
-export async function renderOwnRecordsPdf(policy: FeePolicy = DEFAULT_FEE_POLICY, commitmentBusinessDays = DEFAULT_COMMITMENT_BUSINESS_DAYS): Promise<Uint8Array> {
-  return (await buildOwnRecordsPdf(policy, commitmentBusinessDays)).finish();
+export async function renderOwnRecordsPdf(policy: FeePolicy = DEFAULT_FEE_POLICY, commitmentBusinessDays = DEFAULT_COMMITMENT_BUSINESS_DAYS, locale: Locale = "en"): Promise<Uint8Array> {
+  return (await buildOwnRecordsPdf(policy, commitmentBusinessDays, locale)).finish();
 }
 
 /** The form, with the fee policy and the stated response commitment (issue 17 item 4) in force today. */
-export async function buildOwnRecordsPdf(policy: FeePolicy = DEFAULT_FEE_POLICY, commitmentBusinessDays = DEFAULT_COMMITMENT_BUSINESS_DAYS): Promise<PdfWriter> {
-  const form = PRINTABLE_FORMS.ownRecords;
-  const statements = rightOfAccessStatements(policy, commitmentBusinessDays);
-  const pdf = await PdfWriter.create({
-    title: form.title,
-    subject: "Blank form, fillable on screen (45 CFR 164.524)",
-    footer: `${organization.name} · ${organization.serviceName} · Questions: ${organization.questionsPhone} · Fax ${organization.fax}`,
-  });
-  pdf.title(form.title, `${organization.name} · ${organization.serviceName}`);
-  pdf.paragraph(
-    `Use this form to get a copy of your own health records, or of the records of a patient you legally represent, for yourself. To send records to someone else (a doctor, an attorney, an insurer), use the Authorization for Release of Health Information instead. Fill it in on screen or print it, sign it, and mail it to ${organization.mailingAddress.join(", ")}, or fax it to ${organization.fax}. You can also request online.`,
-    { size: 9.5 },
-  );
+export async function buildOwnRecordsPdf(policy: FeePolicy = DEFAULT_FEE_POLICY, commitmentBusinessDays = DEFAULT_COMMITMENT_BUSINESS_DAYS, locale: Locale = "en"): Promise<PdfWriter> {
+  const t = translatorFor(locale, "printable");
+  const title = t("ownRecordsTitle");
+  const pdf = await PdfWriter.create({ title, subject: t("ownSubject"), ...pdfChrome(locale) });
+  pdf.title(title, pdfSubtitle(locale));
+  pdf.paragraph(t("own.intro", { address: organization.mailingAddress.join(", "), fax: organization.fax }), { size: 9.5 });
 
-  pdf.heading("Your right to your records");
-  pdf.paragraph(statements.right, { size: 9.5 });
-  pdf.paragraph(statements.responseTime, { size: 9.5 });
-  pdf.paragraph(statements.denial, { size: 9.5 });
+  pdf.heading(t("own.rightHeading"));
+  pdf.paragraph(t("own.right"), { size: 9.5 });
+  pdf.paragraph(`${responseCommitmentIn(locale, commitmentBusinessDays)} ${t("own.responseTime", { days: organization.responseDays })}`, { size: 9.5 });
+  pdf.paragraph(t("own.denial"), { size: 9.5 });
 
-  pdf.heading("1. Patient");
-  patientIdentity(pdf);
+  pdf.heading(t("own.patientHeading"));
+  patientIdentity(pdf, locale);
 
-  pdf.heading("2. Identity and who is asking");
-  pdf.paragraph("Include a copy of a government-issued photo ID (driver's license, state ID card, passport, military ID or permanent resident card) of the person signing.", { size: 9.5 });
-  pdf.checkbox("identity.photoIdEnclosed", "I enclose a copy of my photo ID.");
-  whoIsAsking(pdf);
+  pdf.heading(t("own.identityHeading"));
+  pdf.paragraph(t("own.identity"), { size: 9.5 });
+  pdf.checkbox("identity.photoIdEnclosed", t("own.photoIdEnclosed"));
+  whoIsAsking(pdf, locale);
 
-  pdf.heading("3. What records");
+  pdf.heading(t("own.recordsHeading"));
   pdf.radioGroup(
     "records.scope",
-    "Choose one",
+    t("own.chooseOne"),
     [
-      { value: "COMPLETE", label: "My complete record (everything in my designated record set, including mental health treatment records)." },
-      { value: "SPECIFIC", label: "Only these records:" },
+      { value: "COMPLETE", label: t("own.complete") },
+      { value: "SPECIFIC", label: t("own.specific") },
     ],
     { selected: "COMPLETE" },
   );
-  for (const type of RECORD_TYPES) pdf.checkbox(`records.type.${fieldKey(type)}`, recordTypeLabels[type]);
-  pdf.fields({ name: "records.other", label: "Other records (describe)" });
-  pdf.fields({ name: "records.dateFrom", label: "Dates of service: from (MM/DD/YYYY, or blank for all)", width: 230 }, { name: "records.dateTo", label: "to (MM/DD/YYYY)", width: 200 });
-  pdf.paragraph(statements.psychotherapyNotes, { size: 9, muted: true });
+  for (const type of RECORD_TYPES) pdf.checkbox(`records.type.${fieldKey(type)}`, recordTypeLabel(locale, type));
+  pdf.fields({ name: "records.other", label: t("own.otherRecords") });
+  pdf.fields({ name: "records.dateFrom", label: t("own.dateFrom"), width: 230 }, { name: "records.dateTo", label: t("own.dateTo"), width: 200 });
+  pdf.paragraph(t("own.psychotherapyNotes"), { size: 9, muted: true });
 
-  pdf.heading("4. Form and format of the copy");
-  pdf.radioGroup("format", "Choose one", OWN_RECORDS_FORMATS.map((f) => ({ value: f.value, label: f.label })));
+  pdf.heading(t("own.formatHeading"));
+  pdf.radioGroup("format", t("own.chooseOne"), OWN_RECORDS_FORMATS.map((f) => ({ value: f.value, label: t(FORMAT_KEYS[f.value]) })));
 
-  pdf.heading("5. Delivery");
-  pdf.fields({ name: "delivery.email", label: "E-mail for the secure download link (PDF or EHI export)" });
-  pdf.fields({ name: "delivery.mailAddress", label: "Mailing address for a paper copy (street, city, state, ZIP)" });
-  pdf.fields({ name: "delivery.pickupPhone", label: "Phone to call to schedule a pickup", width: 200 }, { name: "delivery.pickupBestTimes", label: "Best times to call" });
+  pdf.heading(t("own.deliveryHeading"));
+  pdf.fields({ name: "delivery.email", label: t("own.deliveryEmail") });
+  pdf.fields({ name: "delivery.mailAddress", label: t("own.deliveryMail") });
+  pdf.fields({ name: "delivery.pickupPhone", label: t("own.deliveryPickupPhone"), width: 200 }, { name: "delivery.pickupBestTimes", label: t("own.deliveryBestTimes") });
 
-  pdf.heading("Fees");
-  pdf.paragraph(statements.fee, { size: 9.5 });
+  pdf.heading(t("own.feesHeading"));
+  pdf.paragraph(
+    t("own.fee", {
+      flat: formatMoney(locale, Math.min(policy.patientElectronicFlatCents, HHS_FLAT_FEE_CAP_CENTS)),
+      page: formatMoney(locale, policy.patientPageCents),
+      paymentPhone: organization.paymentPhone,
+    }),
+    { size: 9.5 },
+  );
 
-  pdf.heading("If you have a concern");
-  pdf.paragraph(statements.complaint, { size: 9.5 });
+  pdf.heading(t("own.concernHeading"));
+  pdf.paragraph(t("own.complaint"), { size: 9.5 });
 
-  signatureBlock(pdf, { minorLine: true });
+  signatureBlock(pdf, { minorLine: true }, locale);
   return pdf;
 }
