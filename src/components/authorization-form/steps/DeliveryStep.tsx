@@ -49,11 +49,8 @@ export function DeliveryStep({ chooseMethod = true }: { chooseMethod?: boolean }
   if (fixed)
     return (
       <div className="notice notice-info" data-testid="fixed-delivery">
-        <p className="notice-title">Secure e-mail to {fixed.organization}</p>
-        <p>
-          The records go to {fixed.organization}, who asked for them, by secure e-mail: we send a link to download them to {fixed.email}. The
-          e-mail itself never contains records or health information. There is nothing to choose here.
-        </p>
+        <p className="notice-title">{t("fixedTitle", { organization: fixed.organization })}</p>
+        <p>{t("fixedText", { organization: fixed.organization, email: fixed.email })}</p>
       </div>
     );
 
